@@ -1,0 +1,44 @@
+"""Doc: one article as it flows through the pipeline; each stage adds its own layer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasid.model import ActorMention, Article, DateMention, Event, Mention, PlaceMention
+from rasid.text import Normalized, NumberMention, Sentence, Token
+
+
+@dataclass(slots=True)
+class Doc:
+    article: Article
+    # text stage
+    norm: Normalized | None = None
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    numbers: list[NumberMention] = field(default_factory=list)
+    # later stages
+    entities: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def sentence_of(self, tok_index: int) -> Sentence:
+        """The sentence that holds token `tok_index`."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid].tok_start <= tok_index:
+                lo = mid
+            else:
+                hi = mid - 1
+        return self.sentences[lo]
+
+    def in_sentence(self, mentions: list, sentence: Sentence) -> list:
+        """The mentions whose tokens lie in `sentence`."""
+        return [m for m in mentions if sentence.tok_start <= m.tok_start < sentence.tok_end]

@@ -1,0 +1,61 @@
+"""The ordered stages, and extract(): from an article to its events.
+
+Adding a stage is adding one module and one line to STAGES.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from rasid.doc import Doc
+from rasid.model import Article, Event
+
+STAGES: tuple[str, ...] = (
+    "rasid.text.stage:TextStage",
+    "rasid.entities.stage:EntityStage",
+    "rasid.time.stage:TimeStage",
+    "rasid.places.stage:PlaceStage",
+    "rasid.actors.stage:ActorStage",
+    "rasid.events.stage:EventStage",
+)
+
+Stage = Callable[[Doc], Doc]
+
+
+def load_stage(path: str) -> Stage:
+    module, _, cls = path.partition(":")
+    return getattr(importlib.import_module(module), cls)()
+
+
+class Pipeline:
+    """Runs the stages in order over one article. Stages are built once, with their resources."""
+
+    def __init__(self, stages: Iterable[str] = STAGES, exclude: Iterable[str] = ()) -> None:
+        skip = set(exclude)
+        self.names = [p for p in stages if p.rpartition(".")[0].rpartition(".")[2] not in skip]
+        self.stages: list[Stage] = [load_stage(p) for p in self.names]
+
+    def __call__(self, article: Article) -> Doc:
+        doc = Doc(article)
+        if article.published is None:
+            doc.warnings.append("no publication date: relative dates are left unresolved")
+        for stage in self.stages:
+            doc = stage(doc)
+        return doc
+
+    def extract(self, article: Article) -> list[Event]:
+        return self(article).events
+
+
+@lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def extract(text: str | Article, published: dt.date | None = None) -> list[Event]:
+    """The events of one article (or of a plain text with its publication date)."""
+    article = text if isinstance(text, Article) else Article(id="text", text=text, published=published)
+    return default_pipeline().extract(article)

@@ -1,0 +1,108 @@
+"""Tokens with character offsets, and the clitic view used for matching.
+
+Tokens are found in the normalised text and carry spans of the original text, so that
+"وبغداد", "ببغداد" and "بغداد" share a matching form while output quotes what was written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rasid.text.normalize import Normalized
+
+_TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|\S", re.UNICODE)
+
+# Proclitic sequences: conjunction (و ف), then preposition/particle (ب ل ك س), then article ال.
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ل", "ك", "س")
+PROCLITICS: tuple[str, ...] = tuple(
+    sorted(
+        {c + p + a for c in _CONJ for p in _PREP for a in ("", "ال") if c + p + a}
+        | {c + "لل" for c in _CONJ},
+        key=len,
+        reverse=True,
+    )
+)
+ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ك", "ي")
+_MIN_STEM = 2
+
+
+@lru_cache(maxsize=200_000)
+def proclitic_forms(word: str) -> tuple[str, ...]:
+    """The word and every reading of it with proclitics removed, the word itself first.
+
+    A prefix ending in the article also yields the stem with "ال" kept, so that "للولايات"
+    matches an entry "الولايات".
+    """
+    forms = [word]
+    for pre in PROCLITICS:
+        if len(word) - len(pre) < _MIN_STEM or not word.startswith(pre):
+            continue
+        stem = word[len(pre) :]
+        if pre.endswith("لل") or pre.endswith("ال"):
+            with_article = "ال" + stem
+            if with_article not in forms:
+                forms.append(with_article)
+        if stem not in forms:
+            forms.append(stem)
+    return tuple(forms)
+
+
+@lru_cache(maxsize=200_000)
+def stem_forms(word: str) -> tuple[str, ...]:
+    """proclitic_forms plus readings with an enclitic pronoun removed (قصفتها -> قصفت)."""
+    forms = list(proclitic_forms(word))
+    for f in list(forms):
+        for enc in ENCLITICS:
+            if f.endswith(enc) and len(f) - len(enc) >= 3:
+                base = f[: -len(enc)]
+                for b in (base, base[:-1] + "ه" if base.endswith("ت") else None):
+                    if b and b not in forms:
+                        forms.append(b)
+    return tuple(forms)
+
+
+@dataclass(slots=True)
+class Token:
+    i: int
+    start: int  # original text offsets
+    end: int
+    text: str  # as written
+    norm: str  # matching form
+    is_word: bool
+    is_digit: bool
+    _forms: tuple[str, ...] | None = field(default=None, repr=False)
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Matching forms with proclitics removed, the whole word first."""
+        if self._forms is None:
+            self._forms = proclitic_forms(self.norm) if self.is_word else (self.norm,)
+        return self._forms
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        """Matching forms with proclitics and enclitics removed."""
+        return stem_forms(self.norm) if self.is_word else (self.norm,)
+
+
+def tokenize(normalized: Normalized) -> list[Token]:
+    """Splits into words, numbers and single punctuation marks, each with original offsets."""
+    tokens: list[Token] = []
+    for m in _TOKEN_RE.finditer(normalized.text):
+        s, e = normalized.to_original(m.start(), m.end())
+        t = m.group()
+        tokens.append(
+            Token(
+                i=len(tokens),
+                start=s,
+                end=e,
+                text=normalized.original[s:e],
+                norm=t,
+                is_word=t[0].isalpha(),
+                is_digit=t[0].isdigit(),
+            )
+        )
+    return tokens
