@@ -23,7 +23,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -127,6 +127,331 @@ def extract(
     if fmt == "table":
         out.print(events_table(collected, sys.stdout.isatty() if bidi is None else bidi))
         out.print(f"{len(collected)} event(s)")
+
+
+@app.command("eval")
+@user_errors
+def eval_command(
+    gold: Annotated[str, typer.Argument(help="Gold JSONL: articles with their 'events'.")],
+    pred: Annotated[
+        str | None,
+        typer.Option(help="Predicted events JSONL (as `rasid extract` prints); default: run extraction."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON line.")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List misses, false alarms and field disagreements.")
+    ] = False,
+    bidi: Annotated[
+        bool | None, typer.Option(help="Reorder Arabic for terminals without bidi (default: on a TTY).")
+    ] = None,
+) -> None:
+    """Score extracted (or given) events against gold annotations (GUIDELINES.md)."""
+    from rasid.evaluate import evaluate, extract_predictions, read_gold, read_predictions
+    from rasid.evaluate.render import error_lines, summary_tables
+
+    gold_events = read_gold(gold)
+    if pred is None:
+        predicted = extract_predictions(gold, lambda w: err.print(f"[yellow]note:[/] {w}", highlight=False))
+    else:
+        predicted = read_predictions(pred)
+    report = evaluate(gold_events, predicted)
+    if report.unknown_articles:
+        err.print(
+            f"[yellow]note:[/] {len(report.unknown_articles)} predicted article id(s) not in the gold file,"
+            f" ignored (e.g. {report.unknown_articles[0]!r})",
+            highlight=False,
+        )
+    # With --json, stdout holds only the JSON line; the error listing goes to stderr.
+    listing = err if as_json else out
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False) + "\n")
+    else:
+        for table in summary_tables(report):
+            out.print(table)
+    if errors:
+        use_bidi = (sys.stderr if as_json else sys.stdout).isatty() if bidi is None else bidi
+        for line in error_lines(report, lambda text: show_arabic(text, use_bidi)):
+            listing.print(line, highlight=False)
+
+
+@app.command("ner")
+@user_errors
+def ner_command(
+    files: Annotated[list[str] | None, typer.Argument(help="Text or JSONL files; '-' for stdin.")] = None,
+    eval_file: Annotated[
+        str | None, typer.Option("--eval", help="Score the tagger on a CoNLL file (token TAG lines).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output (JSONL of entities).")] = False,
+    backend: Annotated[str | None, typer.Option(help="crf (default), crf:/model or hf:/model/dir.")] = None,
+    bidi: Annotated[
+        bool | None, typer.Option(help="Reorder Arabic for terminals without bidi (default: on a TTY).")
+    ] = None,
+) -> None:
+    """Print the named entities (PER, ORG, LOC, MISC) of articles, or score the tagger on CoNLL data."""
+    from rasid.entities import evaluate, get_tagger, read_conll
+    from rasid.entities.render import entities_table, mention_dict, scores_table, tag_articles
+
+    if eval_file:
+        result = evaluate(read_conll(eval_file), get_tagger(backend))
+        if as_json:
+            sys.stdout.write(json.dumps(result) + "\n")
+        else:
+            out.print(scores_table(result))
+        return
+    rows = []
+    for article, doc in tag_articles(iter_inputs(files or ["-"], None), backend):
+        for m in doc.entities:
+            row = mention_dict(article.id, m)
+            if as_json:
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            rows.append(row)
+    if not as_json:
+        use_bidi = sys.stdout.isatty() if bidi is None else bidi
+        out.print(entities_table(rows, lambda text: show_arabic(text, use_bidi)))
+        out.print(f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
+
+
+DB_OPTION = typer.Option("--db", help="SQLite database file (created if missing).")
+
+
+@app.command()
+@user_errors
+def ingest(
+    paths: Annotated[
+        list[str], typer.Argument(help="Text, JSONL(.gz), HTML, RSS/Atom files, folders or feed URLs.")
+    ],
+    db: Annotated[str, DB_OPTION] = "rasid.db",
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD of plain-text files (else from the file name)."),
+    ] = None,
+    fetch: Annotated[bool, typer.Option(help="Download each feed entry's page for its full text.")] = False,
+    input_events: Annotated[
+        bool,
+        typer.Option(help="Store the events that JSONL lines carry (gold or earlier output) as they are."),
+    ] = False,
+    reextract: Annotated[
+        bool, typer.Option(help="Re-extract stored articles; fields corrected by humans keep their value.")
+    ] = False,
+    batch_size: Annotated[int, typer.Option(help="Articles per transaction.", min=1)] = 50,
+) -> None:
+    """Read articles, extract their events and store them, merging reports of one incident."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from rasid.io.inputs import read_inputs
+    from rasid.store import open_store
+    from rasid.store.ingest import ingest as run_ingest
+
+    pub = parse_date(published, "--published date") if published else None
+    store = open_store(db)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingest[/]"),
+        BarColumn(),
+        TextColumn("{task.completed} read · {task.fields[new]} new · {task.fields[events]} events"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+    try:
+        with progress:
+            task = progress.add_task("ingest", total=None, new=0, events=0)
+
+            def tick(s: Any) -> None:
+                progress.update(task, completed=s.read, new=s.new, events=s.events)
+
+            summary = run_ingest(
+                read_inputs(paths, pub, fetch),
+                store,
+                input_events=input_events,
+                reextract=reextract,
+                batch_size=batch_size,
+                on_item=tick,
+            )
+        counts = store.counts()
+    finally:
+        store.close()
+    for problem in summary.errors:
+        err.print(f"[yellow]skipped:[/] {problem.origin}: {problem.message}", highlight=False)
+    s = summary.as_dict()
+    out.print(
+        f"read {s['read']} · new {s['new']} · duplicates {s['duplicates']} · events {s['events']}"
+        f" (merged into other reports' incidents: {s['merged']}) · errors {s['errors']}"
+        + (f" · re-extracted {s['reextracted']}" if reextract else "")
+        + f"\n{db}: {counts['articles']} articles, {counts['events']} incidents"
+        f" ({counts['multi_source_events']} with several sources)",
+        highlight=False,
+    )
+
+
+@app.command()
+@user_errors
+def show(
+    event_id: Annotated[str, typer.Argument(help="Incident id (as in exports).")],
+    db: Annotated[str, DB_OPTION] = "rasid.db",
+    bidi: Annotated[bool | None, typer.Option(help="Reorder Arabic for terminals without bidi.")] = None,
+) -> None:
+    """One incident and every source sentence behind it, with its outlet."""
+    from rasid.store import open_store
+
+    reorder = sys.stdout.isatty() if bidi is None else bidi
+    store = open_store(db) if _db_exists(db) else None
+    if store is None:
+        raise RasidError(f"{db}: no such database")
+    try:
+        view = store.incident(event_id)
+    finally:
+        store.close()
+    r = view.row
+    killed = (
+        r["fatalities"]
+        if r["fatalities_max"] in (None, r["fatalities"])
+        else f"{r['fatalities']} ({r['fatalities']}-{r['fatalities_max']})"
+    )
+    hurt = (
+        r["injured"]
+        if r["injured_max"] in (None, r["injured"])
+        else f"{r['injured']} ({r['injured']}-{r['injured_max']})"
+    )
+    actors = " / ".join(f"{r[f'actor{n}']} [{r[f'inter{n}']}]" for n in "12" if r[f"actor{n}"])
+    out.print(f"[bold]{r['id']}[/]  {r['event_type']} · {r['sub_event_type']}", highlight=False)
+    out.print(
+        f"date {r['date'] or 'unresolved'} (precision {r['time_precision']}) · place {r['location'] or '?'}"
+        f" ({r['country'] or '?'}, p{r['geo_precision'] or '?'}) · actors {actors or '-'} · weapon {r['weapon'] or '-'}"
+        f"\nkilled {'-' if killed is None else killed} · injured {'-' if hurt is None else hurt}"
+        f" · {len(view.sources)} source(s)"
+        + (f" · corrected by a human: {', '.join(sorted(r['locked']))}" if r["locked"] else ""),
+        highlight=False,
+    )
+    for s in view.sources:
+        e = s.event
+        loc = e.location
+        where = "?" if loc is None else loc.name + (f" ({loc.name_ar})" if loc.name_ar else "")
+        where = show_arabic(where, reorder)
+        killed = "-" if e.fatalities is None else e.fatalities
+        hurt = "-" if e.injured is None else e.injured
+        out.print(
+            f"\n[bold]{s.outlet or 'unknown outlet'}[/] · article {s.article_id} · published {s.published or '?'}"
+            f"\n  says: {e.sub_event_type}, {e.date or 'no date'}, {where}, killed {killed}, injured {hurt}"
+            + (f"\n  {s.url}" if s.url else ""),
+            highlight=False,
+        )
+        if e.evidence:
+            out.print("  « " + show_arabic(e.evidence.text, reorder) + " »", highlight=False)
+
+
+def _db_exists(db: str) -> bool:
+    from pathlib import Path
+
+    return Path(db).is_file()
+
+
+@app.command()
+@user_errors
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="acled-csv, geojson or jsonl.")] = "acled-csv",
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", help="Output file (default: stdout).")
+    ] = None,
+    db: Annotated[str, DB_OPTION] = "rasid.db",
+    since: Annotated[str | None, typer.Option(help="First event date YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last event date YYYY-MM-DD.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-2 country code, e.g. SY.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="Event type or sub-event type.")] = None,
+    include_optional: Annotated[
+        bool, typer.Option(help="Also export optional (undated/unplaced) events.")
+    ] = False,
+) -> None:
+    """Export incidents as ACLED-style CSV, GeoJSON or JSONL (files are written atomically)."""
+    from rasid.store import Filters, open_store
+    from rasid.store.export import FORMATS, atomic_output, write_export
+
+    if fmt not in FORMATS:
+        raise RasidError(f"unknown --format {fmt!r} (use {', '.join(FORMATS)})")
+    if not _db_exists(db):
+        raise RasidError(f"{db}: no such database")
+    filters = Filters(
+        since=parse_date(since, "--since date") if since else None,
+        until=parse_date(until, "--until date") if until else None,
+        country=country,
+        event_type=event_type,
+        include_optional=include_optional,
+    )
+    store = open_store(db)
+    try:
+        with atomic_output(output) as stream:
+            n = write_export(store.incident_rows(filters), fmt, stream)
+    finally:
+        store.close()
+    if output not in (None, "-"):
+        out.print(f"{n} incident(s) written to {output}", highlight=False)
+
+
+@app.command()
+@user_errors
+def split(
+    event_id: Annotated[str, typer.Argument(help="Incident id.")],
+    source: Annotated[
+        str | None,
+        typer.Option("--source", help="Article id to detach (default: every report but the first)."),
+    ] = None,
+    db: Annotated[str, DB_OPTION] = "rasid.db",
+    who: Annotated[str, typer.Option(help="Name recorded in the audit log.")] = "cli",
+) -> None:
+    """Undo a merge: reports split off become incidents of their own and are never merged back."""
+    from rasid.store import open_store
+
+    if not _db_exists(db):
+        raise RasidError(f"{db}: no such database")
+    store = open_store(db)
+    try:
+        new_ids = store.split(event_id, source, who)
+    finally:
+        store.close()
+    out.print(f"{event_id} split; new incident(s): {', '.join(new_ids)}", highlight=False)
+
+
+@app.command()
+@user_errors
+def merge(
+    event_ids: Annotated[list[str], typer.Argument(help="Two or more incident ids; the first one is kept.")],
+    db: Annotated[str, DB_OPTION] = "rasid.db",
+    who: Annotated[str, typer.Option(help="Name recorded in the audit log.")] = "cli",
+) -> None:
+    """Merge incidents a human knows to be one (the reverse of split)."""
+    from rasid.store import open_store
+
+    if not _db_exists(db):
+        raise RasidError(f"{db}: no such database")
+    store = open_store(db)
+    try:
+        target = store.merge(event_ids, who)
+    finally:
+        store.close()
+    out.print(f"merged into {target}", highlight=False)
+
+
+gazetteer_app = typer.Typer(help="The place gazetteer: extend it with GeoNames dumps.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("import")
+@user_errors
+def gazetteer_import(
+    files: Annotated[
+        list[str], typer.Argument(help="GeoNames dumps: XX.zip/XX.txt, allCountries, alternateNamesV2.")
+    ],
+) -> None:
+    """Add the Arabic-named places of GeoNames dumps to your user gazetteer (not the package)."""
+    from rasid.places.gazetteer import user_table
+    from rasid.places.importer import import_geonames
+
+    stats = import_geonames(files)
+    out.print(
+        f"{stats['places']} place(s) and {stats['names']} alternate name(s) imported; "
+        f"{stats['total']} row(s) in {user_table()}",
+        highlight=False,
+    )
 
 
 def main() -> None:

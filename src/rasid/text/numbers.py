@@ -49,6 +49,7 @@ COUNTABLE_NOUNS = frozenset(
     اسرائيلي سوري عراقي يمني صاروخ قذيفه غاره عبوه طائره سياره انفجار هجوم مدرعه دبابه مروحيه
     منزل مبني قاربه سفينه زورق""".split()
 )
+_DUAL_IN_YIN = frozenset({"جندي", "شرطي"})  # nisba nouns whose -يين form is a dual
 _DUAL_SUFFIXES = (("تان", "ه"), ("تين", "ه"), ("ان", ""), ("ين", ""))
 
 
@@ -70,6 +71,8 @@ def dual_singular(word: str) -> str | None:
         for suffix, restore in _DUAL_SUFFIXES:
             if form.endswith(suffix) and len(form) > len(suffix) + 2:
                 singular = form[: -len(suffix)] + restore
+                if singular.endswith("ي") and suffix == "ين" and singular not in _DUAL_IN_YIN:
+                    continue  # "مدنيين", "الفلسطينيين": plurals of nisba nouns, not duals
                 if singular in COUNTABLE_NOUNS:
                     return singular
     return None

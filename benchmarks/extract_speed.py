@@ -1,0 +1,91 @@
+"""Extraction speed and memory over a JSONL file of articles.
+
+    python benchmarks/extract_speed.py ../shared/eval/dev.jsonl
+    python benchmarks/extract_speed.py ../shared/data/news/saudinewsnet/saudinewsnet_2015.jsonl.gz --limit 2000
+
+Reports articles/s and tokens/s for the full pipeline, and for the text stage alone as the baseline
+measured in the same run (the ratio says what the later stages cost), plus peak RSS.
+Accepts GUIDELINES articles (id, text, published) and the news corpora's fields (content, date_extracted,
+docno, time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import sys
+import time
+from email.utils import parsedate_to_datetime
+
+from rasid.model import Article
+from rasid.pipeline import Pipeline
+
+
+def load(path: str, limit: int) -> list[Article]:
+    opener = gzip.open if path.endswith(".gz") else open
+    articles: list[Article] = []
+    with opener(path, "rt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if len(articles) >= limit:
+                break
+            obj = json.loads(line)
+            text = obj.get("text") or obj.get("content") or ""
+            if not text.strip():
+                continue
+            published = obj.get("published") or (obj.get("date_extracted") or "")[:10] or None
+            if not published and obj.get("time"):
+                published = parsedate_to_datetime(obj["time"]).date().isoformat()
+            articles.append(
+                Article.from_dict(
+                    {"id": obj.get("id") or obj.get("docno") or str(i), "text": text, "published": published}
+                )
+            )
+    return articles
+
+
+def run(pipeline: Pipeline, articles: list[Article]) -> tuple[float, int, int]:
+    start = time.perf_counter()
+    tokens = events = 0
+    for a in articles:
+        doc = pipeline(a)
+        tokens += len(doc.tokens)
+        events += len(doc.events)
+    return time.perf_counter() - start, tokens, events
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("path")
+    parser.add_argument("--limit", type=int, default=2000)
+    args = parser.parse_args()
+    articles = load(args.path, args.limit)
+    t0 = time.perf_counter()
+    full = Pipeline()
+    load_s = time.perf_counter() - t0
+    base = Pipeline(stages=("rasid.text.stage:TextStage",))
+    run(full, articles[:5])  # warm caches
+    base_s, tokens, _ = run(base, articles)
+    full_s, _, events = run(full, articles)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    n = len(articles)
+    report = {
+        "articles": n,
+        "tokens": tokens,
+        "events": events,
+        "pipeline_load_s": round(load_s, 3),
+        "text_stage_articles_per_s": round(n / base_s, 1),
+        "full_articles_per_s": round(n / full_s, 1),
+        "full_tokens_per_s": round(tokens / full_s),
+        "full_over_text_time_ratio": round(full_s / base_s, 2),
+        "peak_rss_mb": round(rss_mb, 1),
+    }
+    json.dump(report, sys.stdout, indent=2)
+    print()
+
+
+if __name__ == "__main__":
+    main()

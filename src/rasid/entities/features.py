@@ -1,0 +1,229 @@
+"""CRF features for Arabic NER over matching-form tokens (rasid.text.norm of each token).
+
+Per token: the word and its clitic-stripped forms, affixes, shape, word clusters learned without
+labels (three k-means granularities over word2vec), gazetteer matches (multi-token, longest
+first), trigger-word classes, and the same views of the neighbours in a +-2 window.
+Word-level feature lists are cached per word type, so tagging costs little more than a few list
+concatenations per token.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache
+
+from rasid import resources
+from rasid.text import norm, proclitic_forms
+
+CLUSTERS_FILE = "ner_clusters.tsv.gz"
+GAZETTEER_FILE = "ner_gazetteer.tsv.gz"
+MAX_GAZ_TOKENS = 5
+
+# Words that announce an entity of a type nearby (matching forms, looked up on clitic-stripped forms).
+_TRIGGERS = {
+    "PER": """قال قالت اكد اكدت اضاف اضافت اعلن اعلنت صرح اوضح اشار ذكر افاد الرئيس رئيس رئيسه الوزير
+    وزير وزيره السيد السيده الشيخ الدكتور د الملك الامير الاميره المستشار النائب السفير المتحدث الناطق
+    الزعيم القائد اللواء العميد العقيد الجنرال المبعوث الامين المرشح الفنان الفنانه اللاعب المدرب
+    الكاتب الشاعر الصحفي المخرج المطرب المطربه البابا الرئيسه العاهل نائب مساعد المدير مدير الحاكم
+    المفتي الامام القاضي المحامي الملكه ولي""",
+    "LOC": """مدينه محافظه ولايه منطقه قريه بلده عاصمه العاصمه اقليم جنوب شمال شرق غرب وسط حي مخيم ريف
+    دوله جزيره جزر بحر نهر جبل مقاطعه ضاحيه بلدات قري مدن شمالي جنوبي شرقي غربي مطار ميناء""",
+    "ORG": """تنظيم حركه جماعه حزب منظمه شركه وكاله جامعه مجلس وزاره هيئه جبهه اتحاد جيش قوات لجنه بنك
+    مؤسسه صحيفه قناه نادي فريق مركز معهد منتخب المجلس اللجنه الحزب الحركه التنظيم الجماعه الشركه
+    الوكاله الجامعه الوزاره الهيئه الجبهه الاتحاد البنك المؤسسه الصحيفه القناه النادي الفريق المنتخب
+    مليشيا ميليشيا كتائب كتيبه لواء تحالف التحالف ائتلاف""",
+    "MISC": """بطوله كاس دوري مهرجان مؤتمر جائزه اتفاقيه اتفاق معاهده عمليه دوره مسابقه كتاب فيلم مسلسل
+    برنامج صحيفه مجله""",
+}
+TRIGGERS: dict[str, str] = {}
+for _kind, _words in _TRIGGERS.items():
+    for _w in _words.split():
+        TRIGGERS.setdefault(norm(_w), _kind)
+
+
+@cache
+def load_clusters() -> dict[str, tuple[str, ...]]:
+    """word -> cluster ids, coarse to fine (empty when the resource was never built)."""
+    try:
+        p = resources.path(CLUSTERS_FILE)
+    except Exception:
+        return {}
+    table: dict[str, tuple[str, ...]] = {}
+    with gzip.open(p, "rt", encoding="utf-8") as f:
+        for line in f:
+            word, *ids = line.rstrip("\n").split("\t")
+            table[word] = tuple(ids)
+    return table
+
+
+@cache
+def load_gazetteer() -> dict[tuple[str, ...], str]:
+    """name (tuple of matching-form tokens) -> types joined by '|' (e.g. 'LOC' or 'LOC|PER')."""
+    try:
+        p = resources.path(GAZETTEER_FILE)
+    except Exception:
+        return {}
+    names: dict[tuple[str, ...], str] = {}
+    with gzip.open(p, "rt", encoding="utf-8") as f:
+        for line in f:
+            kind, name = line.rstrip("\n").split("\t")
+            names[tuple(name.split(" "))] = kind
+    return names
+
+
+def _shape(word: str) -> str:
+    c = word[0]
+    if c.isdigit():
+        return "digit" if len(word) < 4 else "digit4"
+    if not c.isalpha():
+        return "punct"
+    if "\u0600" <= c <= "\u06ff":
+        return "ar"
+    return "Lat" if c.isupper() else "lat"
+
+
+def _length(word: str) -> str:
+    n = len(word)
+    return "1" if n == 1 else "2" if n == 2 else "3" if n == 3 else "4-5" if n <= 5 else "6-8" if n <= 8 else "9+"
+
+
+class Featurizer:
+    """Turns a sentence of matching-form tokens into CRF attribute lists."""
+
+    def __init__(
+        self,
+        clusters: dict[str, tuple[str, ...]] | None = None,
+        gazetteer: dict[tuple[str, ...], str] | None = None,
+    ) -> None:
+        self.clusters = load_clusters() if clusters is None else clusters
+        self.gazetteer = load_gazetteer() if gazetteer is None else gazetteer
+        self.gaz_first: dict[str, int] = {}
+        for name in self.gazetteer:
+            if len(name) <= MAX_GAZ_TOKENS:
+                self.gaz_first[name[0]] = max(self.gaz_first.get(name[0], 0), len(name))
+        self._own: dict[str, list[str]] = {}
+        self._ctx: tuple[dict[str, list[str]], ...] = ({}, {}, {}, {})
+        self._views: dict[str, tuple[str, tuple[str, ...], str | None]] = {}
+
+    # -- word-level views, cached per word type -------------------------------------------
+    def _view(self, word: str) -> tuple[str, tuple[str, ...], str | None]:
+        """(stem, cluster ids, trigger class) of a word."""
+        v = self._views.get(word)
+        if v is None:
+            forms = proclitic_forms(word) if word[0].isalpha() else (word,)
+            stem = forms[-1]
+            cl: tuple[str, ...] = ()
+            for f in forms:
+                cl = self.clusters.get(f, ())
+                if cl:
+                    break
+            trig = next((TRIGGERS[f] for f in forms if f in TRIGGERS), None)
+            v = (stem, cl, trig)
+            if len(self._views) < 500_000:
+                self._views[word] = v
+        return v
+
+    def own_features(self, word: str) -> list[str]:
+        feats = self._own.get(word)
+        if feats is not None:
+            return feats
+        stem, cl, trig = self._view(word)
+        feats = ["b", "w=" + word, "sh=" + _shape(word), "len=" + _length(word)]
+        if word[0].isalpha():
+            forms = proclitic_forms(word)
+            feats += ["f=" + f for f in forms[1:]]
+            feats += ["p1=" + word[:1], "p2=" + word[:2], "p3=" + word[:3]]
+            feats += ["s1=" + word[-1:], "s2=" + word[-2:], "s3=" + word[-3:]]
+            if stem != word:
+                feats += ["sp2=" + stem[:2], "ss2=" + stem[-2:], "ss3=" + stem[-3:]]
+            if word.startswith("ال"):
+                feats.append("al")
+        if cl:
+            feats += [f"c{j}={c}" for j, c in enumerate(cl)]
+        else:
+            feats.append("c=none")
+        if trig:
+            feats.append("t=" + trig)
+        if len(self._own) < 500_000:
+            self._own[word] = feats
+        return feats
+
+    def context_features(self, word: str, slot: int) -> list[str]:
+        """Features of a neighbour; slot 0..3 stands for offsets -2, -1, +1, +2."""
+        cache_ = self._ctx[slot]
+        feats = cache_.get(word)
+        if feats is not None:
+            return feats
+        tag = ("-2", "-1", "+1", "+2")[slot]
+        stem, cl, trig = self._view(word)
+        feats = [tag + "w=" + word, tag + "st=" + stem]
+        if cl:
+            feats += [f"{tag}c{j}={c}" for j, c in enumerate(cl) if j >= len(cl) - 2]
+        if trig:
+            feats.append(tag + "t=" + trig)
+        if slot in (1, 2):
+            feats.append(tag + "sh=" + _shape(word))
+        if len(cache_) < 500_000:
+            cache_[word] = feats
+        return feats
+
+    # -- sentence-level -------------------------------------------------------------------
+    def gazetteer_tags(self, words: list[str]) -> list[str | None]:
+        """'B-LOC' / 'I-LOC' style marks from the longest gazetteer match at each position."""
+        marks: list[str | None] = [None] * len(words)
+        n = len(words)
+        i = 0
+        while i < n:
+            word = words[i]
+            matched = 0
+            kind = ""
+            if word[0].isalpha():
+                for first in proclitic_forms(word):
+                    longest = self.gaz_first.get(first)
+                    if not longest:
+                        continue
+                    for k in range(min(longest, n - i), matched, -1):
+                        hit = self.gazetteer.get((first, *words[i + 1 : i + k]))
+                        if hit:
+                            matched, kind = k, hit
+                            break
+            if matched:
+                marks[i] = "B-" + kind
+                for j in range(i + 1, i + matched):
+                    marks[j] = "I-" + kind
+                i += matched
+            else:
+                i += 1
+        return marks
+
+    def sentence(self, words: list[str]) -> list[list[str]]:
+        """Attribute lists for a sentence of matching-form tokens."""
+        n = len(words)
+        gaz = self.gazetteer_tags(words) if self.gaz_first else [None] * n
+        ctx = self.context_features
+        out: list[list[str]] = []
+        for i, word in enumerate(words):
+            feats = list(self.own_features(word))
+            if i >= 2:
+                feats += ctx(words[i - 2], 0)
+            if i >= 1:
+                feats += ctx(words[i - 1], 1)
+                feats.append("w-1|w=" + words[i - 1] + "|" + word)
+            else:
+                feats.append("BOS")
+            if i + 1 < n:
+                feats += ctx(words[i + 1], 2)
+                feats.append("w|w+1=" + word + "|" + words[i + 1])
+            else:
+                feats.append("EOS")
+            if i + 2 < n:
+                feats += ctx(words[i + 2], 3)
+            g = gaz[i]
+            if g:
+                feats.append("gz=" + g)
+            if i >= 1 and gaz[i - 1]:
+                feats.append("gz-1=" + gaz[i - 1])  # type: ignore[operator]
+            if i + 1 < n and gaz[i + 1]:
+                feats.append("gz+1=" + gaz[i + 1])  # type: ignore[operator]
+            out.append(feats)
+        return out

@@ -1,0 +1,129 @@
+"""Killed and injured: casualty phrases in a stretch of tokens, with the words that state them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasid.events import lexicon as lx
+from rasid.text import NumberMention, Token
+
+_WINDOW_AFTER = 4  # "مقتل 14 شخصا" / "إصابة 5 آخرين"
+_WINDOW_BEFORE = 9  # "64 مدنيا على الأقل بينهم 13 طفلا قتلوا"
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    kind: str  # killed | injured
+    value: int
+    tok_start: int
+    tok_end: int
+    approx: bool
+
+
+def _kind(tok: Token) -> tuple[str, str] | None:
+    """(killed|injured, noun|counted|verb) for a casualty word."""
+    for form in tok.stems:
+        if form in lx.KILLED_NOUNS:
+            return "killed", "noun"
+        if form in lx.KILLED_COUNTED:
+            return "killed", "counted"
+        if form in lx.KILLED_VERBS:
+            return "killed", "verb"
+        if form in lx.INJURED_NOUNS:
+            return "injured", "noun"
+        if form in lx.INJURED_COUNTED:
+            return "injured", "counted"
+        if form in lx.INJURED_VERBS:
+            return "injured", "verb"
+    return None
+
+
+def _has(tok: Token, words: frozenset[str]) -> bool:
+    return any(f in words for f in tok.forms)
+
+
+class CasualtyFinder:
+    """Finds casualty counts in token ranges, given the document's numbers and date spans."""
+
+    def __init__(self, tokens: list[Token], numbers: list[NumberMention], date_tokens: set[int]) -> None:
+        self.tokens = tokens
+        # Numbers that count things: not part of a date, not followed by a unit word.
+        self.numbers: dict[int, NumberMention] = {}
+        for n in numbers:
+            if date_tokens.intersection(range(n.tok_start, n.tok_end)):
+                continue
+            nxt = tokens[n.tok_end] if n.tok_end < len(tokens) else None
+            if nxt is not None and n.kind != "dual" and _has(nxt, lx.UNIT_WORDS):
+                continue
+            if n.kind == "digits" and 1900 <= n.value <= 2100 and not (nxt and _has(nxt, lx.PERSON_NOUNS)):
+                continue
+            if n.kind == "dual" and n.noun not in lx.PERSON_NOUNS and n.noun not in ("قتيل", "جريح", "مصاب"):
+                continue
+            for k in range(n.tok_start, n.tok_end):
+                self.numbers[k] = n
+
+    def _is_subset(self, n: NumberMention) -> bool:
+        prev = self.tokens[n.tok_start - 1] if n.tok_start > 0 else None
+        return prev is not None and _has(prev, lx.SUBSET_WORDS)
+
+    def _number_after(self, i: int, end: int) -> NumberMention | None:
+        for k in range(i + 1, min(end, i + 1 + _WINDOW_AFTER)):
+            tok = self.tokens[k]
+            if tok.norm in ("،", ",", ".", "؛") or _kind(tok):
+                return None
+            if k in self.numbers:
+                return self.numbers[k]
+        return None
+
+    def _number_before(self, i: int, start: int) -> NumberMention | None:
+        for k in range(i - 1, max(start, i - _WINDOW_BEFORE) - 1, -1):
+            tok = self.tokens[k]
+            if tok.norm in (".", "؛") or (k < i - 1 and _kind(tok)):
+                return None
+            n = self.numbers.get(k)
+            if n is not None and not self._is_subset(n):
+                return n
+        return None
+
+    def find(self, start: int, end: int) -> list[Count]:
+        """Casualty counts stated in tokens[start:end]."""
+        out: list[Count] = []
+        for i in range(start, end):
+            tok = self.tokens[i]
+            if not tok.is_word:
+                continue
+            if i in self.numbers and self.numbers[i].kind == "dual":
+                n = self.numbers[i]
+                if n.noun in ("قتيل",):
+                    out.append(Count("killed", 2, i, i + 1, False))
+                    continue
+                if n.noun in ("جريح", "مصاب"):
+                    out.append(Count("injured", 2, i, i + 1, False))
+                    continue
+            if self._negated(i, start):
+                out.extend(Count(w, 0, i - 1, i + 1, False) for w in ("killed", "injured"))
+                continue
+            kind = _kind(tok)
+            if kind is None:
+                continue
+            what, role = kind
+            n = None
+            if role == "noun":
+                n = self._number_after(i, end)
+                if n is None and i + 1 < end and _has(self.tokens[i + 1], lx.PERSON_NOUNS):
+                    # "مقتل جندي", "مقتل السائق": one person
+                    out.append(Count(what, 1, i, i + 2, False))
+                    continue
+            elif role == "counted":
+                n = self._number_before(i, start)
+            else:  # verb: "قتل 14 شخصا" or "14 شخصا قتلوا"
+                n = self._number_after(i, end) or self._number_before(i, start)
+            if n is not None and not self._is_subset(n):
+                out.append(Count(what, n.value, min(i, n.tok_start), max(i + 1, n.tok_end), n.approx))
+        return out
+
+    def _negated(self, i: int, start: int) -> bool:
+        """ "دون وقوع إصابات", "لم يسفر عن ضحايا": a zero count."""
+        if not _has(self.tokens[i], lx.NO_CASUALTY_WORDS):
+            return False
+        return any(_has(self.tokens[k], lx.NO_CASUALTY_LEADS) for k in range(max(start, i - 4), i))

@@ -1,0 +1,87 @@
+"""The event lexicons: triggers by ACLED sub-type, casualty words, modality cues. Loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasid import resources
+from rasid.text.matcher import PhraseMatcher
+from rasid.text.normalize import norm
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    sub_event_type: str
+    weapon: str | None
+    strength: str  # strong | weak | cue
+
+
+@lru_cache(maxsize=1)
+def trigger_matcher() -> PhraseMatcher[TriggerEntry]:
+    matcher: PhraseMatcher[TriggerEntry] = PhraseMatcher(enclitics=True)
+    seen: set[str] = set()
+    with open(resources.path("event_triggers.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            sub, weapon, strength, forms = line.rstrip("\n").split("\t")
+            entry = TriggerEntry(sub, weapon or None, strength)
+            for form in forms.split("|"):
+                key = norm(form.strip())
+                if key and key not in seen:  # the first row that lists a form owns it
+                    seen.add(key)
+                    matcher.add(key, entry)
+    return matcher
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in text.split())
+
+
+# Casualty words (matching forms through the clitic view).
+KILLED_NOUNS = _words("مقتل مصرع استشهاد وفاه سقوط حصيله مقتلهم مقتله مقتلها")
+KILLED_COUNTED = _words("قتيل قتيلا قتلي القتلي شهيد شهيدا شهداء الشهداء ضحيه ضحايا جثه جثث")
+KILLED_VERBS = _words(
+    "قتل قتلت قتلوا قتلا قتلتا يقتل استشهد استشهدوا استشهدت لقي لقوا لقيت توفي توفوا اودي اوقع اوقعت"
+)
+INJURED_NOUNS = _words("اصابه اصابات جرح جروح بجروح")
+INJURED_COUNTED = _words("جريح جريحا جرحي الجرحي مصاب مصابا مصابين المصابين")
+INJURED_VERBS = _words("اصيب اصيبت اصيبوا اصيبا جرح جرحت جرحوا يصاب")
+# Words after which a number counts a subset of the total ("14 killed, among them 4 children").
+SUBSET_WORDS = _words("بينهم بينهن منهم منهن ضمنهم معظمهم اغلبهم غالبيتهم بينها منها")
+# Units that make a number something other than a count of people.
+UNIT_WORDS = _words(
+    """عام اعوام سنه سنوات سنين شهر اشهر شهور يوم ايام يوما اسبوع اسابيع ساعه ساعات دقيقه دقائق
+    كلم كيلومتر كيلومترا كم متر مترا امتار ميل دولار دولارا مليون مليار بالمئه بالمائه في المئه
+    طلعه طلعات غاره غارات صاروخ صواريخ صاروخا قذيفه قذائف عبوه عبوات هجوم هجمات هجوما طن اطنان
+    لواء كتيبه مركبه مركبات اليه اليات اسير اسري معتقل معتقلا معتقلين موقوف موقوفا"""
+)
+PERSON_NOUNS = _words(
+    """شخص شخصا اشخاص مدني مدنيا مدنيين مدنيون جندي جنديا جنود عسكري عسكريا عسكريين عسكريون عنصر عنصرا
+    عناصر مسلح مسلحا مسلحين مسلحون مقاتل مقاتلا مقاتلين مقاتلون طفل طفلا اطفال امراه نساء رجل رجلا رجال
+    مواطن مواطنا مواطنين مواطنون ضابط ضابطا ضباط شرطي شرطيا شرطيين افراد فردا فرد سائق السائق طالب
+    طلاب فلسطيني فلسطينيا فلسطينيين فلسطينيون اسرائيلي اسرائيليا اسرائيليين متظاهر متظاهرا متظاهرين
+    محتج محتجا محتجين ارهابي ارهابيا ارهابيين ارهابيون داعشي داعشيا داعشيين متمرد متمردا متمردين
+    حوثي حوثيا حوثيين صحفي صحفيا صحفيين مسعف مسعفا مسعفين عامل عاملا عمال لاجئ لاجئا لاجئين"""
+)
+CIVILIAN_NOUNS = _words(
+    """مدني مدنيا مدنيين مدنيون طفل طفلا اطفال امراه نساء مواطن مواطنا مواطنين مواطنون سكان السكان
+    اهالي الاهالي عائله عائلات طالب طلاب صحفي صحفيا صحفيين مسعف مسعفين عامل عمال لاجئ لاجئين شخص شخصا
+    اشخاص"""
+)
+# Zero casualties: "دون وقوع إصابات", "لم يسفر عن ضحايا", "لم تخلف خسائر".
+NO_CASUALTY_WORDS = _words("اصابات ضحايا خسائر اصابه قتلي جرحي")
+NO_CASUALTY_LEADS = _words("دون بدون لم لا عدم")
+
+# Modality: a trigger in their scope reports no event that happened.
+NEGATION = _words("نفي نفت ينفي تنفي نفوا نافيا نافيه ينفون")
+MODALITY = _words(
+    """هدد هددت يهدد تهدد توعد توعدت يتوعد تتوعد حذر حذرت يحذر تحذر تحذير سوف قد يعتزم تعتزم ينوي
+    تنوي يخطط تخطط خطط خطه مخطط يمكن ربما محتمل احتمال المحتمل اذا لو حال يريد تريد يسعي تسعي
+    مستعد مستعده استعداد تستعد يستعد ستشن سيشن سيتم لمنع دعا دعت يدعو تدعو طالب طالبت يطالب تطالب"""
+)
+FUTURE_PREFIXED = ("سي", "ست", "سن")  # "سيشن", "ستقصف": future tense
+# Aggregates: "نحو خمسين هجوما منذ مطلع العام".
+AGGREGATE_WORDS = _words("منذ مطلع خلال طوال")
+BACKGROUND_WORDS = _words("وكان وكانت كان كانت سابق سابقه السابق سابقا وقت اخر اخرها الماضي")

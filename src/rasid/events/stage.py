@@ -1,0 +1,340 @@
+"""The event stage: triggers → events with date, place, actors, weapon, casualties, note.
+
+Sentence by sentence: each trigger becomes a candidate event whose arguments come from the same
+sentence, falling back to the discourse (the previous sentences) and the article's main place.
+Candidates then merge per (date, town, sub-type), as the guidelines define an event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rasid.actors import lexicon, resolve_inter
+from rasid.doc import Doc
+from rasid.events import lexicon as lx
+from rasid.events.casualties import CasualtyFinder, Count
+from rasid.events.notes import note
+from rasid.events.triggers import Trigger, find_triggers
+from rasid.model import (
+    SUB_TO_TYPE,
+    Actor,
+    ActorMention,
+    DateMention,
+    Event,
+    Location,
+    PlaceMention,
+    Span,
+)
+from rasid.places import container
+from rasid.text import Sentence
+
+_CONTEXT_SENTENCES = 2  # how far back a sentence's missing date or place may come from
+_BACKGROUND_DAYS = 2
+_NEEDS_CONTEXT = {"Strategic developments"}
+_STATE_KINDS = {"state"}
+_PLACE_RANK = {1: 0, 2: 1, 3: 2}
+_COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLS", "PCLF", "COUNTRY"}
+_VICTIM_LEADS = lx._words("مقتل مصرع استشهاد اصابه جرح قتل اصيب من ضد علي استهدف استهدفت لاستهداف بحق")
+_AGENT_LEADS = lx._words("برصاص بنيران بقصف يد قبل شنها شنته نفذها نفذه")
+
+
+@dataclass(slots=True)
+class _Context:
+    date: DateMention | None = None
+    date_sentence: int = -10
+    place: PlaceMention | None = None
+    place_sentence: int = -10
+
+
+def _nearest(mentions: list, trigger: Trigger) -> object | None:
+    """The mention closest to the trigger, preferring one after it at equal distance."""
+    if not mentions:
+        return None
+
+    def distance(m) -> tuple[int, int]:
+        if m.tok_start >= trigger.tok_end:
+            return m.tok_start - trigger.tok_end, 0
+        return trigger.tok_start - m.tok_end, 1
+
+    return min(mentions, key=distance)
+
+
+def _located(places: list[PlaceMention]) -> list[PlaceMention]:
+    return [p for p in places if p.location is not None and p.location.lat is not None]
+
+
+def _choose_place(places: list[PlaceMention], trigger: Trigger) -> PlaceMention | None:
+    """The most specific located place near the trigger: a town over a province over a country."""
+    located = _located(places)
+    if not located:
+        return None
+    specific = [p for p in located if (p.feature or "") not in _COUNTRY_FEATURES]
+    pool = specific or located
+    best_rank = min(_PLACE_RANK.get(p.location.geo_precision or 3, 2) for p in pool)
+    pool = [p for p in pool if _PLACE_RANK.get(p.location.geo_precision or 3, 2) == best_rank]
+    return _nearest(pool, trigger)
+
+
+def _main_place(doc: Doc) -> PlaceMention | None:
+    """The place the article is about: the first specific place of its first sentences."""
+    for s in doc.sentences[:3]:
+        located = [p for p in _located(doc.in_sentence(doc.places, s)) if p.feature not in _COUNTRY_FEATURES]
+        if located:
+            return located[0]
+    return None
+
+
+class EventStage:
+    name = "events"
+
+    def __init__(self) -> None:
+        from rasid.events.lexicon import trigger_matcher
+
+        self.matcher = trigger_matcher()
+
+    def __call__(self, doc: Doc) -> Doc:
+        tokens = doc.tokens
+        dates = [d for d in doc.dates if d.precision in (1, 2, 3)]
+        date_tokens = {k for d in doc.dates for k in range(d.tok_start, d.tok_end)}
+        counted = {k for n in doc.numbers for k in range(n.tok_start, n.tok_end)}
+        finder = CasualtyFinder(tokens, doc.numbers, date_tokens)
+        main_place = _main_place(doc)
+        published = doc.article.published
+        ctx = _Context()
+        candidates: list[Event] = []
+        for s in doc.sentences:
+            s_dates = doc.in_sentence(dates, s)
+            s_places = doc.in_sentence(doc.places, s)
+            s_actors = doc.in_sentence(doc.actors, s)
+            counts = finder.find(s.tok_start, s.tok_end)
+            matches = self.matcher.find_longest(tokens, s.tok_start, s.tok_end)
+            has_casualties = any(c.value > 0 for c in counts)
+            triggers = find_triggers(tokens, s, matches, counted, has_casualties)
+            for trig in triggers:
+                event = self._event(doc, s, trig, s_dates, s_places, s_actors, counts, ctx, main_place)
+                if event is not None:
+                    candidates.append(event)
+            if s_dates:
+                ctx.date, ctx.date_sentence = s_dates[-1], s.i
+            if triggers or _located(s_places):
+                last = candidates[-1].spans.get("location") if candidates else None
+                place = next((p for p in s_places if last and p.start == last.start), None)
+                place = place or _choose_place(s_places, Trigger("", None, True, s.tok_end, s.tok_end))
+                if place is not None:
+                    ctx.place, ctx.place_sentence = place, s.i
+        doc.events = _merge(candidates, published)
+        for e in doc.events:
+            e.article_id = doc.article.id
+            e.notes = note(e)
+        return doc
+
+    def _event(
+        self,
+        doc: Doc,
+        s: Sentence,
+        trig: Trigger,
+        s_dates: list[DateMention],
+        s_places: list[PlaceMention],
+        s_actors: list[ActorMention],
+        counts: list[Count],
+        ctx: _Context,
+        main_place: PlaceMention | None,
+    ) -> Event | None:
+        published = doc.article.published
+        event_type = SUB_TO_TYPE[trig.sub_event_type]
+        date_m = _nearest(s_dates, trig)
+        place_m = _choose_place(s_places, trig)
+        own_date, own_place = date_m is not None, place_m is not None
+        has_casualties = any(c.value > 0 for c in counts)
+        # How much the sentence itself says decides whether a trigger is an event.
+        if (
+            not trig.strong
+            and not (has_casualties and (own_date or own_place))
+            and not (own_date and own_place)
+        ):
+            return None
+        if event_type in _NEEDS_CONTEXT and not trig.strong:
+            armed = any(a.actor is not None and a.actor.inter in (1, 2, 3, 4, 8) for a in s_actors)
+            if not (own_date and own_place and armed):
+                return None
+        if not (own_date or own_place or has_casualties):
+            return None
+        if date_m is None and s.i - ctx.date_sentence <= _CONTEXT_SENTENCES:
+            date_m = ctx.date
+        if place_m is None and ctx.place is not None and s.i - ctx.place_sentence <= _CONTEXT_SENTENCES:
+            place_m = ctx.place
+        if place_m is None:
+            place_m = main_place
+        if place_m is None or place_m.location is None:
+            return None
+        date, precision = (date_m.date, date_m.precision) if date_m else (published, 2 if published else None)
+        if date is not None and published is not None and date > published:
+            return None  # announced for the future: not an event that happened
+        location = _event_location(place_m.location)
+        country = location.country
+        actor1, actor2, a1_m, a2_m = _actors(doc, s, trig, s_actors, country)
+        if trig.sub_event_type == "Government regains territory" and actor1 is not None and actor1.inter != 1:
+            trig.sub_event_type = "Non-state actor overtakes territory"
+        weapon = trig.weapon
+        if weapon == "rocket" and actor1 is not None and actor1.inter in (1, 8):
+            weapon = "missile"
+        if trig.sub_event_type == "Shelling/artillery/missile attack" and weapon is None:
+            if actor1 is not None and actor1.inter == 8:
+                trig.sub_event_type, weapon = "Air/drone strike", "aircraft"
+        if event_type == "Protests" or trig.sub_event_type in ("Violent demonstration",):
+            actor1, actor2 = _protest_actors(actor1, actor2, trig.sub_event_type, country)
+        killed = _figure(counts, "killed", trig)
+        injured = _figure(counts, "injured", trig)
+        if actor2 is None and event_type in ("Explosions/Remote violence", "Violence against civilians"):
+            if _civilian_victims(doc, s):
+                actor2 = Actor(f"Civilians ({_country_name(country)})", None, 7)
+        if actor1 is None and event_type in ("Explosions/Remote violence", "Violence against civilians"):
+            if trig.sub_event_type not in ("Air/drone strike",):
+                actor1 = Actor("Unidentified armed group", None, 3)
+        evidence = Span.of(doc.text, s.start, s.end)
+        spans = {
+            "event_type": Span.of(
+                doc.text, doc.tokens[trig.tok_start].start, doc.tokens[trig.tok_end - 1].end
+            )
+        }
+        if date_m is not None:
+            spans["date"] = date_m.span
+        spans["location"] = place_m.span
+        for key, m in (("actor1", a1_m), ("actor2", a2_m)):
+            if m is not None:
+                spans[key] = m.span
+        for key, what in (("fatalities", "killed"), ("injured", "injured")):
+            c = _first(counts, what)
+            if c is not None:
+                spans[key] = Span.of(doc.text, doc.tokens[c.tok_start].start, doc.tokens[c.tok_end - 1].end)
+        confidence = 0.5 + 0.15 * own_date + 0.15 * own_place + 0.1 * trig.strong + 0.05 * has_casualties
+        background = bool(date and published and (published - date).days > _BACKGROUND_DAYS)
+        return Event(
+            event_type=SUB_TO_TYPE[trig.sub_event_type],
+            sub_event_type=trig.sub_event_type,
+            date=date,
+            time_precision=precision if date else None,
+            location=location,
+            actor1=actor1,
+            actor2=actor2,
+            weapon=weapon,
+            fatalities=killed,
+            injured=injured,
+            background=background,
+            evidence=evidence,
+            spans=spans,
+            confidence=round(min(confidence, 0.95), 2),
+        )
+
+
+def _event_location(loc: Location) -> Location:
+    """Neighbourhoods are coded at their town (one event per town and day)."""
+    parent = container(loc)
+    return parent if parent is not None else loc
+
+
+def _first(counts: list[Count], what: str) -> Count | None:
+    return next((c for c in counts if c.kind == what), None)
+
+
+def _figure(counts: list[Count], what: str, trig: Trigger) -> int | None:
+    """The figure for this event: the first stated, or the lowest where several sources differ."""
+    found = [c for c in counts if c.kind == what]
+    if not found:
+        return None
+    # Prefer counts after the trigger in the same sentence (the trigger's result clause).
+    return found[0].value
+
+
+def _country_name(iso2: str | None) -> str:
+    return lexicon().country_name(iso2)[0] or "unknown"
+
+
+def _civilian_victims(doc: Doc, s: Sentence) -> bool:
+    return any(f in lx.CIVILIAN_NOUNS for t in doc.tokens[s.tok_start : s.tok_end] for f in t.forms)
+
+
+def _is_victim(doc: Doc, m: ActorMention) -> bool:
+    before = doc.tokens[max(0, m.tok_start - 3) : m.tok_start]
+    return any(f in _VICTIM_LEADS for t in before for f in t.forms)
+
+
+def _is_agent(doc: Doc, m: ActorMention) -> bool:
+    before = doc.tokens[max(0, m.tok_start - 2) : m.tok_start]
+    return any(f in _AGENT_LEADS for t in before for f in t.forms)
+
+
+def _actors(
+    doc: Doc, s: Sentence, trig: Trigger, mentions: list[ActorMention], country: str | None
+) -> tuple[Actor | None, Actor | None, ActorMention | None, ActorMention | None]:
+    """Perpetrator and target: agents and pre-trigger subjects first, victims and objects second."""
+    if not mentions:
+        return None, None, None, None
+    agents = [m for m in mentions if _is_agent(doc, m)]
+    victims = [m for m in mentions if m not in agents and _is_victim(doc, m)]
+    others = [m for m in mentions if m not in agents and m not in victims]
+    before = [m for m in others if m.tok_end <= trig.tok_start]
+    after = [m for m in others if m.tok_start >= trig.tok_end]
+    order1 = agents + before[::-1] + after
+    a1_m = order1[0] if order1 else None
+    rest = [m for m in victims + after + before if m is not a1_m]
+    actor1 = resolve_inter(a1_m, country) if a1_m else None
+    a2_m = None
+    actor2 = None
+    for m in rest:
+        candidate = resolve_inter(m, country)
+        if actor1 is None or candidate.name != actor1.name:
+            a2_m, actor2 = m, candidate
+            break
+    if actor1 is None and actor2 is not None:
+        return actor2, None, a2_m, None
+    return actor1, actor2, a1_m, a2_m
+
+
+def _protest_actors(
+    actor1: Actor | None, actor2: Actor | None, sub: str, country: str | None
+) -> tuple[Actor | None, Actor | None]:
+    inter = 5 if sub in ("Violent demonstration", "Mob violence") else 6
+    label = "Rioters" if inter == 5 else "Protesters"
+    crowd = Actor(f"{label} ({_country_name(country)})", None, inter)
+    force = next((a for a in (actor1, actor2) if a is not None and a.inter in (1, 8)), None)
+    if sub == "Peaceful protest":
+        return crowd, None
+    return crowd, force
+
+
+def _same_place(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if a.lat is None or b.lat is None:
+        return a.name == b.name
+    return abs(a.lat - b.lat) < 0.05 and abs(a.lon - b.lon) < 0.05
+
+
+def _merge(candidates: list[Event], published: dt.date | None) -> list[Event]:
+    """One event per (date, town, sub-type): later mentions fill the first one's gaps."""
+    merged: list[Event] = []
+    for ev in candidates:
+        twin = next(
+            (
+                m
+                for m in merged
+                if m.sub_event_type == ev.sub_event_type
+                and m.date == ev.date
+                and _same_place(m.location, ev.location)
+            ),
+            None,
+        )
+        if twin is None:
+            merged.append(ev)
+            continue
+        for field in ("weapon", "fatalities", "injured", "actor1", "actor2"):
+            if getattr(twin, field) is None and getattr(ev, field) is not None:
+                setattr(twin, field, getattr(ev, field))
+                if field in ev.spans:
+                    twin.spans[field] = ev.spans[field]
+        twin.confidence = max(twin.confidence, ev.confidence)
+    return merged

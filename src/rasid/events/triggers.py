@@ -1,0 +1,153 @@
+"""Event triggers in a sentence: lexicon matches, filtered for modality, aggregates and cues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasid.events import lexicon as lx
+from rasid.events.lexicon import TriggerEntry
+from rasid.model import SUB_TO_TYPE
+from rasid.text import Sentence, Token
+
+_MODALITY_WINDOW = 6
+_PROTEST = "Peaceful protest"
+_CLASH = "Armed clash"
+_SHELLING = "Shelling/artillery/missile attack"
+_AIR = "Air/drone strike"
+_DISRUPTED = "Disrupted weapons use"
+_SUICIDE = "Suicide bomb"
+_IED = "Remote explosive/landmine/IED"
+_EXPLOSIONS = "Explosions/Remote violence"
+_INTERVENTION_CUES = lx._words("تفريق فرقت لتفريق مسيل للدموع الغاز قنابل الغاز اعتقلت")
+_VIOLENT_PROTEST_CUES = lx._words("مواجهات اشتباكات شغب الحجاره حجاره رشق احرقوا اضرموا")
+# Weapon words that a disruption verb ("اعترضت صاروخا") takes as object.
+_WEAPON_OBJECTS = {_SHELLING, _AIR, _IED, _SUICIDE}
+
+
+@dataclass(slots=True)
+class Trigger:
+    sub_event_type: str
+    weapon: str | None
+    strong: bool
+    tok_start: int
+    tok_end: int
+
+    @property
+    def event_type(self) -> str:
+        return SUB_TO_TYPE[self.sub_event_type]
+
+
+def _forms_in(tokens: list[Token], start: int, end: int, words: frozenset[str]) -> bool:
+    return any(f in words for k in range(start, end) for f in tokens[k].forms)
+
+
+def _in_modal_scope(tokens: list[Token], sentence: Sentence, i: int) -> bool:
+    """A negation, threat, plan, call or future tense governs the trigger at token i."""
+    first = tokens[i].norm
+    if first.startswith(lx.FUTURE_PREFIXED) and tokens[i].forms[-1] != first and len(first) > 3:
+        stripped = first[1:]
+        if stripped in tokens[i].forms:
+            return True  # "سيقصف"
+    for k in range(max(sentence.tok_start, i - _MODALITY_WINDOW), i):
+        tok = tokens[k]
+        if tok.norm in ("،", ",", ".", "؛"):
+            continue
+        if any(f in lx.NEGATION or f in lx.MODALITY for f in tok.forms):
+            if tok.norm == "قد" and k + 1 < len(tokens) and not tokens[k + 1].norm.startswith("ي"):
+                continue  # "قد تعرضت": past perfect, not a possibility
+            return True
+    return False
+
+
+def _is_aggregate(tokens: list[Token], sentence: Sentence, m_start: int, counted: set[int]) -> bool:
+    """ "نحو خمسين هجوما منذ مطلع العام": a count of many attacks over a period is no event."""
+    counted_before = any(k in counted for k in range(max(sentence.tok_start, m_start - 2), m_start))
+    return counted_before and _forms_in(tokens, sentence.tok_start, sentence.tok_end, lx.AGGREGATE_WORDS)
+
+
+def find_triggers(
+    tokens: list[Token],
+    sentence: Sentence,
+    matches: list,
+    counted: set[int],
+    has_casualties: bool,
+) -> list[Trigger]:
+    """The event triggers of one sentence, after modality, aggregate and cue rules."""
+    raw: list[tuple[TriggerEntry, int, int]] = []
+    cues: list[tuple[TriggerEntry, int, int]] = []
+    for m in matches:
+        entry: TriggerEntry = m.value
+        if entry.strength == "cue":
+            cues.append((entry, m.tok_start, m.tok_end))
+            continue
+        if _in_modal_scope(tokens, sentence, m.tok_start):
+            continue
+        if _is_aggregate(tokens, sentence, m.tok_start, counted):
+            continue
+        raw.append((entry, m.tok_start, m.tok_end))
+    if not raw:
+        return []
+    air_cue = next((c for c in cues if c[0].weapon == "aircraft"), None)
+    if air_cue is None:  # "ضربات" beside a generic "قصفت" says the shelling came from the air
+        air_cue = next((r for r in raw if r[0].sub_event_type == _AIR and r[0].strength == "weak"), None)
+    drone_cue = next((c for c in cues if c[0].weapon == "drone"), None)
+    triggers = [Trigger(e.sub_event_type, e.weapon, e.strength == "strong", s, t) for e, s, t in raw]
+
+    for t in triggers:
+        # Generic shelling or attack words with an aircraft/drone cue are air strikes.
+        if (t.sub_event_type == _SHELLING and t.weapon is None and (drone_cue or air_cue)) or (
+            t.sub_event_type == _CLASH and not t.strong and (drone_cue or air_cue)
+        ):
+            t.sub_event_type, t.weapon = _AIR, "drone" if drone_cue else "aircraft"
+        elif t.sub_event_type == _AIR and t.weapon == "aircraft" and drone_cue:
+            t.weapon = "drone"
+
+    # A disruption verb takes the weapon that follows it: "اعترضت صاروخا" is no missile attack.
+    disrupted = [t for t in triggers if t.sub_event_type == _DISRUPTED and t.strong]
+    if disrupted:
+        for d in disrupted:
+            for t in triggers:
+                if t.sub_event_type in _WEAPON_OBJECTS and 0 <= t.tok_start - d.tok_end <= 3:
+                    d.weapon = d.weapon or t.weapon
+                    t.sub_event_type = ""
+        triggers = [t for t in triggers if t.sub_event_type]
+
+    subs = {t.sub_event_type for t in triggers if t.strong}
+    # A suicide attack absorbs the car bomb or explosion that carried it.
+    if _SUICIDE in subs:
+        weapon = next((t.weapon for t in triggers if t.weapon in ("car_bomb", "suicide_vest")), None)
+        for t in triggers:
+            if t.sub_event_type == _SUICIDE:
+                t.weapon = t.weapon or weapon
+        triggers = [t for t in triggers if t.sub_event_type != _IED]
+    # Protests take their sub-type from what happened to them.
+    if _PROTEST in subs:
+        start, end = sentence.tok_start, sentence.tok_end
+        if _forms_in(tokens, start, end, _VIOLENT_PROTEST_CUES):
+            sub = "Violent demonstration"
+        elif has_casualties:
+            sub = "Excessive force against protesters"
+        elif _forms_in(tokens, start, end, _INTERVENTION_CUES):
+            sub = "Protest with intervention"
+        else:
+            sub = _PROTEST
+        triggers = [t for t in triggers if t.event_type not in ("Battles", "Riots", _EXPLOSIONS)]
+        for t in triggers:
+            if t.sub_event_type == _PROTEST:
+                t.sub_event_type = sub
+                t.weapon = "firearm" if sub == "Excessive force against protesters" else None
+        subs = {t.sub_event_type for t in triggers if t.strong}
+    # Weak words ("هجوم", "انفجار", "ضربات") give way to any specific trigger of the sentence.
+    if subs:
+        triggers = [t for t in triggers if t.strong]
+    # One trigger per sub-type: the first, with the most specific weapon seen.
+    merged: dict[str, Trigger] = {}
+    for t in triggers:
+        if t.sub_event_type in merged:
+            kept = merged[t.sub_event_type]
+            if kept.weapon is None or (kept.weapon == "rocket" and t.weapon == "missile"):
+                kept.weapon = t.weapon or kept.weapon
+            kept.strong = kept.strong or t.strong
+        else:
+            merged[t.sub_event_type] = t
+    return list(merged.values())

@@ -1,0 +1,323 @@
+"""The gazetteer: Arabic place names to places with coordinates, feature type and country.
+
+The packaged table (`resources/gazetteer.tsv.gz`, built by scripts/build_gazetteer.py) is loaded
+lazily once per process; a user-level table written by `rasid gazetteer import` (under
+$RASID_DATA_DIR or ~/.local/share/rasid/) is loaded on top of it. Names are indexed by their
+matching form (rasid.text.norm), split into tokens the way the text stage splits them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rasid import resources
+from rasid.model import Location
+from rasid.text import norm
+from rasid.text.tokens import _TOKEN_RE
+
+FORMAT_VERSION = "1"
+COLUMNS = (
+    "id",
+    "name",
+    "name_ar",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "feature",
+    "population",
+    "precision",
+    "container",
+    "names_ar",
+    "source",
+)
+PACKAGED_FILE = "gazetteer.tsv.gz"
+STOPWORDS_FILE = "place_stopwords.txt"
+USER_FILE = "gazetteer_user.tsv.gz"
+
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
+# Letters of Persian, Kurdish, Urdu and Pashto that Arabic spelling does not use.
+_NON_ARABIC_LETTERS = re.compile("[پچژگکیۆێەڕڵٹڈڑںھۓےۀۍېڼښځڅډړږ]")
+
+# Feature codes: precision and a prior weight standing in for population where there is none.
+AREA_FEATURES = {"PCLI": 3, "ADM1": 3, "REGION": 3, "BORDER": 3, "ADM2": 2, "ADM3": 2, "AREA": 2}
+PSEUDO_POPULATION = {
+    "PCLI": 10_000_000,
+    "ADM1": 500_000,
+    "REGION": 300_000,
+    "BORDER": 100_000,
+    "ADM2": 10_000,
+    "ADM3": 5_000,
+    "AREA": 10_000,
+    "NBHD": 20_000,
+    "CROSSING": 20_000,
+    "CAMP": 20_000,
+    "BASE": 20_000,
+    "PPL": 1_000,
+}
+
+
+def has_arabic(text: str) -> bool:
+    return bool(_ARABIC.search(text))
+
+
+def is_plain_arabic(text: str) -> bool:
+    """Arabic script without Persian/Kurdish/Urdu letters."""
+    return has_arabic(text) and not _NON_ARABIC_LETTERS.search(text)
+
+
+def name_key(name: str) -> str:
+    """The index key of a name: matching form, tokens joined by one space."""
+    return " ".join(_TOKEN_RE.findall(norm(name)))
+
+
+CONTEXT_MARK = "~"  # a name that stands for the place only in an article about its country
+
+
+def arabic_keys(names: Iterable[str]) -> list[str]:
+    """Index keys of the Arabic-script names (at least 3 letters, no digits)."""
+    keys: list[str] = []
+    for n in names:
+        n = n.lstrip(CONTEXT_MARK)
+        if not has_arabic(n) or any(ch.isdigit() for ch in n):
+            continue
+        k = name_key(n)
+        if len(k.replace(" ", "")) >= 3 and k not in keys:
+            keys.append(k)
+    return keys
+
+
+@dataclass(slots=True)
+class PlaceRow:
+    """One place of the gazetteer (ids > 0 are GeoNames ids; < 0 our own)."""
+
+    id: int
+    name: str = ""
+    name_ar: str = ""
+    country: str = ""
+    admin1: str = ""
+    lat: float = 0.0
+    lon: float = 0.0
+    feature: str = "PPL"
+    population: int = 0
+    precision: int = 0  # 0: from the feature
+    container: int = 0  # id of the place that contains it (a neighbourhood's city)
+    names_ar: list[str] = field(default_factory=list)
+    source: str = ""
+
+    @property
+    def geo_precision(self) -> int:
+        if self.precision:
+            return self.precision
+        return AREA_FEATURES.get(self.feature, 1)
+
+    @property
+    def weight(self) -> int:
+        """Population, or a stand-in for areas and named points."""
+        return max(self.population, PSEUDO_POPULATION.get(self.feature, 0))
+
+    def to_line(self) -> str:
+        names = "|".join(n.replace("|", " ").replace("\t", " ") for n in self.names_ar)
+        vals = (
+            self.id,
+            self.name,
+            self.name_ar,
+            self.country,
+            self.admin1,
+            f"{self.lat:.5f}",
+            f"{self.lon:.5f}",
+            self.feature,
+            self.population,
+            self.precision,
+            self.container,
+            names,
+            self.source,
+        )
+        return "\t".join(str(v).replace("\t", " ").replace("\n", " ") for v in vals)
+
+    @classmethod
+    def from_fields(cls, f: list[str]) -> PlaceRow:
+        return cls(
+            id=int(f[0]),
+            name=f[1],
+            name_ar=f[2],
+            country=f[3],
+            admin1=f[4],
+            lat=float(f[5]),
+            lon=float(f[6]),
+            feature=f[7],
+            population=int(f[8] or 0),
+            precision=int(f[9] or 0),
+            container=int(f[10] or 0),
+            names_ar=[n for n in f[11].split("|") if n],
+            source=f[12] if len(f) > 12 else "",
+        )
+
+    def location(self, name_ar: str | None = None, precision: int | None = None) -> Location:
+        return Location(
+            name=self.name,
+            name_ar=name_ar or self.name_ar,
+            country=self.country or None,
+            admin1=self.admin1 or None,
+            lat=round(self.lat, 5),
+            lon=round(self.lon, 5),
+            geo_precision=precision or self.geo_precision,
+            geonameid=self.id if self.id > 0 else None,
+        )
+
+
+def write_rows(path: Path, rows: Iterable[PlaceRow]) -> None:
+    """Writes a gazetteer table (gzip TSV with a header line), atomically."""
+    lines = ["#" + "\t".join(COLUMNS)] + [r.to_line() for r in rows]
+    data = gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0)
+    resources.atomic_write_bytes(path, data)
+
+
+def read_rows(path: Path) -> list[PlaceRow]:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return [PlaceRow.from_fields(line.rstrip("\n").split("\t")) for line in f if not line.startswith("#")]
+
+
+def user_data_dir() -> Path:
+    """Where user-level data goes: $RASID_DATA_DIR, else $XDG_DATA_HOME/rasid or ~/.local/share/rasid."""
+    env = os.environ.get("RASID_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_DATA_HOME")
+    return (Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share") / "rasid"
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+class Gazetteer:
+    """Name -> places. `lookup()` gives every candidate; `resolve_name()` the best Location."""
+
+    def __init__(self, rows: Iterable[PlaceRow], stopwords: Iterable[str] = ()) -> None:
+        self.rows: dict[int, PlaceRow] = {}
+        for r in rows:
+            self._merge(r)
+        # Name-only rows (alternate names of places we do not have) are dropped.
+        self.rows = {k: v for k, v in self.rows.items() if v.name}
+        self.stopwords = frozenset(stopwords)
+        self.index: dict[str, list[int]] = {}
+        self.max_tokens: dict[str, int] = {}  # first token -> longest key starting with it
+        self.context_only: set[tuple[str, int]] = set()  # (key, id): "القطاع" is Gaza only in Gaza news
+        for r in self.rows.values():
+            self._index(r)
+
+    def _merge(self, row: PlaceRow) -> None:
+        old = self.rows.get(row.id)
+        if old is None:
+            self.rows[row.id] = row
+        else:
+            if row.name:  # a full row replaces the fields, names are merged
+                names = old.names_ar + [n for n in row.names_ar if n not in old.names_ar]
+                row.names_ar = names
+                self.rows[row.id] = row
+            else:
+                old.names_ar += [n for n in row.names_ar if n not in old.names_ar]
+
+    def _index(self, row: PlaceRow) -> None:
+        for n in row.names_ar:
+            if n.startswith(CONTEXT_MARK):
+                self.context_only.update((k, row.id) for k in arabic_keys([n]))
+        for k in arabic_keys(row.names_ar):
+            ids = self.index.setdefault(k, [])
+            if row.id not in ids:
+                ids.append(row.id)
+            first, _, rest = k.partition(" ")
+            n = rest.count(" ") + 2 if rest else 1
+            if n > self.max_tokens.get(first, 0):
+                self.max_tokens[first] = n
+
+    def add(self, rows: Iterable[PlaceRow]) -> None:
+        for r in rows:
+            if r.name or r.id in self.rows:
+                self._merge(r)
+                self._index(self.rows[r.id])
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def lookup(self, name_ar: str) -> list[PlaceRow]:
+        """Every place called `name_ar` (matching form; with or without the article ال)."""
+        key = name_key(name_ar)
+        ids = list(self.index.get(key, ()))
+        if not ids:
+            alt = key[2:] if key.startswith("ال") else "ال" + key
+            ids = list(self.index.get(alt, ()))
+        return sorted((self.rows[i] for i in ids), key=lambda r: -r.weight)
+
+    def by_id(self, place_id: int) -> PlaceRow | None:
+        return self.rows.get(place_id)
+
+    def find_row(self, location: Location) -> PlaceRow | None:
+        """The row a Location came from (by GeoNames id, else by name, country and coordinates)."""
+        if location.geonameid and location.geonameid in self.rows:
+            return self.rows[location.geonameid]
+        for r in self.rows.values():
+            if (
+                r.id < 0
+                and r.name == location.name
+                and r.country == (location.country or "")
+                and location.lat is not None
+                and abs(r.lat - location.lat) < 1e-4
+                and abs(r.lon - (location.lon or 0)) < 1e-4
+            ):
+                return r
+        return None
+
+    def container(self, location: Location) -> Location | None:
+        """The place that contains `location` (a neighbourhood's city), or None."""
+        row = self.find_row(location)
+        if row is None or not row.container:
+            return None
+        parent = self.rows.get(row.container)
+        return parent.location() if parent else None
+
+    def resolve_name(self, name_ar: str, country: str | None = None) -> Location | None:
+        """The best Location for a name or a short place phrase ("شرقي الفلوجة", "حي X في دمشق")."""
+        from rasid.places.resolve import resolve_phrase
+
+        return resolve_phrase(self, name_ar, country)
+
+
+@lru_cache(maxsize=1)
+def load_stopwords() -> frozenset[str]:
+    try:
+        p = resources.path(STOPWORDS_FILE)
+    except Exception:
+        return frozenset()
+    return frozenset(w for w in p.read_text(encoding="utf-8").split() if w)
+
+
+def user_table() -> Path:
+    return user_data_dir() / USER_FILE
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The packaged gazetteer with the user's imports on top, loaded once per process."""
+    rows = read_rows(resources.path(PACKAGED_FILE))
+    user = user_table()
+    if user.exists():
+        rows += read_rows(user)
+    return Gazetteer(rows, load_stopwords())
+
+
+def reload() -> Gazetteer:
+    """Drops the cached gazetteer (after an import) and loads it again."""
+    default_gazetteer.cache_clear()
+    return default_gazetteer()

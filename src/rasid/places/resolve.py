@@ -1,0 +1,343 @@
+"""Toponym resolution: gazetteer matches in the token stream, cues, and disambiguation.
+
+1. Candidates: the longest run of tokens whose matching form is a gazetteer name; the first
+   token is read through its clitic view (وبالموصل -> الموصل), the others as written.
+2. Cues before a name: a type word ("مدينة", "محافظة", "حي", "مديرية" ...) and/or a direction
+   ("قرب", "شمال", "ريف", "أطراف" ...). A direction gives geo_precision 2 (unless the place is
+   already a province/region, 3). The cue words are part of the mention's span.
+3. Frequent Arabic words that are also names of minor places (the stop list built from the news
+   corpora, and one-word names of 3 letters or fewer) are places only with a cue or an NER LOC span.
+4. Disambiguation: population (or a stand-in weight for areas), feature class, agreement with
+   the type cue, the article's countries (country names and unambiguous major places),
+   containment (a neighbourhood whose city is mentioned) and distance to the other places.
+   A minor place outside the article's countries is dropped: no coordinates beat wrong ones.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rasid.model import Location, Mention, PlaceMention
+from rasid.places.gazetteer import Gazetteer, PlaceRow, distance_km
+from rasid.text import Token, normalize, tokenize
+from rasid.text.normalize import norm
+
+# Type words before a name, and the features they point to.
+TYPE_CUES: dict[str, str] = {
+    **dict.fromkeys(["مدينه", "المدينه", "بلده", "البلده", "قريه", "القريه", "بلدات", "قري", "مدن"], "town"),
+    **dict.fromkeys(["حي", "احياء", "الحي"], "nbhd"),
+    **dict.fromkeys(["منطقه", "مناطق", "المنطقه"], "area"),
+    **dict.fromkeys(["محافظه", "ولايه", "اقليم", "المحافظه", "الولايه", "الاقليم", "امانه"], "province"),
+    **dict.fromkeys(["ناحيه"], "subdistrict"),
+    **dict.fromkeys(["قضاء", "مديريه", "المديريه", "مركز"], "district"),
+    **dict.fromkeys(["مخيم", "المخيم"], "camp"),
+    **dict.fromkeys(["معبر", "منفذ", "حاجز"], "crossing"),
+    **dict.fromkeys(["مطار", "قاعده"], "base"),
+}
+FEATURES_FOR_TYPE: dict[str, tuple[str, ...]] = {
+    "town": ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX"),
+    "nbhd": ("NBHD", "PPLX"),
+    "area": ("AREA", "REGION", "ADM1", "ADM2", "ADM3", "NBHD"),
+    "province": ("ADM1", "REGION"),
+    "subdistrict": ("ADM3",),
+    "district": ("ADM2", "ADM3"),
+    "camp": ("CAMP",),
+    "crossing": ("CROSSING",),
+    "base": ("BASE",),
+}
+# Direction / proximity words: the event is near the place, not in it.
+DIRECTION_CUES = {
+    norm(w)
+    for w in (
+        "قرب شمال شمالي جنوب جنوبي شرق شرقي غرب غربي ريف أرياف محيط أطراف ضواحي مشارف تخوم "
+        "بالقرب القريبة القريب المحاذية المحاذي جوار"
+    ).split()
+}
+NEAR_WITH_MIN = {norm(w) for w in ("بالقرب", "القريبة", "القريب", "المحاذية", "المحاذي", "قريبا", "قريب")}
+# Places of these features are points: precision 1 unless a direction cue says "near".
+MAJOR_FEATURES = {"PCLI", "ADM1", "PPLC", "PPLA", "REGION", "BORDER"}
+POINT_FEATURES = {"NBHD", "CAMP", "CROSSING", "BASE"}
+SPECIFICITY = {"PCLI": 6, "ADM1": 5, "REGION": 4, "BORDER": 3, "ADM2": 2, "ADM3": 2, "AREA": 2}
+
+
+@dataclass(slots=True)
+class Match:
+    """One gazetteer match in the token stream, with its cues and candidates."""
+
+    tok_start: int  # first token of the name
+    tok_end: int
+    key: str
+    first_form: str  # matching form of the first token (clitic stripped)
+    candidates: list[PlaceRow]
+    cue_start: int  # first token of the cue words (== tok_start without cue)
+    type_cue: str | None = None
+    direction: bool = False
+    ner: bool = False
+    common: bool = False  # the name is also a frequent word (stop list)
+    best: PlaceRow | None = None
+    scores: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def cued(self) -> bool:
+        return self.type_cue is not None or self.direction or self.ner
+
+
+def _forms(tok: Token) -> tuple[str, ...]:
+    return tok.forms if tok.is_word else (tok.norm,)
+
+
+def _find_raw(gaz: Gazetteer, tokens: Sequence[Token]) -> list[Match]:
+    out: list[Match] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        if not tok.is_word:
+            i += 1
+            continue
+        best: tuple[int, str, str] | None = None  # (length, form, key)
+        for form in _forms(tok):
+            longest = gaz.max_tokens.get(form, 0)
+            for length in range(min(longest, n - i), 0, -1):
+                if best and length <= best[0]:
+                    break
+                rest = tokens[i + 1 : i + length]
+                if any(not t.is_word for t in rest):
+                    continue
+                key = " ".join([form, *(t.norm for t in rest)])
+                if key in gaz.index:
+                    best = (length, form, key)
+                    break
+        if best is None:
+            i += 1
+            continue
+        length, form, key = best
+        contextual = all((key, r) in gaz.context_only for r in gaz.index[key])
+        if length == 1 and (key in TYPE_CUES or key in DIRECTION_CUES) and not contextual:
+            i += 1  # a cue word is never a place by itself ("مدينة" is not Medina)
+            continue
+        cands = [gaz.rows[r] for r in gaz.index[key]]
+        out.append(Match(i, i + length, key, form, cands, cue_start=i))
+        i += length
+    return out
+
+
+def _read_cues(m: Match, tokens: Sequence[Token]) -> None:
+    """Type and direction words right before the name (and a type word that starts the key)."""
+    first_word = m.key.split(" ", 1)[0]
+    if " " in m.key and first_word in TYPE_CUES:
+        m.type_cue = TYPE_CUES[first_word]
+    j = m.tok_start - 1
+    if j >= 0 and m.type_cue is None:
+        cue = next((TYPE_CUES[f] for f in _forms(tokens[j]) if f in TYPE_CUES), None)
+        if cue:
+            m.type_cue = cue
+            m.cue_start = j
+            j -= 1
+    # "بالقرب من X", "القريبة من X"
+    if j >= 1 and tokens[j].norm == "من" and any(f in NEAR_WITH_MIN for f in _forms(tokens[j - 1])):
+        m.direction = True
+        m.cue_start = j - 1
+        return
+    # "شمال X", "جنوب شرقي X", "ريف X"
+    while j >= 0 and any(f in DIRECTION_CUES for f in _forms(tokens[j])):
+        m.direction = True
+        m.cue_start = j
+        j -= 1
+
+
+def _needs_cue(gaz: Gazetteer, m: Match) -> bool:
+    if " " in m.key or all((m.key, c.id) in gaz.context_only for c in m.candidates):
+        return False
+    if m.key in gaz.stopwords or m.first_form in gaz.stopwords:
+        return True
+    # Short one-word names are often words: only major places pass without a cue.
+    return len(m.key) <= 3 and not any(c.feature in MAJOR_FEATURES or c.weight >= 100_000 for c in m.candidates)
+
+
+def _is_major(row: PlaceRow) -> bool:
+    return row.feature in MAJOR_FEATURES or row.weight >= 100_000 or row.source.startswith("curated")
+
+
+def _prior(row: PlaceRow, m: Match) -> float:
+    s = math.log10(row.weight + 10)
+    s += {"PPLC": 2.0, "PPLA": 1.5, "PPLA2": 0.5}.get(row.feature, 0.0)
+    if row.source.startswith("curated"):
+        s += 0.5
+    if m.type_cue:
+        s += 4.0 if row.feature in FEATURES_FOR_TYPE[m.type_cue] else 0.0
+        if m.type_cue == "town" and row.feature in ("ADM1", "REGION", "PCLI"):
+            s -= 2.0
+    return s
+
+
+def _context_countries(matches: list[Match], hint: str | None) -> Counter[str]:
+    """Countries of the article: country names and places that are unambiguous and major."""
+    countries: Counter[str] = Counter()
+    if hint:
+        countries[hint] += 5
+    for m in matches:
+        if m.common:
+            continue
+        ccs = {c.country for c in m.candidates}
+        if len(ccs) == 1 and any(_is_major(c) for c in m.candidates):
+            countries[next(iter(ccs))] += 2 if any(c.feature == "PCLI" for c in m.candidates) else 1
+    return countries
+
+
+def _choose(
+    m: Match, countries: Counter[str], anchors: list[PlaceRow], context_only: set[tuple[str, int]]
+) -> PlaceRow | None:
+    top = max(countries.values(), default=0)
+    anchor_ids = {a.id for a in anchors}
+    best: PlaceRow | None = None
+    best_score = -1e9
+    for row in m.candidates:
+        if (m.key, row.id) in context_only and row.country not in countries:
+            continue
+        s = _prior(row, m)
+        if row.country in countries:
+            s += 3.0 if countries[row.country] == top else 2.0
+        if row.container and row.container in anchor_ids:
+            s += 4.0
+        near = [a for a in anchors if a.id != row.id and a.feature not in ("PCLI",)]
+        if near and min(distance_km(row.lat, row.lon, a.lat, a.lon) for a in near) < 100:
+            s += 1.5
+        m.scores[row.id] = s
+        if s > best_score:
+            best, best_score = row, s
+    if best is None:
+        return None
+    # A minor place outside the article's countries: better unknown than wrong.
+    minor = not _is_major(best) and best.weight < 20_000
+    outside = bool(countries) and best.country not in countries
+    if outside and (minor and not m.cued or m.common):
+        return None
+    if outside and best.feature not in ("PCLI", "PPLC") and best.weight < 100_000:
+        return None
+    if minor and not m.cued and not countries and best.weight < 5_000:
+        return None
+    return best
+
+
+def _strip_offset(tok: Token, form: str) -> int:
+    """Original-text offset where the name starts inside a token read without its clitics."""
+    if form == tok.norm:
+        return tok.start
+    if tok.norm.endswith(form):
+        removed = len(tok.norm) - len(form)
+    elif form.startswith("ال") and tok.norm.endswith(form[2:]):
+        removed = len(tok.norm) - len(form) + 2  # "للولايات" read as "الولايات"
+    else:
+        return tok.start
+    for k in range(len(tok.text) + 1):
+        if len(norm(tok.text[:k])) >= removed:
+            return tok.start + k
+    return tok.start
+
+
+def find_matches(
+    gaz: Gazetteer,
+    tokens: Sequence[Token],
+    entities: Sequence[Mention] = (),
+    country: str | None = None,
+) -> list[Match]:
+    """Gazetteer matches with their cues, filtered and resolved (Match.best) in context."""
+    loc_spans = [(e.start, e.end) for e in entities if e.label in ("LOC", "GPE")]
+    matches = _find_raw(gaz, tokens)
+    kept: list[Match] = []
+    for m in matches:
+        _read_cues(m, tokens)
+        s, e = tokens[m.tok_start].start, tokens[m.tok_end - 1].end
+        m.ner = any(ls < e and s < le for ls, le in loc_spans)
+        m.common = " " not in m.key and (m.key in gaz.stopwords or m.first_form in gaz.stopwords)
+        if _needs_cue(gaz, m) and not m.cued:
+            continue
+        kept.append(m)
+    countries = _context_countries(kept, country)
+    # Anchors: matches with one candidate, or one that is major and in the article's countries.
+    anchors: list[PlaceRow] = []
+    for m in kept:
+        if len(m.candidates) == 1 and _is_major(m.candidates[0]):
+            anchors.append(m.candidates[0])
+    for m in kept:
+        m.best = _choose(m, countries, anchors, gaz.context_only)
+    return [m for m in kept if m.best is not None]
+
+
+def precision_of(m: Match) -> int:
+    assert m.best is not None
+    base = m.best.geo_precision
+    return max(base, 2) if m.direction else base
+
+
+def to_mention(m: Match, tokens: Sequence[Token], text: str) -> PlaceMention:
+    assert m.best is not None
+    if m.cue_start < m.tok_start:
+        start = tokens[m.cue_start].start
+    else:
+        start = _strip_offset(tokens[m.tok_start], m.first_form)
+    end = tokens[m.tok_end - 1].end
+    written = text[start:end]
+    return PlaceMention(
+        start=start,
+        end=end,
+        tok_start=m.cue_start,
+        tok_end=m.tok_end,
+        label="place",
+        text=written,
+        score=round(1 / (1 + math.exp(-(m.scores.get(m.best.id, 0) - 5) / 2)), 3),
+        location=m.best.location(name_ar=written, precision=precision_of(m)),
+        feature=m.best.feature,
+    )
+
+
+def unknown_mentions(
+    tokens: Sequence[Token], text: str, entities: Sequence[Mention], known: list[PlaceMention]
+) -> list[PlaceMention]:
+    """Places named but not in the gazetteer: NER LOC spans and "مدينة/بلدة/قرية X"; no coordinates."""
+    taken = [(p.start, p.end) for p in known]
+    out: list[PlaceMention] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(ts < e and s < te for ts, te in taken)
+
+    for e in entities:
+        if e.label in ("LOC", "GPE") and free(e.start, e.end):
+            out.append(
+                PlaceMention(e.start, e.end, e.tok_start, e.tok_end, "place", e.text, 0.3, None, None)
+            )
+            taken.append((e.start, e.end))
+    for i, tok in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        if TYPE_CUES.get(tok.norm) in ("town", "nbhd", "camp") and nxt.is_word and free(tok.start, nxt.end):
+            out.append(
+                PlaceMention(tok.start, nxt.end, i, i + 2, "place", text[tok.start : nxt.end], 0.2, None, None)
+            )
+            taken.append((tok.start, nxt.end))
+    return out
+
+
+def resolve_phrase(gaz: Gazetteer, phrase: str, country: str | None = None) -> Location | None:
+    """The place a short phrase names: its most specific resolved mention, cues applied."""
+    tokens = tokenize(normalize(phrase))
+    matches = find_matches(gaz, tokens, country=country)
+    if not matches:
+        # A lone name that needs a cue (a stop word) is still a name when asked about directly.
+        raw = [m for m in _find_raw(gaz, tokens) if m.tok_end - m.tok_start == len(tokens)]
+        for m in raw:
+            m.type_cue = None
+            m.ner = True
+            m.best = _choose(m, _context_countries(raw, country), [], gaz.context_only)
+        matches = [m for m in raw if m.best is not None]
+        if not matches:
+            return None
+    best = min(
+        matches,
+        key=lambda m: (SPECIFICITY.get(m.best.feature, 1) if m.best else 9, m.tok_start),
+    )
+    assert best.best is not None
+    return best.best.location(name_ar=phrase.strip(), precision=precision_of(best))

@@ -1,0 +1,29 @@
+"""The places stage: gazetteer mentions with coordinates, precision, admin1 and country."""
+
+from __future__ import annotations
+
+from rasid.doc import Doc
+from rasid.places.gazetteer import Gazetteer, default_gazetteer
+from rasid.places.resolve import find_matches, to_mention, unknown_mentions
+
+
+class PlaceStage:
+    """Fills doc.places. The gazetteer is loaded on first use and shared by the process."""
+
+    name = "places"
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = find_matches(self.gazetteer, doc.tokens, doc.entities)
+        known = [to_mention(m, doc.tokens, doc.text) for m in matches]
+        unknown = unknown_mentions(doc.tokens, doc.text, doc.entities, known)
+        doc.places = sorted(known + unknown, key=lambda p: p.start)
+        return doc

@@ -1,0 +1,90 @@
+"""Phrase matching over tokens through the clitic view (like spaCy's PhraseMatcher, for Arabic)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from rasid.text.normalize import norm
+from rasid.text.tokens import Token
+
+V = TypeVar("V")
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[V]):
+    tok_start: int
+    tok_end: int
+    value: V
+    exact: bool  # every token matched as written (no clitic removed)
+
+
+class PhraseMatcher(Generic[V]):
+    """Finds lexicon phrases in a token list.
+
+    Each token of a phrase matches a text token through its clitic view: "ببغداد" and "وبغداد" match
+    "بغداد"; with `enclitics=True` also "قصفتها" matches "قصفت".
+    """
+
+    def __init__(self, enclitics: bool = False) -> None:
+        self.enclitics = enclitics
+        self._index: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        self.max_len = 0
+
+    def add(self, phrase: str, value: V) -> None:
+        words = tuple(norm(phrase).replace("-", " ").split())
+        if not words:
+            return
+        self._index.setdefault(words[0], []).append((words[1:], value))
+        self.max_len = max(self.max_len, len(words))
+
+    def add_all(self, items: Iterable[tuple[str, V]]) -> None:
+        for phrase, value in items:
+            self.add(phrase, value)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._index.values())
+
+    def _forms(self, tok: Token) -> tuple[str, ...]:
+        return tok.stems if self.enclitics else tok.forms
+
+    def find(self, tokens: list[Token], start: int = 0, end: int | None = None) -> list[Match[V]]:
+        """All matches in tokens[start:end], longest first at each position, left to right."""
+        end = len(tokens) if end is None else end
+        found: list[Match[V]] = []
+        for i in range(start, end):
+            tok = tokens[i]
+            if not tok.is_word and not tok.is_digit:
+                continue
+            best: Match[V] | None = None
+            for k, form in enumerate(self._forms(tok)):
+                for rest, value in self._index.get(form, ()):
+                    j = self._match_rest(tokens, i + 1, end, rest)
+                    if j is None:
+                        continue
+                    exact = k == 0
+                    if best is None or j > best.tok_end or (j == best.tok_end and exact and not best.exact):
+                        best = Match(i, j, value, exact)
+            if best is not None:
+                found.append(best)
+        return found
+
+    def _match_rest(self, tokens: list[Token], i: int, end: int, rest: tuple[str, ...]) -> int | None:
+        for word in rest:
+            while i < end and tokens[i].norm in ("-", "/"):
+                i += 1  # "السورية-العراقية", "حزيران/يونيو"
+            if i >= end or word not in self._forms(tokens[i]):
+                return None
+            i += 1
+        return i
+
+    def find_longest(self, tokens: list[Token], start: int = 0, end: int | None = None) -> list[Match[V]]:
+        """Non-overlapping matches, preferring the longer one where two overlap."""
+        chosen: list[Match[V]] = []
+        taken: set[int] = set()
+        for m in sorted(self.find(tokens, start, end), key=lambda m: (m.tok_start - m.tok_end, m.tok_start)):
+            if not taken.intersection(range(m.tok_start, m.tok_end)):
+                chosen.append(m)
+                taken.update(range(m.tok_start, m.tok_end))
+        return sorted(chosen, key=lambda m: m.tok_start)

@@ -1,0 +1,130 @@
+"""Event extraction end to end on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rasid.model import Article, Event
+from rasid.pipeline import default_pipeline
+
+PUB = dt.date(2024, 3, 14)  # a Thursday
+
+
+def events_of(text: str, published: dt.date | None = PUB) -> list[Event]:
+    return default_pipeline().extract(Article(id="t", text=text, published=published))
+
+
+def only(text: str, published: dt.date | None = PUB) -> Event:
+    events = events_of(text, published)
+    assert len(events) == 1, [(e.sub_event_type, e.location and e.location.name) for e in events]
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "weapon"),
+    [
+        ("شنت طائرات حربية غارات جوية على مدينة الرقة اليوم.", "Air/drone strike", "aircraft"),
+        ("استهدفت غارة بطائرة مسيرة سيارة في مدينة مأرب أمس.", "Air/drone strike", "drone"),
+        ("سقطت ثلاث قذائف هاون على حي في مدينة حلب أمس.", "Shelling/artillery/missile attack", "mortar"),
+        ("سقطت صواريخ كاتيوشا قرب مطار بغداد فجر اليوم.", "Shelling/artillery/missile attack", "rocket"),
+        (
+            "انفجرت عبوة ناسفة بدورية للشرطة في مدينة كركوك صباح اليوم.",
+            "Remote explosive/landmine/IED",
+            "ied",
+        ),
+        ("انفجر لغم أرضي بسيارة مدنية في مدينة تعز أمس.", "Remote explosive/landmine/IED", "landmine"),
+        ("فجر انتحاري حزاما ناسفا في سوق بمدينة الموصل أمس.", "Suicide bomb", "suicide_vest"),
+        ("ألقى مجهولون قنبلة يدوية على منزل في مدينة البصرة أمس.", "Grenade", "grenade"),
+        ("اندلعت اشتباكات بين الجيش ومسلحين في مدينة درعا أمس.", "Armed clash", "firearm"),
+        ("اغتال مسلحون مجهولون ناشطا في مدينة البصرة أمس.", "Attack", None),
+        ("خطف مسلحون طبيبا في مدينة الموصل أمس.", "Abduction/forced disappearance", None),
+        ("تظاهر مئات الطلاب في مدينة الموصل اليوم احتجاجا على البطالة.", "Peaceful protest", None),
+        ("اعتقلت الشرطة قياديا في تنظيم داعش في مدينة الموصل أمس.", "Arrests", None),
+        ("اعترضت الدفاعات الجوية صاروخا باليستيا فوق مدينة جازان اليوم.", "Disrupted weapons use", "missile"),
+    ],
+)
+def test_sub_event_types(text: str, sub_event_type: str, weapon: str | None) -> None:
+    event = only(text)
+    assert event.sub_event_type == sub_event_type
+    assert event.weapon == weapon
+
+
+def test_rocket_report_with_zero_casualties_and_evidence_spans() -> None:
+    text = "وسقط صاروخان قرب مطار بغداد فجر الخميس، دون وقوع إصابات."
+    event = only(text)
+    assert event.date == PUB
+    assert event.location is not None and event.location.name == "Baghdad"
+    assert (event.fatalities, event.injured) == (0, 0)
+    assert event.evidence is not None and event.evidence.text == text
+    for span in event.spans.values():
+        assert text[span.start : span.end] == span.text
+    assert event.spans["date"].text == "فجر الخميس"
+    assert event.notes and event.notes.startswith("On 14 March 2024")
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("قتل 14 شخصا وأصيب 30 آخرون في قصف على مدينة حمص أمس.", 14, 30),
+        ("أسفر قصف على مدينة حمص أمس عن سقوط قتيلين وإصابة خمسة أشخاص.", 2, 5),
+        ("قتل ثلاثة وعشرون مدنيا بينهم سبعة أطفال في غارات على مدينة إدلب أمس.", 23, None),
+        ("قتل جنديان في انفجار عبوة ناسفة بمدينة الموصل أمس.", 2, None),
+        ("أدى انفجار عبوة ناسفة في مدينة الموصل أمس إلى مقتل جندي.", 1, None),
+    ],
+)
+def test_casualty_phrases(text: str, killed: int | None, injured: int | None) -> None:
+    event = only(text)
+    assert (event.fatalities, event.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هدد الجيش بقصف مدينة الرقة.",
+        "نفت وزارة الدفاع شن غارات على مدينة إدلب أمس.",
+        "قد يشن التحالف غارات على مدينة الحديدة.",
+        "توعدت الجماعة بتنفيذ هجمات انتحارية في بغداد.",
+        "دعا المجلس إلى وقف القصف على مدينة حلب.",
+        "ومنذ مطلع العام، استهدف نحو خمسين هجوما مصالح أجنبية في بغداد.",
+        "افتتح في الرياض اليوم معرض للكتاب بمشاركة ألف دار نشر.",
+    ],
+)
+def test_not_events(text: str) -> None:
+    assert events_of(text) == []
+
+
+def test_one_event_per_town_day_and_sub_type() -> None:
+    text = (
+        "سقط صاروخ على حي المنصور في بغداد فجر الخميس. "
+        "وسقط صاروخ آخر في حي الكرادة ببغداد في الوقت نفسه. "
+        "وفي أربيل سقط صاروخ ثالث فجر الخميس."
+    )
+    events = events_of(text)
+    assert sorted(e.location.name for e in events if e.location) == ["Baghdad", "Erbil"]
+
+
+def test_background_event_with_explicit_date() -> None:
+    text = (
+        "قصفت طائرات حربية مدينة الرقة اليوم. وكانت غارات مماثلة قد استهدفت المدينة في 3 كانون الثاني/يناير."
+    )
+    events = sorted(events_of(text), key=lambda e: e.date or dt.date.min)
+    assert [e.date for e in events] == [dt.date(2024, 1, 3), PUB]
+    assert [e.background for e in events] == [True, False]
+
+
+def test_without_publication_date_relative_dates_stay_unresolved() -> None:
+    event = only("سقطت قذائف هاون على مدينة حلب أمس.", published=None)
+    assert event.date is None
+
+
+def test_protest_met_with_deadly_force() -> None:
+    event = only("قتل ثلاثة متظاهرين برصاص قوات الأمن خلال تظاهرة في مدينة الناصرية اليوم.")
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.actor1 is not None and event.actor1.inter == 6
+
+
+def test_interaction_of_state_air_strike_on_rebels() -> None:
+    event = only("شنت طائرات الجيش السوري غارات على مواقع هيئة تحرير الشام في مدينة إدلب اليوم.")
+    assert event.interaction == "12"

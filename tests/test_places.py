@@ -1,0 +1,164 @@
+"""Place resolution on sentences written for these tests, and `rasid gazetteer import`."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from rasid.doc import Doc
+from rasid.model import Article
+from rasid.places import container
+from rasid.places.gazetteer import default_gazetteer, distance_km, reload
+from rasid.places.stage import PlaceStage
+from rasid.text.stage import TextStage
+
+STAGE = PlaceStage()
+
+
+def places(text: str):
+    doc = TextStage()(Doc(Article(id="t", text=text)))
+    doc = STAGE(doc)
+    for p in doc.places:
+        assert p.text == text[p.start : p.end]
+    return doc.places
+
+
+def resolved(text: str):
+    return [p for p in places(text) if p.location is not None]
+
+
+def near(loc, lat: float, lon: float, km: float = 15) -> bool:
+    return loc.lat is not None and distance_km(loc.lat, loc.lon, lat, lon) <= km
+
+
+def test_clitics_are_read_through_and_left_out_of_the_name():
+    found = resolved("وقع انفجار وبغداد تشهد توترا، وسقط قتيلان بالموصل أمس.")
+    names = [(p.location.name, p.location.name_ar, p.text) for p in found]
+    assert ("Baghdad", "بغداد", "بغداد") in names
+    mosul = next(p for p in found if p.location.name == "Mosul")
+    assert mosul.text == "الموصل" and mosul.location.country == "IQ"
+    assert mosul.location.geo_precision == 1
+    assert near(mosul.location, 36.34, 43.12)
+
+
+def test_ambiguous_name_follows_the_country_of_the_article():
+    # رفح exists in Gaza and in Egypt's North Sinai.
+    egypt = resolved("أعلن الجيش المصري مقتل مسلحين في رفح بمحافظة شمال سيناء.")
+    assert next(p for p in egypt if p.text == "رفح").location.country == "EG"
+    gaza = resolved("قصفت الطائرات الإسرائيلية موقعا في رفح جنوب قطاع غزة.")
+    assert next(p for p in gaza if p.text == "رفح").location.country == "PS"
+
+
+def test_rural_damascus_has_precision_two():
+    (p,) = [p for p in resolved("سقطت قذائف على بلدات في ريف دمشق الشرقي.") if "دمشق" in p.text]
+    assert p.text.startswith("ريف دمشق")
+    assert p.location.geo_precision == 2
+    assert near(p.location, 33.51, 36.29, 30)
+
+
+def test_direction_cue_gives_precision_two_and_is_in_the_span():
+    (p,) = resolved("اندلعت اشتباكات شرقي الفلوجة صباح اليوم.")
+    assert p.text == "شرقي الفلوجة"
+    assert p.location.name == "Al Fallūjah" or "Fall" in p.location.name
+    assert p.location.geo_precision == 2
+
+
+def test_province_has_precision_three():
+    (p,) = resolved("شنت طائرات التحالف غارات على محافظة ذمار.")
+    assert p.text == "محافظة ذمار"
+    assert p.location.geo_precision == 3 and p.location.country == "YE"
+    assert near(p.location, 14.54, 44.41)
+
+
+def test_country_name():
+    (p,) = resolved("قالت الحكومة إن سوريا تواجه أزمة اقتصادية.")
+    assert p.location.country == "SY" and p.feature == "PCLI" and p.location.geo_precision == 3
+
+
+def test_unknown_place_has_no_coordinates():
+    found = places("اندلع حريق في قرية زهرانوفة الصغيرة.")
+    assert found and all(p.location is None for p in found)
+    assert found[0].text == "قرية زهرانوفة"
+
+
+def test_common_words_are_not_places():
+    # "الأمن" and "قوات" are also names of tiny places; they are not places in this sentence.
+    assert resolved("قالت قوات الأمن إن مصدر الهجوم لم يعرف أمس.") == []
+
+
+def test_neighbourhood_keeps_its_point_and_knows_its_city():
+    found = resolved("انفجرت سيارة مفخخة في حي المنصور ببغداد.")
+    mansour = next(p for p in found if "المنصور" in p.text)
+    assert mansour.feature == "NBHD" and mansour.location.geo_precision == 1
+    city = container(mansour.location)
+    assert city is not None and city.name == "Baghdad"
+
+
+def test_resolve_name_for_phrases():
+    gaz = default_gazetteer()
+    loc = gaz.resolve_name("جنوب شرق مدينة سرت", country="LY")
+    assert loc is not None and loc.geo_precision == 2 and near(loc, 31.21, 16.59)
+    assert gaz.resolve_name("زهرانوفة") is None
+    assert any(c.country == "IQ" for c in gaz.lookup("الموصل"))
+
+
+GEONAMES_ROW = "\t".join(
+    [
+        "99000001",
+        "Zahranufa",
+        "Zahranufa",
+        "Zahranufa,زهرانوفة",
+        "34.10000",
+        "38.20000",
+        "P",
+        "PPL",
+        "SY",
+        "",
+        "11",
+        "",
+        "",
+        "",
+        "1200",
+        "",
+        "400",
+        "Asia/Damascus",
+        "2024-01-01",
+    ]
+)
+
+
+@pytest.fixture
+def user_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("RASID_DATA_DIR", str(tmp_path))
+    reload()
+    yield tmp_path
+    monkeypatch.delenv("RASID_DATA_DIR")
+    reload()
+
+
+def test_gazetteer_import_extends_the_lookup(user_dir):
+    from rasid.cli import app
+
+    dump = user_dir / "SY.txt"
+    dump.write_text(GEONAMES_ROW + "\n", encoding="utf-8")
+    assert default_gazetteer().lookup("زهرانوفة") == []
+    result = CliRunner().invoke(app, ["gazetteer", "import", str(dump)])
+    assert result.exit_code == 0, result.output
+    assert (user_dir / "gazetteer_user.tsv.gz").exists()
+    gaz = reload()
+    (row,) = gaz.lookup("زهرانوفة")
+    assert row.id == 99000001 and row.country == "SY"
+    loc = gaz.resolve_name("قرية زهرانوفة", country="SY")
+    assert loc is not None and near(loc, 34.1, 38.2, 1)
+
+
+def test_gazetteer_import_rejects_bad_files(user_dir):
+    from rasid.cli import app
+
+    bad = user_dir / "bad.txt"
+    bad.write_text("a\tb\tc\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["gazetteer", "import", str(bad)])
+    assert result.exit_code != 0
+    assert "columns" in result.output and "Traceback" not in result.output
+    missing = CliRunner().invoke(app, ["gazetteer", "import", str(user_dir / "none.txt")])
+    assert missing.exit_code != 0 and "no such file" in missing.output
