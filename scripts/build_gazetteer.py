@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import collections
 import gzip
+import itertools
 import json
 import math
 import re
@@ -54,7 +55,13 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "YE": ["اليمن"],
     "PS": ["فلسطين", "الأراضي الفلسطينية", "الأراضي الفلسطينية المحتلة"],
     "IL": ["إسرائيل", "اسرائيل"],
-    "US": ["الولايات المتحدة", "أمريكا", "أميركا", "الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية"],
+    "US": [
+        "الولايات المتحدة",
+        "أمريكا",
+        "أميركا",
+        "الولايات المتحدة الأمريكية",
+        "الولايات المتحدة الأميركية",
+    ],
     "GB": ["بريطانيا", "المملكة المتحدة"],
     "SA": ["السعودية", "المملكة العربية السعودية"],
     "AE": ["الإمارات", "الامارات"],
@@ -125,7 +132,7 @@ def display_name(names: list[str]) -> str:
 def ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
     """Area and centroid (lat, lon) of one polygon ring (shoelace)."""
     a = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+    for (x0, y0), (x1, y1) in itertools.pairwise(ring):
         cross = x0 * y1 - x1 * y0
         a += cross
         cx += (x0 + x1) * cross
@@ -315,9 +322,7 @@ class Builder:
                 capital = capitals.get((p.get("ADM1_EN") or "").replace(" ", "_")) if level == 1 else None
                 if capital:
                     lat, lon = self.coordinate_ref("@" + capital, "IQ") or (lat, lon)
-                names = [name_ar] + [
-                    p[k] for k in (f"ADM{level}ALT1AR", f"ADM{level}ALT2AR") if p.get(k)
-                ]
+                names = [name_ar] + [p[k] for k in (f"ADM{level}ALT1AR", f"ADM{level}ALT2AR") if p.get(k)]
                 names += kurdish.get(norm(name_ar), [])
                 admin1_en = p.get("ADM1_EN") or ""
                 self.add(
@@ -344,9 +349,14 @@ class Builder:
         key = norm(ref[1:])
         best = None
         for r in self.rows.values():
-            if r.country == country and r.source.startswith("geonames") and r.feature != "PCLI":
-                if key in {norm(n) for n in r.names_ar} and (best is None or r.population > best.population):
-                    best = r
+            if (
+                r.country == country
+                and r.source.startswith("geonames")
+                and r.feature != "PCLI"
+                and key in {norm(n) for n in r.names_ar}
+                and (best is None or r.population > best.population)
+            ):
+                best = r
         return (best.lat, best.lon) if best else None
 
     def load_curated(self, path: Path) -> None:
@@ -422,8 +432,36 @@ class Builder:
 
     # -- stop list -----------------------------------------------------------------------
     def stop_words(self, max_docs: int) -> list[str]:
-        """Frequent news words that are also names of minor places: they need a locative cue."""
+        """Frequent news words that are also names of minor places and are seldom used as places.
+
+        A one-word name is a stop word when it occurs in more than 0.25% of the articles and fewer
+        than 30% of its occurrences follow a locative word (في، قرب، مدينة، شمال ...): "رفح" is
+        frequent but locative, "الباب" and "الأمن" are frequent and not.
+        """
+        protected: set[str] = set()
+        minor: set[str] = set()
+        for r in self.rows.values():
+            keys = arabic_keys(r.names_ar)
+            major = r.feature in (
+                "PCLI",
+                "ADM1",
+                "PPLC",
+                "REGION",
+                "BORDER",
+                "CROSSING",
+            ) or r.source.startswith("curated")
+            (protected if major else minor).update(k for k in keys if " " not in k)
+        candidates = minor - protected
+        locative = {
+            norm(w)
+            for w in (
+                "في من الى إلى قرب مدينة بلدة قرية منطقة محافظة حي مخيم شمال جنوب شرق غرب شمالي جنوبي "
+                "شرقي غربي ريف أطراف محيط داخل وسط نحو باتجاه مدينه"
+            ).split()
+        }
         df: collections.Counter[str] = collections.Counter()
+        seen: collections.Counter[str] = collections.Counter()
+        as_place: collections.Counter[str] = collections.Counter()
         word = re.compile(r"[\u0621-\u064a]+")
         docs = 0
         news = self.data / "news"
@@ -438,22 +476,29 @@ class Builder:
                 for i, line in enumerate(f):
                     if i >= max_docs:
                         break
-                    text = norm(json.loads(line).get(field) or "")
-                    df.update(set(word.findall(text)))
+                    words = word.findall(norm(json.loads(line).get(field) or ""))
+                    df.update(set(words) & candidates)
+                    for k, w in enumerate(words):
+                        stem = w
+                        for pre in ("وب", "ب", "وال", "ال"):
+                            if w.startswith(pre) and (
+                                "ال" + w[len(pre) :] in candidates or w[len(pre) :] in candidates
+                            ):
+                                stem = (
+                                    "ال" + w[len(pre) :]
+                                    if "ال" + w[len(pre) :] in candidates
+                                    else w[len(pre) :]
+                                )
+                                break
+                        if stem not in candidates:
+                            continue
+                        seen[stem] += 1
+                        if (stem != w and w.startswith(("ب", "وب"))) or (k and words[k - 1] in locative):
+                            as_place[stem] += 1
                     docs += 1
         log(f"stop list: document frequencies over {docs} articles")
-        protected: set[str] = set()
-        minor: set[str] = set()
-        for r in self.rows.values():
-            keys = arabic_keys(r.names_ar)
-            major = (
-                r.feature in ("PCLI", "ADM1", "PPLC", "PPLA", "REGION", "BORDER", "CROSSING")
-                or r.source.startswith("curated")
-                or r.population >= 300_000
-            )
-            (protected if major else minor).update(k for k in keys if " " not in k)
         threshold = max(20, docs // 400)  # in more than 0.25% of articles
-        stop = {w for w, c in df.items() if c >= threshold and w in minor and w not in protected}
+        stop = {w for w, c in df.items() if c >= threshold and as_place[w] < 0.3 * max(seen[w], 1)}
         stop |= {norm(w) for w in GENERIC_WORDS}
         log(f"stop list: {len(stop)} words")
         return sorted(stop)
@@ -470,7 +515,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--curated", type=Path, default=CURATED)
-    ap.add_argument("--max-docs", type=int, default=20000, help="articles per corpus for the stop list")
+    ap.add_argument("--max-docs", type=int, default=12000, help="articles per corpus for the stop list")
     ap.add_argument("--no-register", action="store_true")
     args = ap.parse_args()
 

@@ -45,7 +45,9 @@ def main() -> None:
                 within10 += d <= 10
                 within25 += d <= 25
                 if d > 25:
-                    misses.append(f"  {d:7.0f} km  {loc['name_ar']} -> {got.name} ({got.country}); gold {loc.get('name')}")
+                    misses.append(
+                        f"  {d:7.0f} km  {loc['name_ar']} -> {got.name} ({got.country}); gold {loc.get('name')}"
+                    )
     print(f"gold locations: {total}")
     print(f"within 10 km: {within10}/{total} = {within10 / max(total, 1):.1%}")
     print(f"within 25 km: {within25}/{total} = {within25 / max(total, 1):.1%}")

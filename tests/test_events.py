@@ -52,7 +52,7 @@ def test_sub_event_types(text: str, sub_event_type: str, weapon: str | None) -> 
 
 
 def test_rocket_report_with_zero_casualties_and_evidence_spans() -> None:
-    text = "وسقط صاروخان قرب مطار بغداد فجر الخميس، دون وقوع إصابات."
+    text = "وسقط صاروخان في بغداد فجر الخميس، دون وقوع إصابات."
     event = only(text)
     assert event.date == PUB
     assert event.location is not None and event.location.name == "Baghdad"

@@ -82,6 +82,13 @@ def _shape(word: str) -> str:
     return "Lat" if c.isupper() else "lat"
 
 
+def _rank_bucket(rank: int | None) -> str:
+    """Corpus frequency band of a word (the cluster table is in frequency order); names are rare."""
+    if rank is None:
+        return "oov"
+    return "1k" if rank < 1000 else "10k" if rank < 10_000 else "30k" if rank < 30_000 else "100k"
+
+
 def _length(word: str) -> str:
     n = len(word)
     return "1" if n == 1 else "2" if n == 2 else "3" if n == 3 else "4-5" if n <= 5 else "6-8" if n <= 8 else "9+"
@@ -101,6 +108,7 @@ class Featurizer:
         for name in self.gazetteer:
             if len(name) <= MAX_GAZ_TOKENS:
                 self.gaz_first[name[0]] = max(self.gaz_first.get(name[0], 0), len(name))
+        self.freq_rank = {w: i for i, w in enumerate(self.clusters)}
         self._own: dict[str, list[str]] = {}
         self._ctx: tuple[dict[str, list[str]], ...] = ({}, {}, {}, {})
         self._views: dict[str, tuple[str, tuple[str, ...], str | None]] = {}
@@ -129,6 +137,7 @@ class Featurizer:
             return feats
         stem, cl, trig = self._view(word)
         feats = ["b", "w=" + word, "sh=" + _shape(word), "len=" + _length(word)]
+        feats.append("fr=" + _rank_bucket(self.freq_rank.get(word)))
         if word[0].isalpha():
             forms = proclitic_forms(word)
             feats += ["f=" + f for f in forms[1:]]

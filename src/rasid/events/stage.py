@@ -29,13 +29,15 @@ from rasid.model import (
 from rasid.places import container
 from rasid.text import Sentence
 
-_CONTEXT_SENTENCES = 2  # how far back a sentence's missing date or place may come from
+_CONTEXT_SENTENCES = 2
+_LEAD_SENTENCES = 2  # the lead may leave the place to the headline and the next sentence  # how far back a sentence's missing date or place may come from
 _BACKGROUND_DAYS = 2
 _NEEDS_CONTEXT = {"Strategic developments"}
 _STATE_KINDS = {"state"}
 _PLACE_RANK = {1: 0, 2: 1, 3: 2}
 _COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLS", "PCLF", "COUNTRY"}
 _VICTIM_LEADS = lx._words("مقتل مصرع استشهاد اصابه جرح قتل اصيب من ضد علي استهدف استهدفت لاستهداف بحق")
+_WEAK_ACTOR_LABELS = {"ACTOR_METONYM", "ACTOR_DEMONYM", "ACTOR_ORG"}
 _AGENT_LEADS = lx._words("برصاص بنيران بقصف يد قبل شنها شنته نفذها نفذه")
 
 
@@ -74,6 +76,10 @@ def _choose_place(places: list[PlaceMention], trigger: Trigger) -> PlaceMention 
     best_rank = min(_PLACE_RANK.get(p.location.geo_precision or 3, 2) for p in pool)
     pool = [p for p in pool if _PLACE_RANK.get(p.location.geo_precision or 3, 2) == best_rank]
     return _nearest(pool, trigger)
+
+
+def _is_country(p: PlaceMention) -> bool:
+    return (p.feature or "") in _COUNTRY_FEATURES
 
 
 def _main_place(doc: Doc) -> PlaceMention | None:
@@ -147,18 +153,16 @@ class EventStage:
         place_m = _choose_place(s_places, trig)
         own_date, own_place = date_m is not None, place_m is not None
         has_casualties = any(c.value > 0 for c in counts)
-        # How much the sentence itself says decides whether a trigger is an event.
-        if (
-            not trig.strong
-            and not (has_casualties and (own_date or own_place))
-            and not (own_date and own_place)
-        ):
+        # How much the sentence itself says decides whether a trigger reports an event.
+        if not trig.strong and not (has_casualties and (own_date or own_place)) and not (own_date and own_place):
             return None
         if event_type in _NEEDS_CONTEXT and not trig.strong:
             armed = any(a.actor is not None and a.actor.inter in (1, 2, 3, 4, 8) for a in s_actors)
             if not (own_date and own_place and armed):
                 return None
-        if not (own_date or own_place or has_casualties):
+        if not own_place and not (own_date and (has_casualties or s.i < _LEAD_SENTENCES)):
+            return None
+        if own_place and _is_country(place_m) and not (own_date or has_casualties):
             return None
         if date_m is None and s.i - ctx.date_sentence <= _CONTEXT_SENTENCES:
             date_m = ctx.date
@@ -179,19 +183,18 @@ class EventStage:
         weapon = trig.weapon
         if weapon == "rocket" and actor1 is not None and actor1.inter in (1, 8):
             weapon = "missile"
-        if trig.sub_event_type == "Shelling/artillery/missile attack" and weapon is None:
-            if actor1 is not None and actor1.inter == 8:
-                trig.sub_event_type, weapon = "Air/drone strike", "aircraft"
+        foreign_actor = actor1 is not None and actor1.inter == 8
+        if trig.sub_event_type == "Shelling/artillery/missile attack" and weapon is None and foreign_actor:
+            trig.sub_event_type, weapon = "Air/drone strike", "aircraft"
         if event_type == "Protests" or trig.sub_event_type in ("Violent demonstration",):
             actor1, actor2 = _protest_actors(actor1, actor2, trig.sub_event_type, country)
         killed = _figure(counts, "killed", trig)
         injured = _figure(counts, "injured", trig)
-        if actor2 is None and event_type in ("Explosions/Remote violence", "Violence against civilians"):
-            if _civilian_victims(doc, s):
-                actor2 = Actor(f"Civilians ({_country_name(country)})", None, 7)
-        if actor1 is None and event_type in ("Explosions/Remote violence", "Violence against civilians"):
-            if trig.sub_event_type not in ("Air/drone strike",):
-                actor1 = Actor("Unidentified armed group", None, 3)
+        one_sided = event_type in ("Explosions/Remote violence", "Violence against civilians")
+        if actor2 is None and one_sided and _civilian_victims(doc, s):
+            actor2 = Actor(f"Civilians ({_country_name(country)})", None, 7)
+        if actor1 is None and one_sided and trig.sub_event_type != "Air/drone strike":
+            actor1 = Actor("Unidentified armed group", None, 3)
         evidence = Span.of(doc.text, s.start, s.end)
         spans = {
             "event_type": Span.of(
@@ -271,14 +274,15 @@ def _actors(
     """Perpetrator and target: agents and pre-trigger subjects first, victims and objects second."""
     if not mentions:
         return None, None, None, None
-    agents = [m for m in mentions if _is_agent(doc, m)]
+    mentions = sorted(mentions, key=lambda m: m.label in _WEAK_ACTOR_LABELS)  # stable: keeps text order
+    agents = [m for m in mentions if _is_agent(doc, m) or _is_genitive_agent(doc, trig, m)]
     victims = [m for m in mentions if m not in agents and _is_victim(doc, m)]
     others = [m for m in mentions if m not in agents and m not in victims]
     before = [m for m in others if m.tok_end <= trig.tok_start]
     after = [m for m in others if m.tok_start >= trig.tok_end]
-    order1 = agents + before[::-1] + after
-    a1_m = order1[0] if order1 else None
-    rest = [m for m in victims + after + before if m is not a1_m]
+    # The subject comes before the trigger; what follows it is the target.
+    a1_m = (agents + before[::-1])[0] if agents or before else None
+    rest = [m for m in after + victims + before if m is not a1_m]
     actor1 = resolve_inter(a1_m, country) if a1_m else None
     a2_m = None
     actor2 = None
@@ -287,9 +291,12 @@ def _actors(
         if actor1 is None or candidate.name != actor1.name:
             a2_m, actor2 = m, candidate
             break
-    if actor1 is None and actor2 is not None:
-        return actor2, None, a2_m, None
     return actor1, actor2, a1_m, a2_m
+
+
+def _is_genitive_agent(doc: Doc, trig: Trigger, m: ActorMention) -> bool:
+    """"غارات التحالف", "قصف قوات النظام": the actor right after a trigger noun is its agent."""
+    return m.tok_start == trig.tok_end and not doc.tokens[m.tok_start].norm.startswith(("ل", "ب", "و"))
 
 
 def _protest_actors(

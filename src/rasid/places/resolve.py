@@ -155,7 +155,9 @@ def _needs_cue(gaz: Gazetteer, m: Match) -> bool:
     if m.key in gaz.stopwords or m.first_form in gaz.stopwords:
         return True
     # Short one-word names are often words: only major places pass without a cue.
-    return len(m.key) <= 3 and not any(c.feature in MAJOR_FEATURES or c.weight >= 100_000 for c in m.candidates)
+    return len(m.key) <= 3 and not any(
+        c.feature in MAJOR_FEATURES or c.weight >= 100_000 for c in m.candidates
+    )
 
 
 def _is_major(row: PlaceRow) -> bool:
@@ -214,7 +216,7 @@ def _choose(
     # A minor place outside the article's countries: better unknown than wrong.
     minor = not _is_major(best) and best.weight < 20_000
     outside = bool(countries) and best.country not in countries
-    if outside and (minor and not m.cued or m.common):
+    if outside and ((minor and not m.cued) or m.common):
         return None
     if outside and best.feature not in ("PCLI", "PPLC") and best.weight < 100_000:
         return None
@@ -307,15 +309,15 @@ def unknown_mentions(
 
     for e in entities:
         if e.label in ("LOC", "GPE") and free(e.start, e.end):
-            out.append(
-                PlaceMention(e.start, e.end, e.tok_start, e.tok_end, "place", e.text, 0.3, None, None)
-            )
+            out.append(PlaceMention(e.start, e.end, e.tok_start, e.tok_end, "place", e.text, 0.3, None, None))
             taken.append((e.start, e.end))
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
         if TYPE_CUES.get(tok.norm) in ("town", "nbhd", "camp") and nxt.is_word and free(tok.start, nxt.end):
             out.append(
-                PlaceMention(tok.start, nxt.end, i, i + 2, "place", text[tok.start : nxt.end], 0.2, None, None)
+                PlaceMention(
+                    tok.start, nxt.end, i, i + 2, "place", text[tok.start : nxt.end], 0.2, None, None
+                )
             )
             taken.append((tok.start, nxt.end))
     return out

@@ -98,4 +98,15 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX audit_entity ON audit (entity, entity_id);
     CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, tokenize = 'unicode61 remove_diacritics 2');
     """,
+    # 2: reviewers: incidents marked "not an event", API tokens (salted hashes), query indexes.
+    """
+    ALTER TABLE events ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX events_place ON events (place_id);
+    CREATE TABLE api_tokens (
+        name       TEXT PRIMARY KEY,
+        salt       TEXT NOT NULL,
+        hash       TEXT NOT NULL,             -- sha256(salt + token), hex
+        created_at TEXT NOT NULL
+    );
+    """,
 )

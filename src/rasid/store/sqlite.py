@@ -403,6 +403,7 @@ class SQLiteStore:
             args += [f.event_type, f.event_type]
         if not f.include_optional:
             clauses.append("e.optional = 0")
+        clauses.append("e.rejected = 0")  # marked "not an event" by a reviewer
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
     def incident_rows(self, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
