@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from rasid.actors import lexicon, resolve_inter
+from rasid.actors import lexicon, nationality, resolve_inter
 from rasid.doc import Doc
 from rasid.events import lexicon as lx
 from rasid.events.casualties import CasualtyFinder, Count
@@ -27,10 +27,12 @@ from rasid.model import (
     Span,
 )
 from rasid.places import container
+from rasid.places.gazetteer import distance_km
 from rasid.text import Sentence
 
 _CONTEXT_SENTENCES = 2
-_LEAD_SENTENCES = 2  # the lead may leave the place to the headline and the next sentence  # how far back a sentence's missing date or place may come from
+_LEAD_SENTENCES = 2
+_SAME_AREA_KM = 30  # the lead may leave the place to the headline and the next sentence  # how far back a sentence's missing date or place may come from
 _BACKGROUND_DAYS = 2
 _NEEDS_CONTEXT = {"Strategic developments"}
 _STATE_KINDS = {"state"}
@@ -38,6 +40,7 @@ _PLACE_RANK = {1: 0, 2: 1, 3: 2}
 _COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLS", "PCLF", "COUNTRY"}
 _VICTIM_LEADS = lx._words("مقتل مصرع استشهاد اصابه جرح قتل اصيب من ضد علي استهدف استهدفت لاستهداف بحق")
 _WEAK_ACTOR_LABELS = {"ACTOR_METONYM", "ACTOR_DEMONYM", "ACTOR_ORG"}
+_TARGET_NOUNS = lx._words("موقع مواقع مقر مقرات منزل منازل تجمع تجمعات اهداف هدف قاعده مركز مراكز ارتال رتل")
 _AGENT_LEADS = lx._words("برصاص بنيران بقصف يد قبل شنها شنته نفذها نفذه")
 
 
@@ -82,10 +85,24 @@ def _is_country(p: PlaceMention) -> bool:
     return (p.feature or "") in _COUNTRY_FEATURES
 
 
-def _main_place(doc: Doc) -> PlaceMention | None:
+def _dateline_end(doc: Doc) -> int:
+    """Token index after a dateline ("دبي، الإمارات (CNN)--", "بغداد - رويترز:"), else 0."""
+    head = doc.tokens[:12]
+    for k, tok in enumerate(head):
+        if tok.norm in (".", "؟", "!"):
+            break
+        closes_outlet = tok.norm == ")" and k >= 2 and head[k - 1].text.isascii()
+        if closes_outlet or (tok.norm in ("-", "--", ":") and 0 < k <= 4):
+            while k + 1 < len(head) and head[k + 1].norm in ("-", "--", ":"):
+                k += 1
+            return k + 1
+    return 0
+
+
+def _main_place(doc: Doc, places: list[PlaceMention]) -> PlaceMention | None:
     """The place the article is about: the first specific place of its first sentences."""
     for s in doc.sentences[:3]:
-        located = [p for p in _located(doc.in_sentence(doc.places, s)) if p.feature not in _COUNTRY_FEATURES]
+        located = [p for p in _located(doc.in_sentence(places, s)) if p.feature not in _COUNTRY_FEATURES]
         if located:
             return located[0]
     return None
@@ -105,18 +122,20 @@ class EventStage:
         date_tokens = {k for d in doc.dates for k in range(d.tok_start, d.tok_end)}
         counted = {k for n in doc.numbers for k in range(n.tok_start, n.tok_end)}
         finder = CasualtyFinder(tokens, doc.numbers, date_tokens)
-        main_place = _main_place(doc)
+        dateline = _dateline_end(doc)
+        doc_places = [p for p in doc.places if p.tok_start >= dateline]
+        main_place = _main_place(doc, doc_places)
         published = doc.article.published
         ctx = _Context()
         candidates: list[Event] = []
         for s in doc.sentences:
             s_dates = doc.in_sentence(dates, s)
-            s_places = doc.in_sentence(doc.places, s)
+            s_places = doc.in_sentence(doc_places, s)
             s_actors = doc.in_sentence(doc.actors, s)
             counts = finder.find(s.tok_start, s.tok_end)
             matches = self.matcher.find_longest(tokens, s.tok_start, s.tok_end)
             has_casualties = any(c.value > 0 for c in counts)
-            triggers = find_triggers(tokens, s, matches, counted, has_casualties)
+            triggers = find_triggers(tokens, s, matches, counted, has_casualties, date_tokens)
             for trig in triggers:
                 event = self._event(doc, s, trig, s_dates, s_places, s_actors, counts, ctx, main_place)
                 if event is not None:
@@ -268,14 +287,39 @@ def _is_agent(doc: Doc, m: ActorMention) -> bool:
     return any(f in _AGENT_LEADS for t in before for f in t.forms)
 
 
+def _nationality_agent(doc: Doc, trig: Trigger, s: Sentence) -> ActorMention | None:
+    """"غارات روسية", "قصف إسرائيلي": a nationality adjective on the trigger names the state that acted."""
+    for k in range(trig.tok_end, min(trig.tok_end + 2, s.tok_end)):
+        iso2 = nationality(doc.tokens[k])
+        if iso2:
+            tok = doc.tokens[k]
+            return ActorMention(tok.start, tok.end, k, k + 1, "ACTOR_NATIONALITY", tok.text, 0.6, None, iso2, "state")
+    return None
+
+
+def _lam_agent(doc: Doc, trig: Trigger, m: ActorMention) -> bool:
+    """"قصف مدفعي عنيف لقوات النظام": an actor after ل close behind a trigger noun is its agent."""
+    gap = doc.tokens[trig.tok_end : m.tok_start]
+    if len(gap) > 2 or not doc.tokens[m.tok_start].norm.startswith("ل"):
+        return False
+    return not any(f in _TARGET_NOUNS for t in gap for f in t.forms)
+
+
 def _actors(
     doc: Doc, s: Sentence, trig: Trigger, mentions: list[ActorMention], country: str | None
 ) -> tuple[Actor | None, Actor | None, ActorMention | None, ActorMention | None]:
     """Perpetrator and target: agents and pre-trigger subjects first, victims and objects second."""
+    national = _nationality_agent(doc, trig, s)
+    if national is not None:
+        mentions = [national, *mentions]
     if not mentions:
         return None, None, None, None
     mentions = sorted(mentions, key=lambda m: m.label in _WEAK_ACTOR_LABELS)  # stable: keeps text order
-    agents = [m for m in mentions if _is_agent(doc, m) or _is_genitive_agent(doc, trig, m)]
+    agents = [
+        m
+        for m in mentions
+        if m is national or _is_agent(doc, m) or _is_genitive_agent(doc, trig, m) or _lam_agent(doc, trig, m)
+    ]
     victims = [m for m in mentions if m not in agents and _is_victim(doc, m)]
     others = [m for m in mentions if m not in agents and m not in victims]
     before = [m for m in others if m.tok_end <= trig.tok_start]
@@ -312,13 +356,16 @@ def _protest_actors(
 
 
 def _same_place(a: Location | None, b: Location | None) -> bool:
+    """One town, or a town and the area around it (a region or "near X" within 30 km)."""
     if a is None or b is None:
         return a is b
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
-    if a.lat is None or b.lat is None:
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
         return a.name == b.name
-    return abs(a.lat - b.lat) < 0.05 and abs(a.lon - b.lon) < 0.05
+    km = distance_km(a.lat, a.lon, b.lat, b.lon)
+    vague = max(a.geo_precision or 1, b.geo_precision or 1) > 1
+    return km < 5 or (vague and km < _SAME_AREA_KM)
 
 
 def _merge(candidates: list[Event], published: dt.date | None) -> list[Event]:
@@ -338,6 +385,9 @@ def _merge(candidates: list[Event], published: dt.date | None) -> list[Event]:
         if twin is None:
             merged.append(ev)
             continue
+        if (ev.location and twin.location and (ev.location.geo_precision or 3) < (twin.location.geo_precision or 3)):
+            twin.location = ev.location  # keep the most precise place
+            twin.spans["location"] = ev.spans["location"]
         for field in ("weapon", "fatalities", "injured", "actor1", "actor2"):
             if getattr(twin, field) is None and getattr(ev, field) is not None:
                 setattr(twin, field, getattr(ev, field))

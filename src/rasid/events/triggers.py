@@ -65,14 +65,27 @@ def _is_aggregate(tokens: list[Token], sentence: Sentence, m_start: int, counted
     return counted_before and _forms_in(tokens, sentence.tok_start, sentence.tok_end, lx.AGGREGATE_WORDS)
 
 
+
+def _is_cumulative(tokens: list[Token], sentence: Sentence, date_tokens: set[int]) -> bool:
+    """"منذ 18 شباط", "منذ بدء الاحتجاجات": a toll or campaign since a date is no single event."""
+    for k in range(sentence.tok_start, sentence.tok_end - 1):
+        if any(f in lx.SINCE_WORDS for f in tokens[k].forms):
+            nxt = tokens[k + 1]
+            if k + 1 in date_tokens or any(f in lx.PERIOD_START_WORDS for f in nxt.forms):
+                return True
+    return False
+
 def find_triggers(
     tokens: list[Token],
     sentence: Sentence,
     matches: list,
     counted: set[int],
     has_casualties: bool,
+    date_tokens: set[int],
 ) -> list[Trigger]:
     """The event triggers of one sentence, after modality, aggregate and cue rules."""
+    if _is_cumulative(tokens, sentence, date_tokens):
+        return []
     raw: list[tuple[TriggerEntry, int, int]] = []
     cues: list[tuple[TriggerEntry, int, int]] = []
     for m in matches:
@@ -107,7 +120,7 @@ def find_triggers(
     if disrupted:
         for d in disrupted:
             for t in triggers:
-                if t.sub_event_type in _WEAPON_OBJECTS and 0 <= t.tok_start - d.tok_end <= 3:
+                if t.sub_event_type in _WEAPON_OBJECTS and 0 <= t.tok_start - d.tok_end <= 8:
                     d.weapon = d.weapon or t.weapon
                     t.sub_event_type = ""
         triggers = [t for t in triggers if t.sub_event_type]

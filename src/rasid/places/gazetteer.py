@@ -178,6 +178,7 @@ def write_rows(path: Path, rows: Iterable[PlaceRow]) -> None:
     lines = ["#" + "\t".join(COLUMNS)] + [r.to_line() for r in rows]
     data = gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0)
     resources.atomic_write_bytes(path, data)
+    path.chmod(0o644)  # mkstemp creates files readable by their owner only
 
 
 def read_rows(path: Path) -> list[PlaceRow]:

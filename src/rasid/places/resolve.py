@@ -57,6 +57,8 @@ DIRECTION_CUES = {
     ).split()
 }
 NEAR_WITH_MIN = {norm(w) for w in ("بالقرب", "القريبة", "القريب", "المحاذية", "المحاذي", "قريبا", "قريب")}
+# Proclitics rarely seen before place names: a word starting with them is read as written.
+SKIPPED_PREFIXES = ("ف", "ك", "س")
 # Places of these features are points: precision 1 unless a direction cue says "near".
 MAJOR_FEATURES = {"PCLI", "ADM1", "PPLC", "PPLA", "REGION", "BORDER"}
 POINT_FEATURES = {"NBHD", "CAMP", "CROSSING", "BASE"}
@@ -100,6 +102,8 @@ def _find_raw(gaz: Gazetteer, tokens: Sequence[Token]) -> list[Match]:
             continue
         best: tuple[int, str, str] | None = None  # (length, form, key)
         for form in _forms(tok):
+            if form != tok.norm and tok.norm.startswith(SKIPPED_PREFIXES):
+                continue  # "فرانس" is not ف + Reims
             longest = gaz.max_tokens.get(form, 0)
             for length in range(min(longest, n - i), 0, -1):
                 if best and length <= best[0]:
