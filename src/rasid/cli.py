@@ -454,6 +454,102 @@ def gazetteer_import(
     )
 
 
+@app.command()
+@user_errors
+def serve(
+    db: Annotated[str, DB_OPTION] = "rasid.db",
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.", min=0, max=65535)] = 8000,
+    private: Annotated[
+        bool, typer.Option("--private", help="Require a token for reading too (writes always need one).")
+    ] = False,
+    tiles: Annotated[
+        str | None,
+        typer.Option(help="Optional online tile layer URL, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+    ] = None,
+    tiles_attribution: Annotated[str | None, typer.Option(help="Attribution text of the tile layer.")] = None,
+    cors_origin: Annotated[
+        list[str] | None, typer.Option(help="Allow browser calls from this origin (repeatable; default none).")
+    ] = None,
+) -> None:
+    """Serve the REST API (/docs) and the review dashboard (/)."""
+    import uvicorn
+
+    from rasid.serve import Settings, create_app
+
+    settings = Settings(
+        db=db,
+        private=private,
+        tile_url=tiles,
+        tile_attribution=tiles_attribution,
+        cors_origins=tuple(cors_origin or ()),
+    )
+    application = create_app(settings)
+    err.print(f"rasid: serving {db} at http://{host}:{port}/ (API docs: /docs)", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+token_app = typer.Typer(help="API tokens for reviewers (writes need one).", no_args_is_help=True)
+app.add_typer(token_app, name="token")
+
+
+@token_app.command("create")
+@user_errors
+def token_create(
+    name: Annotated[str, typer.Argument(help="Reviewer name, recorded in the audit log.")],
+    db: Annotated[str, DB_OPTION] = "rasid.db",
+) -> None:
+    """Create (or replace) NAME's token; it is printed once and only its salted hash is stored."""
+    from rasid.store import SQLiteStore
+    from rasid.store.tokens import create_token
+
+    store = SQLiteStore(db)
+    try:
+        token = create_token(store, name)
+    finally:
+        store.close()
+    err.print(f"token for {name} (shown once; keep it secret):", highlight=False)
+    sys.stdout.write(token + "\n")
+
+
+@token_app.command("list")
+@user_errors
+def token_list(db: Annotated[str, DB_OPTION] = "rasid.db") -> None:
+    """Names of the tokens and when they were created."""
+    from rasid.store import SQLiteStore
+    from rasid.store.tokens import list_tokens
+
+    if not _db_exists(db):
+        raise RasidError(f"{db}: no such database")
+    store = SQLiteStore(db)
+    try:
+        for name, created in list_tokens(store):
+            out.print(f"{name}\t{created}", highlight=False)
+    finally:
+        store.close()
+
+
+@token_app.command("revoke")
+@user_errors
+def token_revoke(
+    name: Annotated[str, typer.Argument(help="Reviewer name.")],
+    db: Annotated[str, DB_OPTION] = "rasid.db",
+) -> None:
+    """Delete NAME's token."""
+    from rasid.store import SQLiteStore
+    from rasid.store.tokens import revoke_token
+
+    if not _db_exists(db):
+        raise RasidError(f"{db}: no such database")
+    store = SQLiteStore(db)
+    try:
+        if not revoke_token(store, name):
+            raise RasidError(f"no token named {name!r}")
+    finally:
+        store.close()
+    out.print(f"token {name} revoked", highlight=False)
+
+
 def main() -> None:
     app()
 

@@ -73,6 +73,10 @@ def _is_cumulative(tokens: list[Token], sentence: Sentence, date_tokens: set[int
             nxt = tokens[k + 1]
             if k + 1 in date_tokens or any(f in lx.PERIOD_START_WORDS for f in nxt.forms):
                 return True
+        if any(f in lx.PERIOD_UNITS for f in tokens[k].forms):  # "في الأيام التسعة الماضية"
+            window = tokens[k + 1 : min(k + 3, sentence.tok_end)]
+            if any(f in lx.PERIOD_PAST for t in window for f in t.forms):
+                return True
     return False
 
 def find_triggers(

@@ -4,7 +4,6 @@ One SQLite connection per request, opened and closed in the thread that serves i
 timeout), so readers never wait for an ingest and never see half of one.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 import io
