@@ -22,7 +22,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(soft_wrap=True)
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 220)
 err = Console(stderr=True, soft_wrap=True)
 
 
@@ -61,25 +61,39 @@ def show_arabic(text: str, bidi: bool) -> str:
     return get_display(arabic_reshaper.reshape(text))
 
 
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 def events_table(events: list[Event], bidi: bool) -> Table:
-    table = Table(show_lines=True, header_style="bold")
-    for col in ("article", "date", "event", "place", "actors", "weapon", "killed", "injured", "evidence"):
-        table.add_column(col, overflow="fold")
+    table = Table(header_style="bold", show_lines=False, expand=False)
+    for col, style in (
+        ("article", "dim"),
+        ("date", ""),
+        ("event", "bold"),
+        ("place", "cyan"),
+        ("actors (interaction)", ""),
+        ("weapon", ""),
+        ("killed", "red"),
+        ("injured", "yellow"),
+        ("evidence", "dim"),
+    ):
+        table.add_column(col, style=style, overflow="fold")
     for e in events:
         loc = e.location
-        place = "" if loc is None else f"{loc.name} ({loc.country or '?'}, p{loc.geo_precision or '?'})"
+        place = "" if loc is None else f"{loc.name}, {loc.country or '?'} (p{loc.geo_precision or '?'})"
         actors = " / ".join(f"{a.name} [{a.inter}]" for a in (e.actor1, e.actor2) if a)
         date = e.date.isoformat() if e.date else "unresolved"
         table.add_row(
             e.article_id or "",
-            date + (" (bg)" if e.background else ""),
-            f"{e.event_type}\n{e.sub_event_type}",
+            date + (" bg" if e.background else ""),
+            e.sub_event_type,
             place,
-            actors,
+            f"{actors} ({e.interaction})" if actors else "",
             e.weapon or "",
             "" if e.fatalities is None else str(e.fatalities),
             "" if e.injured is None else str(e.injured),
-            show_arabic(e.evidence.text if e.evidence else "", bidi),
+            show_arabic(_clip(e.evidence.text if e.evidence else "", 90), bidi),
         )
     return table
 
@@ -465,11 +479,14 @@ def serve(
     ] = False,
     tiles: Annotated[
         str | None,
-        typer.Option(help="Optional online tile layer URL, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+        typer.Option(
+            help="Optional online tile layer URL, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+        ),
     ] = None,
     tiles_attribution: Annotated[str | None, typer.Option(help="Attribution text of the tile layer.")] = None,
     cors_origin: Annotated[
-        list[str] | None, typer.Option(help="Allow browser calls from this origin (repeatable; default none).")
+        list[str] | None,
+        typer.Option(help="Allow browser calls from this origin (repeatable; default none)."),
     ] = None,
 ) -> None:
     """Serve the REST API (/docs) and the review dashboard (/)."""
@@ -548,6 +565,103 @@ def token_revoke(
     finally:
         store.close()
     out.print(f"token {name} revoked", highlight=False)
+
+
+@app.command()
+@user_errors
+def batch(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="JSONL(.gz) or Parquet article files or folders; none: resume the --out run."),
+    ] = None,
+    out_dir: Annotated[str, typer.Option("--out", help="Output directory (Parquet, manifest).")] = "",
+    workers: Annotated[
+        int | None, typer.Option(help="Local worker processes (default: CPU count).", min=1)
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Use a running Dask cluster: tcp://HOST:PORT.")
+    ] = None,
+    partition_size: Annotated[int, typer.Option(help="Articles per partition (task).", min=1)] = 500,
+    text_field: Annotated[str, typer.Option(help="Input field of the article text.")] = "text",
+    date_field: Annotated[
+        str, typer.Option(help="Input field of the publication date (ISO or RFC-822).")
+    ] = "published",
+    id_field: Annotated[str, typer.Option(help="Input field of the article id.")] = "id",
+    source_field: Annotated[str, typer.Option(help="Input field of the outlet.")] = "source",
+    title_field: Annotated[str, typer.Option(help="Input field of the title.")] = "title",
+    retries: Annotated[int, typer.Option(help="Retries of a partition whose task fails.", min=0)] = 2,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Then load the events into this store, merging across articles."),
+    ] = None,
+) -> None:
+    """Extract events from large corpora on Dask workers into Parquet (resumable)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from rasid.batch import Columns, load_into_store, run_batch
+
+    if not out_dir:
+        raise RasidError("--out DIR is required")
+    if workers and scheduler:
+        raise RasidError("use --workers (local cluster) or --scheduler (running cluster), not both")
+    columns = Columns(
+        id=id_field, text=text_field, published=date_field, source=source_field, title=title_field
+    )
+    bar = Progress(
+        TextColumn("[bold]batch[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("articles · {task.fields[parts]} · {task.fields[events]} events · {task.fields[fails]}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task("batch", total=None, parts="", events=0, fails="")
+
+        def tick(p: Any) -> None:
+            bar.update(
+                task,
+                total=p.articles_total,
+                completed=p.articles_done,
+                parts=f"{p.partitions_done}/{p.partitions_total} partitions",
+                events=p.events,
+                fails=f"{p.failures} failed article(s)"
+                + (f" · {p.partitions_failed} failed partition(s)" if p.partitions_failed else ""),
+            )
+
+        s = run_batch(
+            inputs or [],
+            out_dir,
+            columns=columns,
+            partition_size=partition_size,
+            workers=workers,
+            scheduler=scheduler,
+            retries=retries,
+            on_progress=tick,
+        )
+    for note in s.notes:
+        err.print(f"[yellow]note:[/] {note}", highlight=False)
+    out.print(
+        f"{s.partitions_run} partition(s) run, {s.partitions_skipped} already done"
+        f" · {s.articles_run} articles in {s.wall_seconds:.1f}s ({s.articles_per_second:.1f}/s)"
+        f"\n{out_dir}: {s.articles} articles, {s.events} events, {s.failures} failure(s)"
+        f" (failures.jsonl), manifest.json",
+        highlight=False,
+    )
+    if s.failed_partitions:
+        raise RasidError(
+            f"{len(s.failed_partitions)} partition(s) failed ({s.failed_partitions[0]['error']});"
+            " run the same command again to retry them"
+        )
+    if db:
+        summary, counts = load_into_store(out_dir, db)
+        out.print(
+            f"{db}: {summary.new} new article(s), {summary.events} events stored"
+            f" ({summary.merged} merged into other reports' incidents);"
+            f" {counts['events']} incidents in all",
+            highlight=False,
+        )
 
 
 def main() -> None:

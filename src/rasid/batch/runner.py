@@ -15,6 +15,7 @@ workers need the rasid package, not the input or output directories.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -34,7 +35,6 @@ import pyarrow.parquet as pq
 from rasid.batch.schema import ARTICLE_SCHEMA, article_row, events_table
 from rasid.batch.sources import (
     Columns,
-    Failure,
     InputFile,
     Partition,
     check_columns,
@@ -133,7 +133,9 @@ def write_partition(out: Path, part: Partition, result: PartitionResult | None) 
     ]
     failures = part.failures + (result.failures if result else [])
     write_parquet(out / "events" / f"{part.id}.parquet", result.events if result else events_table([]))
-    write_parquet(out / "articles" / f"{part.id}.parquet", pa.Table.from_pylist(articles, schema=ARTICLE_SCHEMA))
+    write_parquet(
+        out / "articles" / f"{part.id}.parquet", pa.Table.from_pylist(articles, schema=ARTICLE_SCHEMA)
+    )
     marker = {
         "partition": part.id,
         "input": part.path,
@@ -231,7 +233,9 @@ def write_manifest(
             per_input[marker["input"]]["partitions_done"] += 1
             per_input[marker["input"]]["articles"] += marker["articles"]
         if marker.get("worker"):
-            peak_by_worker[marker["worker"]] = max(peak_by_worker.get(marker["worker"], 0), marker["peak_rss"])
+            peak_by_worker[marker["worker"]] = max(
+                peak_by_worker.get(marker["worker"], 0), marker["peak_rss"]
+            )
     summary.articles, summary.events, summary.failures = articles, events, len(failures)
     lines = "".join(json.dumps(f, ensure_ascii=False) + "\n" for f in failures)
     _atomic(out / FAILURES, lambda p: p.write_text(lines, encoding="utf-8"))
@@ -339,15 +343,17 @@ def run_batch(
             files.append(InputFile(entry["path"], entry["format"], entry["records"]))
             known.add(entry["path"])
 
+    if not files:
+        raise RasidError("no input files given (and no earlier run to resume in this --out directory)")
     all_ids = {pid: f for f in files for pid in partition_ids(f, partition_size)}
     done = {pid for pid in all_ids if is_done(out, pid)}
-    todo_files = [f for f in files if f.path in {p.path for p in map(lambda i: all_ids[i], all_ids)}]
     summary.partitions_total = len(all_ids)
     progress = BatchProgress(len(all_ids), sum(f.records for f in files))
     started = time.perf_counter()
     run_info: dict[str, Any] = {
         "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "scheduler": scheduler or ("given client" if client is not None else f"local:{workers or os.cpu_count()}"),
+        "scheduler": scheduler
+        or ("given client" if client is not None else f"local:{workers or os.cpu_count()}"),
     }
     write_manifest(out, files, settings, summary, "running", runs)
 
@@ -359,8 +365,20 @@ def run_batch(
             if client is None:
                 client, closers = connect(workers, scheduler)
             run_info["workers"] = len(client.scheduler_info().get("workers", {}))
-            _run(client, todo_files, partition_size, columns, stages, retries, out, done, summary,
-                 progress, pending, on_progress)
+            _run(
+                client,
+                files,
+                partition_size,
+                columns,
+                stages,
+                retries,
+                out,
+                done,
+                summary,
+                progress,
+                pending,
+                on_progress,
+            )
         else:
             summary.partitions_skipped = len(done)
             progress.partitions_done = progress.partitions_skipped = len(done)
@@ -372,10 +390,8 @@ def run_batch(
         for future in pending:
             future.cancel()
         for thing in closers:
-            try:
+            with contextlib.suppress(Exception):  # a cluster that is already gone
                 thing.close()
-            except Exception:  # closing a cluster that is already gone
-                pass
         summary.wall_seconds = time.perf_counter() - started
         run_info.update(
             status=status,

@@ -157,9 +157,7 @@ def events_table(rows: Iterable[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(list(rows), schema=EVENT_SCHEMA)
 
 
-def article_row(
-    article: Article, partition: str, offset: int, events: int, failed: bool
-) -> dict[str, Any]:
+def article_row(article: Article, partition: str, offset: int, events: int, failed: bool) -> dict[str, Any]:
     return {
         "partition": partition,
         "offset": offset,

@@ -261,7 +261,5 @@ def iter_partitions(
                 except (ValueError, UnicodeDecodeError) as e:
                     article_id = record.get(columns.id) if isinstance(record, dict) else None
                     message = e.msg if isinstance(e, json.JSONDecodeError) else str(e)
-                    part.failures.append(
-                        Failure(part.id, _optional_str(article_id), "read", message, where)
-                    )
+                    part.failures.append(Failure(part.id, _optional_str(article_id), "read", message, where))
             yield part

@@ -118,9 +118,16 @@ class CasualtyFinder:
                 n = self._number_before(i, start)
             else:  # verb: "قتل 14 شخصا" or "14 شخصا قتلوا"
                 n = self._number_after(i, end) or self._number_before(i, start)
+                if n is None and self._single_person_next_to(i, start, end):
+                    out.append(Count(what, 1, i, i + 2, False))  # "قتل جندي", "لقي شخص مصرعه"
+                    continue
             if n is not None and not self._is_subset(n):
                 out.append(Count(what, n.value, min(i, n.tok_start), max(i + 1, n.tok_end), n.approx))
         return out
+
+    def _single_person_next_to(self, i: int, start: int, end: int) -> bool:
+        near = [k for k in (i - 1, i + 1) if start <= k < end and k not in self.numbers]
+        return any(any(f in lx.SINGLE_PERSON_NOUNS for f in self.tokens[k].forms) for k in near)
 
     def _negated(self, i: int, start: int) -> bool:
         """ "دون وقوع إصابات", "لم يسفر عن ضحايا": a zero count."""

@@ -39,6 +39,7 @@ _STATE_KINDS = {"state"}
 _PLACE_RANK = {1: 0, 2: 1, 3: 2}
 _COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLS", "PCLF", "COUNTRY"}
 _VICTIM_LEADS = lx._words("مقتل مصرع استشهاد اصابه جرح قتل اصيب من ضد علي استهدف استهدفت لاستهداف بحق")
+_TWO_SIDED = {"Battles", "Riots", "Strategic developments", "Protests"}
 _WEAK_ACTOR_LABELS = {"ACTOR_METONYM", "ACTOR_DEMONYM", "ACTOR_ORG"}
 _TARGET_NOUNS = lx._words("موقع مواقع مقر مقرات منزل منازل تجمع تجمعات اهداف هدف قاعده مركز مراكز ارتال رتل")
 _AGENT_LEADS = lx._words("برصاص بنيران بقصف يد قبل شنها شنته نفذها نفذه")
@@ -173,7 +174,11 @@ class EventStage:
         own_date, own_place = date_m is not None, place_m is not None
         has_casualties = any(c.value > 0 for c in counts)
         # How much the sentence itself says decides whether a trigger reports an event.
-        if not trig.strong and not (has_casualties and (own_date or own_place)) and not (own_date and own_place):
+        if (
+            not trig.strong
+            and not (has_casualties and (own_date or own_place))
+            and not (own_date and own_place)
+        ):
             return None
         if event_type in _NEEDS_CONTEXT and not trig.strong:
             armed = any(a.actor is not None and a.actor.inter in (1, 2, 3, 4, 8) for a in s_actors)
@@ -288,17 +293,19 @@ def _is_agent(doc: Doc, m: ActorMention) -> bool:
 
 
 def _nationality_agent(doc: Doc, trig: Trigger, s: Sentence) -> ActorMention | None:
-    """"غارات روسية", "قصف إسرائيلي": a nationality adjective on the trigger names the state that acted."""
+    """ "غارات روسية", "قصف إسرائيلي": a nationality adjective on the trigger names the state that acted."""
     for k in range(trig.tok_end, min(trig.tok_end + 2, s.tok_end)):
         iso2 = nationality(doc.tokens[k])
         if iso2:
             tok = doc.tokens[k]
-            return ActorMention(tok.start, tok.end, k, k + 1, "ACTOR_NATIONALITY", tok.text, 0.6, None, iso2, "state")
+            return ActorMention(
+                tok.start, tok.end, k, k + 1, "ACTOR_NATIONALITY", tok.text, 0.6, None, iso2, "state"
+            )
     return None
 
 
 def _lam_agent(doc: Doc, trig: Trigger, m: ActorMention) -> bool:
-    """"قصف مدفعي عنيف لقوات النظام": an actor after ل close behind a trigger noun is its agent."""
+    """ "قصف مدفعي عنيف لقوات النظام": an actor after ل close behind a trigger noun is its agent."""
     gap = doc.tokens[trig.tok_end : m.tok_start]
     if len(gap) > 2 or not doc.tokens[m.tok_start].norm.startswith("ل"):
         return False
@@ -327,6 +334,8 @@ def _actors(
     # The subject comes before the trigger; what follows it is the target.
     a1_m = (agents + before[::-1])[0] if agents or before else None
     rest = [m for m in after + victims + before if m is not a1_m]
+    if a1_m is None and rest and SUB_TO_TYPE[trig.sub_event_type] in _TWO_SIDED:
+        a1_m, rest = rest[0], rest[1:]  # "اشتباكات بين X و Y"
     actor1 = resolve_inter(a1_m, country) if a1_m else None
     a2_m = None
     actor2 = None
@@ -339,7 +348,7 @@ def _actors(
 
 
 def _is_genitive_agent(doc: Doc, trig: Trigger, m: ActorMention) -> bool:
-    """"غارات التحالف", "قصف قوات النظام": the actor right after a trigger noun is its agent."""
+    """ "غارات التحالف", "قصف قوات النظام": the actor right after a trigger noun is its agent."""
     return m.tok_start == trig.tok_end and not doc.tokens[m.tok_start].norm.startswith(("ل", "ب", "و"))
 
 
@@ -385,7 +394,11 @@ def _merge(candidates: list[Event], published: dt.date | None) -> list[Event]:
         if twin is None:
             merged.append(ev)
             continue
-        if (ev.location and twin.location and (ev.location.geo_precision or 3) < (twin.location.geo_precision or 3)):
+        if (
+            ev.location
+            and twin.location
+            and (ev.location.geo_precision or 3) < (twin.location.geo_precision or 3)
+        ):
             twin.location = ev.location  # keep the most precise place
             twin.spans["location"] = ev.spans["location"]
         for field in ("weapon", "fatalities", "injured", "actor1", "actor2"):

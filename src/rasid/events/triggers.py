@@ -65,9 +65,8 @@ def _is_aggregate(tokens: list[Token], sentence: Sentence, m_start: int, counted
     return counted_before and _forms_in(tokens, sentence.tok_start, sentence.tok_end, lx.AGGREGATE_WORDS)
 
 
-
 def _is_cumulative(tokens: list[Token], sentence: Sentence, date_tokens: set[int]) -> bool:
-    """"منذ 18 شباط", "منذ بدء الاحتجاجات": a toll or campaign since a date is no single event."""
+    """ "منذ 18 شباط", "منذ بدء الاحتجاجات": a toll or campaign since a date is no single event."""
     for k in range(sentence.tok_start, sentence.tok_end - 1):
         if any(f in lx.SINCE_WORDS for f in tokens[k].forms):
             nxt = tokens[k + 1]
@@ -78,6 +77,7 @@ def _is_cumulative(tokens: list[Token], sentence: Sentence, date_tokens: set[int
             if any(f in lx.PERIOD_PAST for t in window for f in t.forms):
                 return True
     return False
+
 
 def find_triggers(
     tokens: list[Token],
@@ -149,6 +149,9 @@ def find_triggers(
         else:
             sub = _PROTEST
         triggers = [t for t in triggers if t.event_type not in ("Battles", "Riots", _EXPLOSIONS)]
+        triggers = [
+            t for t in triggers if t.sub_event_type != "Arrests"
+        ]  # arrests at a protest are its intervention
         for t in triggers:
             if t.sub_event_type == _PROTEST:
                 t.sub_event_type = sub
