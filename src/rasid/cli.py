@@ -581,32 +581,37 @@ def batch(
     scheduler: Annotated[
         str | None, typer.Option(help="Use a running Dask cluster: tcp://HOST:PORT.")
     ] = None,
-    partition_size: Annotated[int, typer.Option(help="Articles per partition (task).", min=1)] = 500,
-    text_field: Annotated[str, typer.Option(help="Input field of the article text.")] = "text",
+    partition_size: Annotated[
+        int | None, typer.Option(help="Articles per partition (task); default 500.", min=1)
+    ] = None,
+    text_field: Annotated[str | None, typer.Option(help="Input field of the text [text].")] = None,
     date_field: Annotated[
-        str, typer.Option(help="Input field of the publication date (ISO or RFC-822).")
-    ] = "published",
-    id_field: Annotated[str, typer.Option(help="Input field of the article id.")] = "id",
-    source_field: Annotated[str, typer.Option(help="Input field of the outlet.")] = "source",
-    title_field: Annotated[str, typer.Option(help="Input field of the title.")] = "title",
+        str | None, typer.Option(help="Input field of the publication date, ISO or RFC-822 [published].")
+    ] = None,
+    id_field: Annotated[str | None, typer.Option(help="Input field of the article id [id].")] = None,
+    source_field: Annotated[str | None, typer.Option(help="Input field of the outlet [source].")] = None,
+    title_field: Annotated[str | None, typer.Option(help="Input field of the title [title].")] = None,
     retries: Annotated[int, typer.Option(help="Retries of a partition whose task fails.", min=0)] = 2,
     db: Annotated[
         str | None,
         typer.Option("--db", help="Then load the events into this store, merging across articles."),
     ] = None,
 ) -> None:
-    """Extract events from large corpora on Dask workers into Parquet (resumable)."""
+    """Extract events from large corpora on Dask workers into Parquet (resumable).
+
+    Settings left out are those of the run that started --out (so `rasid batch --out DIR` resumes it).
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from rasid.batch import Columns, load_into_store, run_batch
+    from rasid.batch import load_into_store, run_batch
 
     if not out_dir:
         raise RasidError("--out DIR is required")
     if workers and scheduler:
         raise RasidError("use --workers (local cluster) or --scheduler (running cluster), not both")
-    columns = Columns(
-        id=id_field, text=text_field, published=date_field, source=source_field, title=title_field
-    )
+    fields = {"id": id_field, "text": text_field, "published": date_field}
+    fields |= {"source": source_field, "title": title_field}
+    columns = {k: v for k, v in fields.items() if v is not None}
     bar = Progress(
         TextColumn("[bold]batch[/]"),
         BarColumn(),

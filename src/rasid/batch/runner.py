@@ -16,6 +16,7 @@ workers need the rasid package, not the input or output directories.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -23,7 +24,7 @@ import os
 import platform
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -48,6 +49,7 @@ from rasid.errors import RasidError
 MANIFEST = "manifest.json"
 FAILURES = "failures.jsonl"
 FORMAT_VERSION = 1
+DEFAULT_PARTITION_SIZE = 500
 
 
 @dataclass(slots=True)
@@ -187,15 +189,22 @@ def _settings(size: int, columns: Columns, stages: tuple[str, ...] | None) -> di
     }
 
 
-def _check_resume(out: Path, settings: dict[str, Any], summary: BatchSummary) -> dict[str, Any]:
-    """The previous manifest, if any; an error if it was made with other settings."""
+def _read_manifest(out: Path) -> dict[str, Any]:
     path = out / MANIFEST
     if not path.is_file():
         return {}
     try:
-        previous = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):
         raise RasidError(f"{path}: unreadable manifest; use a new --out directory") from None
+
+
+def _check_resume(
+    out: Path, previous: dict[str, Any], settings: dict[str, Any], summary: BatchSummary
+) -> None:
+    """An error if the output was started with other settings; a note if the resources changed."""
+    if not previous:
+        return
     for key, value in settings.items():
         if previous.get("settings", {}).get(key) != value:
             raise RasidError(
@@ -208,7 +217,6 @@ def _check_resume(out: Path, settings: dict[str, Any], summary: BatchSummary) ->
             "the resource catalogue changed since this output was started: done partitions keep"
             " their old events (use a new --out directory to redo them all)"
         )
-    return previous
 
 
 def write_manifest(
@@ -307,8 +315,8 @@ def run_batch(
     inputs: list[str],
     out: str | Path,
     *,
-    columns: Columns | None = None,
-    partition_size: int = 500,
+    columns: Columns | Mapping[str, str] | None = None,
+    partition_size: int | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
     client: Any = None,
@@ -320,21 +328,28 @@ def run_batch(
 
     Pass `client` to use an existing Dask client; else `scheduler` (tcp://host:port) is connected
     to, or a local cluster of `workers` single-threaded processes is started and stopped.
+    `columns` maps article fields to input fields (a mapping overrides only the fields it names);
+    it and `partition_size` default to those of the run that started `out`, then to the defaults.
     `stages` replaces the default pipeline (module:Class paths, as in rasid.pipeline.STAGES).
     """
-    if partition_size < 1:
-        raise RasidError("--partition-size must be at least 1")
-    columns = columns or Columns()
     out = Path(out)
+    previous = _read_manifest(out)
+    before = previous.get("settings", {})
+    size = partition_size or before.get("partition_size") or DEFAULT_PARTITION_SIZE
+    if size < 1:
+        raise RasidError("--partition-size must be at least 1")
+    if not isinstance(columns, Columns):
+        base = Columns(**before["columns"]) if before.get("columns") else Columns()
+        columns = dataclasses.replace(base, **dict(columns or {}))
     files = expand_inputs(inputs)
+    summary = BatchSummary(out)
     for f in files:
-        check_columns(f, columns)
+        summary.notes.extend(check_columns(f, columns))
+    settings = _settings(size, columns, stages)
+    _check_resume(out, previous, settings, summary)
     for sub in ("events", "articles", "done"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     _clean_temporaries(out)
-    settings = _settings(partition_size, columns, stages)
-    summary = BatchSummary(out)
-    previous = _check_resume(out, settings, summary)
     runs: list[dict[str, Any]] = list(previous.get("runs", []))
     # Inputs of earlier runs stay in the manifest: their partitions are still in the output.
     known = {f.path for f in files}
@@ -345,7 +360,7 @@ def run_batch(
 
     if not files:
         raise RasidError("no input files given (and no earlier run to resume in this --out directory)")
-    all_ids = {pid: f for f in files for pid in partition_ids(f, partition_size)}
+    all_ids = {pid: f for f in files for pid in partition_ids(f, size)}
     done = {pid for pid in all_ids if is_done(out, pid)}
     summary.partitions_total = len(all_ids)
     progress = BatchProgress(len(all_ids), sum(f.records for f in files))
@@ -368,7 +383,7 @@ def run_batch(
             _run(
                 client,
                 files,
-                partition_size,
+                size,
                 columns,
                 stages,
                 retries,

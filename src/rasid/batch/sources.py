@@ -192,10 +192,10 @@ def record_to_article(record: Any, columns: Columns) -> Article:
     )
 
 
-def check_columns(file: InputFile, columns: Columns) -> None:
-    """A clear error when the text field is missing from the file (wrong column mapping)."""
+def check_columns(file: InputFile, columns: Columns) -> list[str]:
+    """A clear error when the file lacks the text field; notes for other fields it lacks."""
     if file.records == 0:
-        return
+        return []
     if file.format == "parquet":
         import pyarrow.parquet as pq
 
@@ -205,13 +205,22 @@ def check_columns(file: InputFile, columns: Columns) -> None:
             first = next((line for line in f if line.strip()), b"{}")
         try:
             record = json.loads(first)
-        except json.JSONDecodeError:
-            raise RasidError(f"{file.path}: first line is not JSON") from None
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            raise RasidError(f"{file.path}: first record is not JSON") from None
         names = list(record) if isinstance(record, dict) else []
     if columns.text not in names:
         raise RasidError(
             f"{file.path}: no {columns.text!r} field (fields: {', '.join(names[:12])}); use --text-field"
         )
+    notes = []
+    if columns.published not in names:
+        notes.append(
+            f"{file.path}: no {columns.published!r} field, articles are undated and relative dates"
+            " stay unresolved (use --date-field)"
+        )
+    if columns.id not in names:
+        notes.append(f"{file.path}: no {columns.id!r} field, ids are text hashes (use --id-field)")
+    return notes
 
 
 def _chunks(file: InputFile, size: int) -> Iterator[tuple[int, list[Any]]]:

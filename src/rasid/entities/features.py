@@ -17,6 +17,7 @@ from rasid.text import norm, proclitic_forms
 
 CLUSTERS_FILE = "ner_clusters.tsv.gz"
 GAZETTEER_FILE = "ner_gazetteer.tsv.gz"
+AFFINITY_FILE = "ner_affinity.tsv.gz"
 MAX_GAZ_TOKENS = 5
 
 # Words that announce an entity of a type nearby (matching forms, looked up on clitic-stripped forms).
@@ -71,6 +72,21 @@ def load_gazetteer() -> dict[tuple[str, ...], str]:
     return names
 
 
+@cache
+def load_affinity() -> dict[str, tuple[str, ...]]:
+    """word -> entity-type affinity marks (e.g. ('PER3',)) predicted from its embedding."""
+    try:
+        p = resources.path(AFFINITY_FILE)
+    except Exception:
+        return {}
+    table: dict[str, tuple[str, ...]] = {}
+    with gzip.open(p, "rt", encoding="utf-8") as f:
+        for line in f:
+            word, *marks = line.rstrip("\n").split("\t")
+            table[word] = tuple(marks)
+    return table
+
+
 def _shape(word: str) -> str:
     c = word[0]
     if c.isdigit():
@@ -101,7 +117,9 @@ class Featurizer:
         self,
         clusters: dict[str, tuple[str, ...]] | None = None,
         gazetteer: dict[tuple[str, ...], str] | None = None,
+        affinity: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
+        self.affinity = load_affinity() if affinity is None else affinity
         self.clusters = load_clusters() if clusters is None else clusters
         self.gazetteer = load_gazetteer() if gazetteer is None else gazetteer
         self.gaz_first: dict[str, int] = {}
@@ -111,11 +129,11 @@ class Featurizer:
         self.freq_rank = {w: i for i, w in enumerate(self.clusters)}
         self._own: dict[str, list[str]] = {}
         self._ctx: tuple[dict[str, list[str]], ...] = ({}, {}, {}, {})
-        self._views: dict[str, tuple[str, tuple[str, ...], str | None]] = {}
+        self._views: dict[str, tuple[str, tuple[str, ...], str | None, tuple[str, ...]]] = {}
 
     # -- word-level views, cached per word type -------------------------------------------
-    def _view(self, word: str) -> tuple[str, tuple[str, ...], str | None]:
-        """(stem, cluster ids, trigger class) of a word."""
+    def _view(self, word: str) -> tuple[str, tuple[str, ...], str | None, tuple[str, ...]]:
+        """(stem, cluster ids, trigger class, type affinity) of a word."""
         v = self._views.get(word)
         if v is None:
             forms = proclitic_forms(word) if word[0].isalpha() else (word,)
@@ -126,7 +144,8 @@ class Featurizer:
                 if cl:
                     break
             trig = next((TRIGGERS[f] for f in forms if f in TRIGGERS), None)
-            v = (stem, cl, trig)
+            aff = next((self.affinity[f] for f in forms if f in self.affinity), ())
+            v = (stem, cl, trig, aff)
             if len(self._views) < 500_000:
                 self._views[word] = v
         return v
@@ -135,7 +154,7 @@ class Featurizer:
         feats = self._own.get(word)
         if feats is not None:
             return feats
-        stem, cl, trig = self._view(word)
+        stem, cl, trig, aff = self._view(word)
         feats = ["b", "w=" + word, "sh=" + _shape(word), "len=" + _length(word)]
         feats.append("fr=" + _rank_bucket(self.freq_rank.get(word)))
         if word[0].isalpha():
@@ -153,6 +172,7 @@ class Featurizer:
             feats.append("c=none")
         if trig:
             feats.append("t=" + trig)
+        feats += ["af=" + a for a in aff]
         if len(self._own) < 500_000:
             self._own[word] = feats
         return feats
@@ -164,7 +184,7 @@ class Featurizer:
         if feats is not None:
             return feats
         tag = ("-2", "-1", "+1", "+2")[slot]
-        stem, cl, trig = self._view(word)
+        stem, cl, trig, aff = self._view(word)
         feats = [tag + "w=" + word, tag + "st=" + stem]
         if cl:
             feats += [f"{tag}c{j}={c}" for j, c in enumerate(cl) if j >= len(cl) - 2]
@@ -172,6 +192,7 @@ class Featurizer:
             feats.append(tag + "t=" + trig)
         if slot in (1, 2):
             feats.append(tag + "sh=" + _shape(word))
+            feats += [tag + "af=" + a for a in aff]
         if len(cache_) < 500_000:
             cache_[word] = feats
         return feats
@@ -209,30 +230,35 @@ class Featurizer:
         """Attribute lists for a sentence of matching-form tokens."""
         n = len(words)
         gaz = self.gazetteer_tags(words) if self.gaz_first else [None] * n
-        ctx = self.context_features
+        own_cache, ctx = self._own, self.context_features
+        c0, c1, c2, c3 = self._ctx
+        own = [own_cache.get(w) or self.own_features(w) for w in words]
         out: list[list[str]] = []
         for i, word in enumerate(words):
-            feats = list(self.own_features(word))
+            feats = own[i].copy()
             if i >= 2:
-                feats += ctx(words[i - 2], 0)
+                w = words[i - 2]
+                feats += c0.get(w) or ctx(w, 0)
             if i >= 1:
-                feats += ctx(words[i - 1], 1)
-                feats.append("w-1|w=" + words[i - 1] + "|" + word)
+                w = words[i - 1]
+                feats += c1.get(w) or ctx(w, 1)
+                feats.append("w-1|w=" + w + "|" + word)
+                if gaz[i - 1]:
+                    feats.append("gz-1=" + gaz[i - 1])  # type: ignore[operator]
             else:
                 feats.append("BOS")
             if i + 1 < n:
-                feats += ctx(words[i + 1], 2)
-                feats.append("w|w+1=" + word + "|" + words[i + 1])
+                w = words[i + 1]
+                feats += c2.get(w) or ctx(w, 2)
+                feats.append("w|w+1=" + word + "|" + w)
+                if gaz[i + 1]:
+                    feats.append("gz+1=" + gaz[i + 1])  # type: ignore[operator]
             else:
                 feats.append("EOS")
             if i + 2 < n:
-                feats += ctx(words[i + 2], 3)
-            g = gaz[i]
-            if g:
-                feats.append("gz=" + g)
-            if i >= 1 and gaz[i - 1]:
-                feats.append("gz-1=" + gaz[i - 1])  # type: ignore[operator]
-            if i + 1 < n and gaz[i + 1]:
-                feats.append("gz+1=" + gaz[i + 1])  # type: ignore[operator]
+                w = words[i + 2]
+                feats += c3.get(w) or ctx(w, 3)
+            if gaz[i]:
+                feats.append("gz=" + gaz[i])  # type: ignore[operator]
             out.append(feats)
         return out

@@ -40,7 +40,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Casualty words (matching forms through the clitic view).
-KILLED_NOUNS = _words("مقتل مصرع استشهاد وفاه سقوط حصيله مقتلهم مقتله مقتلها")
+KILLED_NOUNS = _words("مقتل مصرع استشهاد وفاه سقوط حصيله مقتلهم مقتله مقتلها ضحيته ضحيتها ضحيتهم")
 KILLED_COUNTED = _words("قتيل قتيلا قتلي القتلي شهيد شهيدا شهداء الشهداء ضحيه ضحايا جثه جثث")
 KILLED_VERBS = _words(
     "قتل قتلت قتلوا قتلا قتلتا يقتل استشهد استشهدوا استشهدت لقي لقوا لقيت توفي توفوا اودي اوقع اوقعت"

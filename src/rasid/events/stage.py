@@ -36,7 +36,6 @@ _SAME_AREA_KM = 30  # the lead may leave the place to the headline and the next 
 _BACKGROUND_DAYS = 2
 _NEEDS_CONTEXT = {"Strategic developments"}
 _STATE_KINDS = {"state"}
-_PLACE_RANK = {1: 0, 2: 1, 3: 2}
 _COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLS", "PCLF", "COUNTRY"}
 _VICTIM_LEADS = lx._words("مقتل مصرع استشهاد اصابه جرح قتل اصيب من ضد علي استهدف استهدفت لاستهداف بحق")
 _TWO_SIDED = {"Battles", "Riots", "Strategic developments", "Protests"}
@@ -71,15 +70,13 @@ def _located(places: list[PlaceMention]) -> list[PlaceMention]:
 
 
 def _choose_place(places: list[PlaceMention], trigger: Trigger) -> PlaceMention | None:
-    """The most specific located place near the trigger: a town over a province over a country."""
+    """The located place nearest the trigger, a town or area before a country."""
     located = _located(places)
     if not located:
         return None
-    specific = [p for p in located if (p.feature or "") not in _COUNTRY_FEATURES]
-    pool = specific or located
-    best_rank = min(_PLACE_RANK.get(p.location.geo_precision or 3, 2) for p in pool)
-    pool = [p for p in pool if _PLACE_RANK.get(p.location.geo_precision or 3, 2) == best_rank]
-    return _nearest(pool, trigger)
+    pool = [p for p in located if not _is_country(p)] or located
+    best = min(p.location.geo_precision or 3 for p in pool)
+    return _nearest([p for p in pool if (p.location.geo_precision or 3) == best], trigger)
 
 
 def _is_country(p: PlaceMention) -> bool:

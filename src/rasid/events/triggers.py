@@ -66,17 +66,33 @@ def _is_aggregate(tokens: list[Token], sentence: Sentence, m_start: int, counted
 
 
 def _is_cumulative(tokens: list[Token], sentence: Sentence, date_tokens: set[int]) -> bool:
-    """ "منذ 18 شباط", "منذ بدء الاحتجاجات": a toll or campaign since a date is no single event."""
+    """ "منذ 18 شباط", "في الأيام التسعة الماضية": a toll or campaign over a period is no single event.
+
+    A sentence that also names the day of one incident ("منذ تموز، آخرها في 9 آب") is not cumulative.
+    """
+    since_dates: set[int] = set()
+    cumulative = False
     for k in range(sentence.tok_start, sentence.tok_end - 1):
         if any(f in lx.SINCE_WORDS for f in tokens[k].forms):
             nxt = tokens[k + 1]
-            if k + 1 in date_tokens or any(f in lx.PERIOD_START_WORDS for f in nxt.forms):
-                return True
+            if k + 1 in date_tokens:
+                cumulative = True
+                j = k + 1
+                while j in date_tokens:
+                    since_dates.add(j)
+                    j += 1
+            elif any(f in lx.PERIOD_START_WORDS for f in nxt.forms):
+                cumulative = True
         if any(f in lx.PERIOD_UNITS for f in tokens[k].forms):  # "في الأيام التسعة الماضية"
             window = tokens[k + 1 : min(k + 3, sentence.tok_end)]
             if any(f in lx.PERIOD_PAST for t in window for f in t.forms):
-                return True
-    return False
+                cumulative = True
+    if not cumulative:
+        return False
+    other_dates = [
+        k for k in range(sentence.tok_start, sentence.tok_end) if k in date_tokens and k not in since_dates
+    ]
+    return not other_dates
 
 
 def find_triggers(
