@@ -14,6 +14,7 @@ from rasid.actors import lexicon, nationality, resolve_inter
 from rasid.doc import Doc
 from rasid.events import lexicon as lx
 from rasid.events.casualties import CasualtyFinder, Count
+from rasid.events.classifier import load_classifier
 from rasid.events.notes import note
 from rasid.events.triggers import Trigger, find_triggers
 from rasid.model import (
@@ -109,10 +110,11 @@ def _main_place(doc: Doc, places: list[PlaceMention]) -> PlaceMention | None:
 class EventStage:
     name = "events"
 
-    def __init__(self) -> None:
+    def __init__(self, use_classifier: bool = True) -> None:
         from rasid.events.lexicon import trigger_matcher
 
         self.matcher = trigger_matcher()
+        self.classifier = load_classifier() if use_classifier else None
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = doc.tokens
@@ -136,8 +138,11 @@ class EventStage:
             triggers = find_triggers(tokens, s, matches, counted, has_casualties, date_tokens)
             for trig in triggers:
                 event = self._event(doc, s, trig, s_dates, s_places, s_actors, counts, ctx, main_place)
-                if event is not None:
-                    candidates.append(event)
+                if event is None:
+                    continue
+                if self.classifier is not None and not self.classifier.keep(doc, s, trig, event):
+                    continue
+                candidates.append(event)
             if s_dates:
                 ctx.date, ctx.date_sentence = s_dates[-1], s.i
             if triggers or _located(s_places):
