@@ -126,7 +126,8 @@ def extract(
     pipeline = default_pipeline()
     collected: list[Event] = []
     warned: set[str] = set()
-    for article in iter_inputs(files or ["-"], published):
+    articles = list(iter_inputs(files or ["-"], published))  # all input is checked before any output
+    for article in articles:
         doc = pipeline(article)
         for w in doc.warnings:
             if w not in warned:

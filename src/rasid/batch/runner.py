@@ -347,9 +347,6 @@ def run_batch(
         summary.notes.extend(check_columns(f, columns))
     settings = _settings(size, columns, stages)
     _check_resume(out, previous, settings, summary)
-    for sub in ("events", "articles", "done"):
-        (out / sub).mkdir(parents=True, exist_ok=True)
-    _clean_temporaries(out)
     runs: list[dict[str, Any]] = list(previous.get("runs", []))
     # Inputs of earlier runs stay in the manifest: their partitions are still in the output.
     known = {f.path for f in files}
@@ -360,6 +357,9 @@ def run_batch(
 
     if not files:
         raise RasidError("no input files given (and no earlier run to resume in this --out directory)")
+    for sub in ("events", "articles", "done"):
+        (out / sub).mkdir(parents=True, exist_ok=True)
+    _clean_temporaries(out)
     all_ids = {pid: f for f in files for pid in partition_ids(f, size)}
     done = {pid for pid in all_ids if is_done(out, pid)}
     summary.partitions_total = len(all_ids)

@@ -1,22 +1,120 @@
 """A trained filter over candidate events: does this trigger sentence report an incident?
 
-`load_classifier()` returns None until the model resource has been trained
-(`scripts/train_event_filter.py`); the event stage then keeps every candidate its rules accept.
+The event stage calls `keep(doc, sentence, trigger, event)` for each candidate its rules accept.
+The model is a logistic regression over sparse string features (sub-type, trigger words, what the
+sentence itself says: date, place, casualties, actors; the words just before the trigger: modality,
+reporting verbs; the sentence's word uni/bi-grams), stored as a JSON table feature -> weight
+(`resources/event_filter.json`, built by `scripts/train_event_filter.py`). Runtime needs no sklearn.
+`load_classifier()` returns None when the resource is missing; the stage then keeps every candidate.
 """
 
 from __future__ import annotations
 
+import json
+import math
+from functools import lru_cache
 from typing import Protocol
 
+from rasid import resources
 from rasid.doc import Doc
 from rasid.events.triggers import Trigger
 from rasid.model import Event
 from rasid.text import Sentence
+
+RESOURCE = "event_filter.json"
+_PRE_WINDOW = 5  # words before the trigger that may govern it (قال، نفى، اتهم، خطة ...)
+_POST_WINDOW = 3
+_PUNCT = frozenset("،,.؛:؟!()[]\"«»-–—'")
 
 
 class CandidateFilter(Protocol):
     def keep(self, doc: Doc, sentence: Sentence, trigger: Trigger, event: Event) -> bool: ...
 
 
-def load_classifier() -> CandidateFilter | None:
-    return None
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for k, edge in enumerate(edges):
+        if n <= edge:
+            return str(k)
+    return str(len(edges))
+
+
+def features(doc: Doc, sentence: Sentence, trigger: Trigger, event: Event) -> list[str]:
+    """The string features of one candidate (shared by training and runtime)."""
+    tokens = doc.tokens
+    sub = event.sub_event_type
+    feats = [
+        "bias",
+        f"sub={sub}",
+        f"type={event.event_type}",
+        f"strong={trigger.strong}",
+        f"weapon={event.weapon}",
+        f"sent_i={_bucket(sentence.i, (0, 1, 3, 6, 12))}",
+        f"sent_len={_bucket(sentence.tok_end - sentence.tok_start, (12, 25, 45, 80))}",
+        f"trig_pos={_bucket(trigger.tok_start - sentence.tok_start, (0, 2, 5, 10, 20))}",
+        f"background={event.background}",
+        f"precision={event.time_precision}",
+        f"geo={event.location.geo_precision if event.location else None}",
+        f"killed={event.fatalities is not None and event.fatalities > 0}",
+        f"injured={event.injured is not None and event.injured > 0}",
+        f"a1={event.actor1.inter if event.actor1 else None}",
+        f"a2={event.actor2.inter if event.actor2 else None}",
+    ]
+    s_lo, s_hi = sentence.start, sentence.end
+    own = {k for k, sp in event.spans.items() if s_lo <= sp.start < s_hi}
+    for field in ("date", "location", "actor1", "actor2", "fatalities"):
+        feats.append(f"own_{field}={field in own}")
+    feats.append(f"own_date_place={'date' in own and 'location' in own}")
+    words = [t for t in tokens[trigger.tok_start : trigger.tok_end] if t.is_word]
+    trig = " ".join(t.norm for t in words)
+    feats += [f"trig={trig}", f"trig_sub={sub}|{' '.join(t.forms[-1] for t in words)}"]
+    feats += [f"trig_stem={t.forms[-1]}" for t in words]
+    # The words just before the trigger: reporting verbs, modality, negation.
+    pre = [t for t in tokens[max(sentence.tok_start, trigger.tok_start - _PRE_WINDOW) : trigger.tok_start]]
+    feats += [f"pre={t.forms[-1]}" for t in pre if t.norm not in _PUNCT]
+    if pre:
+        feats.append(f"pre1={pre[-1].forms[-1]}")
+    post = tokens[trigger.tok_end : min(sentence.tok_end, trigger.tok_end + _POST_WINDOW)]
+    feats += [f"post={t.forms[-1]}" for t in post if t.norm not in _PUNCT]
+    # The sentence's first words (قال، أعلن، نفى، أكد ...) and its bag of words.
+    stems = [t.forms[-1] for t in tokens[sentence.tok_start : sentence.tok_end] if t.is_word]
+    if stems:
+        feats.append(f"first={stems[0]}")
+    if len(stems) > 1:
+        feats.append(f"first2={stems[0]}_{stems[1]}")
+    feats += [f"w={w}" for w in set(stems)]
+    feats += [f"b={a}_{b}" for a, b in set(zip(stems, stems[1:], strict=False))]
+    if any(t.norm in ('"', "«", "»") for t in tokens[sentence.tok_start : trigger.tok_start]):
+        feats.append("quote_before")
+    return feats
+
+
+class EventFilter:
+    """Logistic regression over `features()`; keeps a candidate when P(event) >= threshold."""
+
+    def __init__(self, weights: dict[str, float], threshold: float, version: str = "") -> None:
+        self.weights = weights
+        self.threshold = threshold
+        self.version = version
+
+    @classmethod
+    def from_file(cls, path: str) -> EventFilter:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        return cls(data["weights"], float(data["threshold"]), str(data.get("version", "")))
+
+    def score(self, doc: Doc, sentence: Sentence, trigger: Trigger, event: Event) -> float:
+        w = self.weights
+        z = sum(w.get(f, 0.0) for f in features(doc, sentence, trigger, event))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def keep(self, doc: Doc, sentence: Sentence, trigger: Trigger, event: Event) -> bool:
+        return self.score(doc, sentence, trigger, event) >= self.threshold
+
+
+@lru_cache(maxsize=1)
+def load_classifier() -> EventFilter | None:
+    """The trained candidate filter, loaded once per process; None if it was never built."""
+    p = resources.ROOT / RESOURCE
+    if not p.exists():
+        return None
+    return EventFilter.from_file(str(p))

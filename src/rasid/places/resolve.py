@@ -87,6 +87,9 @@ class Match:
         return self.type_cue is not None or self.direction or self.ner
 
 
+_JOINERS = ("-", "/")
+
+
 def _forms(tok: Token) -> tuple[str, ...]:
     return tok.forms if tok.is_word else (tok.norm,)
 
@@ -105,13 +108,17 @@ def _find_raw(gaz: Gazetteer, tokens: Sequence[Token]) -> list[Match]:
             if form != tok.norm and tok.norm.startswith(SKIPPED_PREFIXES):
                 continue  # "فرانس" is not ف + Reims
             longest = gaz.max_tokens.get(form, 0)
+            if longest > 1:
+                longest += 1  # room for one joiner: "الحدود السورية-العراقية"
             for length in range(min(longest, n - i), 0, -1):
                 if best and length <= best[0]:
                     break
                 rest = tokens[i + 1 : i + length]
-                if any(not t.is_word for t in rest):
+                if any(not t.is_word and t.norm not in _JOINERS for t in rest) or (
+                    rest and rest[-1].norm in _JOINERS
+                ):
                     continue
-                key = " ".join([form, *(t.norm for t in rest)])
+                key = " ".join([form, *(t.norm for t in rest if t.norm not in _JOINERS)])
                 if key in gaz.index:
                     best = (length, form, key)
                     break

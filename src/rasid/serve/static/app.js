@@ -166,7 +166,7 @@
   function radius(e) { return 5 + Math.min(14, Math.sqrt(e.fatalities || 0) * 2.2); }
 
   async function initMap() {
-    map = L.map("map", { worldCopyJump: true, zoomSnap: 0.25, preferCanvas: false }).setView([31, 40], 4);
+    map = L.map("map", { worldCopyJump: true, zoomSnap: 0.25, minZoom: 2, maxZoom: 14 }).setView([31, 40], 4);
     map.attributionControl.setPrefix(false);
     if (state.config.tile_url) {
       L.tileLayer(state.config.tile_url, { attribution: state.config.tile_attribution || "", maxZoom: 18 }).addTo(map);
