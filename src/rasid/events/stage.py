@@ -151,7 +151,7 @@ class EventStage:
                 place = place or _choose_place(s_places, Trigger("", None, True, s.tok_end, s.tok_end))
                 if place is not None:
                     ctx.place, ctx.place_sentence = place, s.i
-        doc.events = _merge(candidates, published)
+        doc.events = _merge_protests(_merge(candidates, published))
         for e in doc.events:
             e.article_id = doc.article.id
             e.notes = note(e)
@@ -217,8 +217,16 @@ class EventStage:
         killed = _figure(counts, "killed", trig)
         injured = _figure(counts, "injured", trig)
         one_sided = event_type in ("Explosions/Remote violence", "Violence against civilians")
-        if actor2 is None and one_sided and _civilian_victims(doc, s):
-            actor2 = Actor(f"Civilians ({_country_name(country)})", None, 7)
+        civilians = Actor(f"Civilians ({_country_name(country)})", None, 7)
+        if one_sided and (killed or injured) and _civilian_victims(doc, s):
+            if actor1 is not None and actor1.inter == 7:
+                actor1 = None
+            if actor2 is None or actor2.inter != 7:
+                actor2 = civilians  # the victims, as ACLED codes them
+        elif actor2 is None and one_sided and _civilian_victims(doc, s):
+            actor2 = civilians
+        if event_type == "Battles" and actor1 is not None and actor2 is None and actor1.inter in (2, 3, 4):
+            actor2 = Actor(f"Military Forces of {_country_name(country)}", None, 1)
         if actor1 is None and one_sided and trig.sub_event_type != "Air/drone strike":
             actor1 = Actor("Unidentified armed group", None, 3)
         evidence = Span.of(doc.text, s.start, s.end)
@@ -377,6 +385,51 @@ def _same_place(a: Location | None, b: Location | None) -> bool:
     km = distance_km(a.lat, a.lon, b.lat, b.lon)
     vague = max(a.geo_precision or 1, b.geo_precision or 1) > 1
     return km < 5 or (vague and km < _SAME_AREA_KM)
+
+
+_PROTEST_SEVERITY = (
+    "Peaceful protest",
+    "Protest with intervention",
+    "Violent demonstration",
+    "Excessive force against protesters",
+)
+
+
+def _merge_protests(events: list[Event]) -> list[Event]:
+    """One demonstration per day and place: its clashes, shootings and riots are that demonstration."""
+    protests = [e for e in events if e.sub_event_type in _PROTEST_SEVERITY]
+    if not protests:
+        return events
+    kept: list[Event] = []
+    for ev in events:
+        host = next(
+            (
+                p
+                for p in protests
+                if p is not ev
+                and p.date == ev.date
+                and _same_place(p.location, ev.location)
+                and (ev.sub_event_type in _PROTEST_SEVERITY or _involves_crowd(ev))
+            ),
+            None,
+        )
+        if host is None or (ev in protests and protests.index(ev) < protests.index(host)):
+            kept.append(ev)
+            continue
+        sub = ev.sub_event_type if ev.sub_event_type in _PROTEST_SEVERITY else host.sub_event_type
+        if (ev.fatalities or 0) > 0 and host.sub_event_type == "Peaceful protest":
+            sub = "Excessive force against protesters"
+        if _PROTEST_SEVERITY.index(sub) > _PROTEST_SEVERITY.index(host.sub_event_type):
+            host.sub_event_type = sub
+            host.event_type = SUB_TO_TYPE[sub]
+        for field in ("fatalities", "injured", "actor2", "weapon"):
+            if getattr(host, field) is None and getattr(ev, field) is not None:
+                setattr(host, field, getattr(ev, field))
+    return kept
+
+
+def _involves_crowd(ev: Event) -> bool:
+    return any(a is not None and a.inter in (5, 6, 7) for a in (ev.actor1, ev.actor2))
 
 
 def _merge(candidates: list[Event], published: dt.date | None) -> list[Event]:
