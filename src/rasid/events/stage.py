@@ -384,7 +384,7 @@ def _same_place(a: Location | None, b: Location | None) -> bool:
         return a.name == b.name
     km = distance_km(a.lat, a.lon, b.lat, b.lon)
     vague = max(a.geo_precision or 1, b.geo_precision or 1) > 1
-    return km < 5 or (vague and km < _SAME_AREA_KM)
+    return km < 1 or (vague and km < _SAME_AREA_KM)
 
 
 _PROTEST_SEVERITY = (
