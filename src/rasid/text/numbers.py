@@ -100,8 +100,13 @@ def _digits_value(text: str) -> float | None:
         return None
 
 
+_APPROX_FIRST = frozenset(p[0] for p in APPROX_PHRASES)
+
+
 def _match_phrase(tokens: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """Length of the approximation phrase starting at token i, or 0."""
+    if not tokens[i].is_word or _APPROX_FIRST.isdisjoint(tokens[i].forms):
+        return 0
     for phrase in phrases:
         if i + len(phrase) <= len(tokens) and all(
             phrase[k] in tokens[i + k].forms for k in range(len(phrase))
