@@ -602,7 +602,16 @@ def batch(
 
     Settings left out are those of the run that started --out (so `rasid batch --out DIR` resumes it).
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    import time
+
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     from rasid.batch import load_into_store, run_batch
 
@@ -617,19 +626,23 @@ def batch(
         TextColumn("[bold]batch[/]"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("articles · {task.fields[parts]} · {task.fields[events]} events · {task.fields[fails]}"),
+        TextColumn("articles · {task.fields[rate]}/s · {task.fields[parts]} · {task.fields[events]} events"),
+        TextColumn("· {task.fields[fails]}"),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=err,
         transient=True,
     )
     with bar:
-        task = bar.add_task("batch", total=None, parts="", events=0, fails="")
+        task = bar.add_task("batch", total=None, parts="", events=0, fails="", rate="-")
+        started = time.perf_counter()
 
         def tick(p: Any) -> None:
             bar.update(
                 task,
                 total=p.articles_total,
                 completed=p.articles_done,
+                rate=f"{p.articles_run / max(time.perf_counter() - started, 1e-9):.1f}",
                 parts=f"{p.partitions_done}/{p.partitions_total} partitions",
                 events=p.events,
                 fails=f"{p.failures} failed article(s)"

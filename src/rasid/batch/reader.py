@@ -29,7 +29,7 @@ def _rows(path: Path) -> list[dict[str, Any]]:
 
 
 def read_events(out: str | Path) -> Iterator[Event]:
-    """Every event of every done partition, in input order."""
+    """Every event of every done partition, by partition id (input file name, then offset)."""
     out = Path(out)
     _check(out)
     for marker in done_markers(out):
@@ -43,15 +43,19 @@ def read_batch_output(out: str | Path) -> Iterator[Input | Problem]:
     _check(out)
     for marker in done_markers(out):
         pid = marker["partition"]
-        by_article: dict[str, list[Event]] = {}
-        for row in _rows(out / "events" / f"{pid}.parquet"):
-            by_article.setdefault(row["article_id"], []).append(row_to_event(row))
+        # Events are stored in article order: slice them by each article's count (ids may repeat).
+        events = [row_to_event(row) for row in _rows(out / "events" / f"{pid}.parquet")]
+        position = 0
         for row in _rows(out / "articles" / f"{pid}.parquet"):
             origin = f"{marker['input']} record {row['offset']}"
+            mine = events[position : position + row["events"]]
+            position += row["events"]
+            if any(e.article_id != row["id"] for e in mine):
+                raise RasidError(f"{out}: events and articles of partition {pid} do not match")
             if row["failed"]:
                 yield Problem(origin, f"extraction failed in batch partition {pid} (see failures.jsonl)")
             else:
-                yield Input(row_to_article(row), origin, by_article.get(row["id"], []))
+                yield Input(row_to_article(row), origin, mine)
 
 
 def load_into_store(

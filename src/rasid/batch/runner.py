@@ -43,7 +43,7 @@ from rasid.batch.sources import (
     iter_partitions,
     partition_ids,
 )
-from rasid.batch.worker import PartitionResult, run_partition
+from rasid.batch.worker import PartitionResult, run_partition, worker_versions
 from rasid.errors import RasidError
 
 MANIFEST = "manifest.json"
@@ -60,6 +60,7 @@ class BatchProgress:
     partitions_skipped: int = 0
     partitions_failed: int = 0
     articles_done: int = 0
+    articles_run: int = 0  # in partitions run (not skipped) by this run
     events: int = 0
     failures: int = 0
 
@@ -308,6 +309,26 @@ def connect(workers: int | None, scheduler: str | None) -> tuple[Any, list[Any]]
     return client, [client, cluster]
 
 
+def check_workers(client: Any) -> int:
+    """The number of workers; an error if one cannot run rasid or runs other code or resources."""
+    try:
+        found = client.run(worker_versions)
+    except Exception as e:
+        raise RasidError(
+            f"the Dask workers cannot run rasid ({type(e).__name__}: {e}); install the same rasid on every worker"
+        ) from None
+    if not found:
+        raise RasidError("the Dask cluster has no workers")
+    here = worker_versions()
+    for address, theirs in sorted(found.items()):
+        if theirs != here:
+            raise RasidError(
+                f"worker {address} runs rasid {theirs['rasid']} (resources {str(theirs['catalogue_sha256'])[:12]}),"
+                f" this client {here['rasid']} (resources {str(here['catalogue_sha256'])[:12]}): install the same on all"
+            )
+    return len(found)
+
+
 # --- the run ----------------------------------------------------------------------------------
 
 
@@ -371,6 +392,8 @@ def run_batch(
         or ("given client" if client is not None else f"local:{workers or os.cpu_count()}"),
     }
     write_manifest(out, files, settings, summary, "running", runs)
+    if on_progress:
+        on_progress(progress)
 
     status = "interrupted"
     closers: list[Any] = []
@@ -379,7 +402,7 @@ def run_batch(
         if len(done) < len(all_ids):
             if client is None:
                 client, closers = connect(workers, scheduler)
-            run_info["workers"] = len(client.scheduler_info().get("workers", {}))
+            run_info["workers"] = check_workers(client)
             _run(
                 client,
                 files,
@@ -443,6 +466,7 @@ def _run(
     def account(marker: dict[str, Any]) -> None:
         progress.partitions_done += 1
         progress.articles_done += marker["records"]
+        progress.articles_run += marker["records"]
         progress.events += marker["events"]
         progress.failures += len(marker["failures"])
         if on_progress:

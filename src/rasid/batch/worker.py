@@ -92,3 +92,17 @@ def run_partition(
     result.worker = f"{socket.gethostname()}:{os.getpid()}"
     result.peak_rss = peak_rss_bytes()
     return result
+
+
+def worker_versions() -> dict[str, str | None]:
+    """The rasid version and resource catalogue checksum of this worker (run with client.run)."""
+    from importlib import metadata
+
+    from rasid import resources
+
+    try:
+        version = metadata.version("rasid")
+    except metadata.PackageNotFoundError:
+        version = None
+    catalogue = resources.sha256(resources.CATALOGUE) if resources.CATALOGUE.exists() else None
+    return {"rasid": version, "catalogue_sha256": catalogue}

@@ -105,9 +105,11 @@ def _rank_bucket(rank: int | None) -> str:
     return "1k" if rank < 1000 else "10k" if rank < 10_000 else "30k" if rank < 30_000 else "100k"
 
 
+_LENGTH_BANDS = ("0", "1", "2", "3", "4-5", "4-5", "6-8", "6-8", "6-8")
+
+
 def _length(word: str) -> str:
-    n = len(word)
-    return "1" if n == 1 else "2" if n == 2 else "3" if n == 3 else "4-5" if n <= 5 else "6-8" if n <= 8 else "9+"
+    return _LENGTH_BANDS[len(word)] if len(word) < len(_LENGTH_BANDS) else "9+"
 
 
 class Featurizer:

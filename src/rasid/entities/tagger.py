@@ -6,6 +6,7 @@ selects a Hugging Face token-classification model on disk instead (see rasid.ent
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -129,8 +130,7 @@ def align(sentence: Sentence) -> Aligned:
         if ent >= 0:
             tags[i] = ("I-" if ent in seen else "B-") + types[owner[i]]
             seen.add(ent)
-    for j, (prev, nxt) in enumerate(zip(core, core[1:], strict=False)):
-        del j
+    for prev, nxt in itertools.pairwise(core):
         ent = ent_of[owner[prev]]
         if ent >= 0 and ent == ent_of[owner[nxt]]:
             for i in range(prev + 1, nxt):

@@ -20,11 +20,29 @@ from rasid.doc import Doc
 from rasid.events.triggers import Trigger
 from rasid.model import Event
 from rasid.text import Sentence
+from rasid.text.normalize import norm
 
 RESOURCE = "event_filter.json"
 _PRE_WINDOW = 5  # words before the trigger that may govern it (قال، نفى، اتهم، خطة ...)
 _POST_WINDOW = 3
 _PUNCT = frozenset("،,.؛:؟!()[]\"«»-–—'")
+# Word groups that mark a sentence as something other than an incident report: each group is one
+# feature, so a few hundred labels generalise beyond the words seen in them.
+_CUE_GROUPS: dict[str, frozenset[str]] = {
+    name: frozenset(norm(w) for w in words.split())
+    for name, words in {
+        "trial": "محكمه المحكمه قضت حكم بالاعدام متهم متهمين المتهم محاكمه القضاء النيابه السجن المدان تهمه بتهمه",
+        "diplomacy": "مجلس قرار مشروع اجتماع قمه مفاوضات محادثات وزير الخارجيه الامم السفير سفير زياره",
+        "condemn": "ادان دان ادانت يدين نددت ندد استنكر استنكرت شجب يشجب ادانه تنديد",
+        "inquiry": "تحقيق التحقيق لجنه تحقيقا التحقيقات المحققين تقرير",
+        "plan": "يعتزم تعتزم تخطط يخطط خطه هدد توعد تهدد يهدد مخطط محتمل المحتمل",
+        "sanction": "عقوبات العقوبات صفقه تزويد يتزودون تهريب برنامج اختبار الاتفاق النووي",
+        "accuse": "اتهم اتهمت تتهم يتهم اتهام اتهامات نفي نفت نفى ينفي",
+        "history": "ذكري الذكري تاريخ التاريخ الحرب العالميه",
+        "aggregate": "منذ حصيله اجمالي مجموع عشرات مئات الاف",
+        "sport": "الدوري مباراه المباراه فريق المنتخب هدف البطوله",
+    }.items()
+}
 
 
 class CandidateFilter(Protocol):
@@ -83,6 +101,8 @@ def features(doc: Doc, sentence: Sentence, trigger: Trigger, event: Event) -> li
         feats.append(f"first2={stems[0]}_{stems[1]}")
     feats += [f"w={w}" for w in set(stems)]
     feats += [f"b={a}_{b}" for a, b in set(zip(stems, stems[1:], strict=False))]
+    forms = {f for t in tokens[sentence.tok_start : sentence.tok_end] for f in t.forms}
+    feats += [f"cue={name}" for name, group in _CUE_GROUPS.items() if forms & group]
     if any(t.norm in ('"', "«", "»") for t in tokens[sentence.tok_start : trigger.tok_start]):
         feats.append("quote_before")
     return feats

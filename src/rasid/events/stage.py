@@ -39,6 +39,7 @@ _NEEDS_CONTEXT = {"Strategic developments"}
 _STATE_KINDS = {"state"}
 _COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLS", "PCLF", "COUNTRY"}
 _VICTIM_LEADS = lx._words("مقتل مصرع استشهاد اصابه جرح قتل اصيب من ضد علي استهدف استهدفت لاستهداف بحق")
+_MIN_PERPETRATOR_MENTIONS = 2
 _TWO_SIDED = {"Battles", "Riots", "Strategic developments", "Protests"}
 _WEAK_ACTOR_LABELS = {"ACTOR_METONYM", "ACTOR_DEMONYM", "ACTOR_ORG"}
 _TARGET_NOUNS = lx._words("موقع مواقع مقر مقرات منزل منازل تجمع تجمعات اهداف هدف قاعده مركز مراكز ارتال رتل")
@@ -227,6 +228,8 @@ class EventStage:
             actor2 = civilians
         if event_type == "Battles" and actor1 is not None and actor2 is None and actor1.inter in (2, 3, 4):
             actor2 = Actor(f"Military Forces of {_country_name(country)}", None, 1)
+        if actor1 is None and one_sided:
+            actor1 = _article_perpetrator(doc, country, actor2)
         if actor1 is None and one_sided and trig.sub_event_type != "Air/drone strike":
             actor1 = Actor("Unidentified armed group", None, 3)
         evidence = Span.of(doc.text, s.start, s.end)
@@ -289,7 +292,10 @@ def _country_name(iso2: str | None) -> str:
 
 
 def _civilian_victims(doc: Doc, s: Sentence) -> bool:
-    return any(f in lx.CIVILIAN_NOUNS for t in doc.tokens[s.tok_start : s.tok_end] for f in t.forms)
+    """Civilians among the people the sentence counts ("مدنيين", "أطفال", "فلسطينيا")."""
+    if any(f in lx.CIVILIAN_NOUNS for t in doc.tokens[s.tok_start : s.tok_end] for f in t.forms):
+        return True
+    return any(a.actor is not None and a.actor.inter == 7 for a in doc.in_sentence(doc.actors, s))
 
 
 def _is_victim(doc: Doc, m: ActorMention) -> bool:
@@ -304,7 +310,7 @@ def _is_agent(doc: Doc, m: ActorMention) -> bool:
 
 def _nationality_agent(doc: Doc, trig: Trigger, s: Sentence) -> ActorMention | None:
     """ "غارات روسية", "قصف إسرائيلي": a nationality adjective on the trigger names the state that acted."""
-    for k in range(trig.tok_end, min(trig.tok_end + 2, s.tok_end)):
+    for k in range(trig.tok_end - 1, min(trig.tok_end + 2, s.tok_end)):
         iso2 = nationality(doc.tokens[k])
         if iso2:
             tok = doc.tokens[k]
@@ -355,6 +361,23 @@ def _actors(
             a2_m, actor2 = m, candidate
             break
     return actor1, actor2, a1_m, a2_m
+
+
+def _article_perpetrator(doc: Doc, country: str | None, target: Actor | None) -> Actor | None:
+    """The armed actor the article talks about most, as the likely perpetrator of an unattributed attack."""
+    counts: dict[str, tuple[int, Actor]] = {}
+    for m in doc.actors:
+        if m.label in _WEAK_ACTOR_LABELS or m.actor is None or m.actor.inter not in (1, 2, 3, 8):
+            continue
+        actor = resolve_inter(m, country)
+        if target is not None and actor.name == target.name:
+            continue
+        n, _ = counts.get(actor.name, (0, actor))
+        counts[actor.name] = (n + 1, actor)
+    if not counts:
+        return None
+    n, actor = max(counts.values(), key=lambda c: c[0])
+    return actor if n >= _MIN_PERPETRATOR_MENTIONS else None
 
 
 def _is_genitive_agent(doc: Doc, trig: Trigger, m: ActorMention) -> bool:

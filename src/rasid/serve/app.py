@@ -4,7 +4,6 @@ One SQLite connection per request, opened and closed in the thread that serves i
 timeout), so readers never wait for an ingest and never see half of one.
 """
 
-
 import datetime as dt
 import io
 import json
@@ -235,8 +234,11 @@ def create_app(settings: Settings) -> FastAPI:
 
     def writer(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> str:
         if credentials is None:
-            raise HTTPException(401, "this endpoint needs a token: Authorization: Bearer <token>",
-                                headers={"WWW-Authenticate": "Bearer"})
+            raise HTTPException(
+                401,
+                "this endpoint needs a token: Authorization: Bearer <token>",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
         name = who(credentials)
         if name is None:
             raise HTTPException(403, "invalid token", headers={"WWW-Authenticate": "Bearer"})
@@ -253,12 +255,23 @@ def create_app(settings: Settings) -> FastAPI:
     def event_query(
         since: Annotated[dt.date | None, Query(description="First event date (YYYY-MM-DD).")] = None,
         until: Annotated[dt.date | None, Query(description="Last event date (YYYY-MM-DD).")] = None,
-        event_type: Annotated[str | None, Query(alias="type", max_length=100, description="Event type or sub-event type.")] = None,
-        country: Annotated[str | None, Query(max_length=2, min_length=2, description="ISO alpha-2, e.g. IQ.")] = None,
+        event_type: Annotated[
+            str | None, Query(alias="type", max_length=100, description="Event type or sub-event type.")
+        ] = None,
+        country: Annotated[
+            str | None, Query(max_length=2, min_length=2, description="ISO alpha-2, e.g. IQ.")
+        ] = None,
         admin1: Annotated[str | None, Query(max_length=200)] = None,
-        bbox: Annotated[str | None, Query(max_length=200, description="min_lon,min_lat,max_lon,max_lat")] = None,
-        actor: Annotated[str | None, Query(max_length=200, description="Part of an actor name (English or Arabic).")] = None,
-        text: Annotated[str | None, Query(alias="q", max_length=500, description="Words in the source articles (full-text).")] = None,
+        bbox: Annotated[
+            str | None, Query(max_length=200, description="min_lon,min_lat,max_lon,max_lat")
+        ] = None,
+        actor: Annotated[
+            str | None, Query(max_length=200, description="Part of an actor name (English or Arabic).")
+        ] = None,
+        text: Annotated[
+            str | None,
+            Query(alias="q", max_length=500, description="Words in the source articles (full-text)."),
+        ] = None,
         min_fatalities: Annotated[int | None, Query(ge=0)] = None,
         include_optional: bool = False,
         include_rejected: bool = False,
@@ -276,10 +289,20 @@ def create_app(settings: Settings) -> FastAPI:
                 raise RasidError("bbox: expected min_lon,min_lat,max_lon,max_lat")
         q.order_by(sort)  # fails early on an unknown sort key
         return q.EventQuery(
-            since=since, until=until, event_type=event_type, country=country, admin1=admin1,
-            bbox=box, actor=actor, text=text, min_fatalities=min_fatalities,  # type: ignore[arg-type]
-            include_optional=include_optional, include_rejected=include_rejected,
-            sort=sort, limit=limit, offset=offset,
+            since=since,
+            until=until,
+            event_type=event_type,
+            country=country,
+            admin1=admin1,
+            bbox=box,
+            actor=actor,
+            text=text,
+            min_fatalities=min_fatalities,  # type: ignore[arg-type]
+            include_optional=include_optional,
+            include_rejected=include_rejected,
+            sort=sort,
+            limit=limit,
+            offset=offset,
         )
 
     EventFilter = Annotated[q.EventQuery, Depends(event_query)]
@@ -300,7 +323,8 @@ def create_app(settings: Settings) -> FastAPI:
             {
                 "type": "Feature",
                 "id": r["id"],
-                "geometry": None if r["lat"] is None or r["lon"] is None
+                "geometry": None
+                if r["lat"] is None or r["lon"] is None
                 else {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
                 "properties": r,
             }
@@ -309,7 +333,9 @@ def create_app(settings: Settings) -> FastAPI:
         body = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
         return Response(body, media_type="application/geo+json")
 
-    @app.get("/api/events/{event_id}", tags=["read"], summary="One incident with sources, evidence and history")
+    @app.get(
+        "/api/events/{event_id}", tags=["read"], summary="One incident with sources, evidence and history"
+    )
     def get_event(event_id: str, _: Reader) -> dict[str, Any]:
         with opened() as store:
             detail = q.event_detail(store, event_id)
@@ -320,7 +346,9 @@ def create_app(settings: Settings) -> FastAPI:
         detail["note"] = detail["notes"] or _note(detail)
         return detail
 
-    @app.get("/api/articles/{article_id}", tags=["read"], summary="An article's text and every extracted span")
+    @app.get(
+        "/api/articles/{article_id}", tags=["read"], summary="An article's text and every extracted span"
+    )
     def get_article(article_id: str, _: Reader) -> dict[str, Any]:
         with opened() as store:
             detail = q.article_detail(store, article_id)
@@ -380,7 +408,9 @@ def create_app(settings: Settings) -> FastAPI:
 
     # --- write -----------------------------------------------------------------------------
 
-    @app.post("/api/articles", tags=["write"], status_code=201, summary="Ingest articles (extraction server-side)")
+    @app.post(
+        "/api/articles", tags=["write"], status_code=201, summary="Ingest articles (extraction server-side)"
+    )
     def post_articles(body: ArticlesIn, name: Writer) -> dict[str, Any]:
         from rasid.io.inputs import Input
         from rasid.store.ingest import ingest
@@ -406,7 +436,9 @@ def create_app(settings: Settings) -> FastAPI:
             "articles": results,
         }
 
-    @app.patch("/api/events/{event_id}", tags=["write"], summary="Correct fields (locked against re-extraction)")
+    @app.patch(
+        "/api/events/{event_id}", tags=["write"], summary="Correct fields (locked against re-extraction)"
+    )
     def patch_event(event_id: str, changes: dict[str, Any], name: Writer) -> dict[str, Any]:
         if not changes:
             raise RasidError("nothing to change: send {field: value, ...}")
@@ -431,7 +463,11 @@ def create_app(settings: Settings) -> FastAPI:
             target = store.merge([event_id, *body.with_], name)
         return {"id": target, "merged": body.with_}
 
-    @app.post("/api/events/{event_id}/split", tags=["write"], summary="Split reports off into incidents of their own")
+    @app.post(
+        "/api/events/{event_id}/split",
+        tags=["write"],
+        summary="Split reports off into incidents of their own",
+    )
     def split_event(event_id: str, name: Writer, body: SplitIn | None = None) -> dict[str, Any]:
         with opened() as store:
             new_ids = store.split(event_id, body.article_id if body else None, name)

@@ -133,7 +133,9 @@ def order_by(sort: str) -> str:
     descending = sort.startswith("-")
     key = sort.lstrip("-+")
     if key not in SORT_COLUMNS:
-        raise RasidError(f"cannot sort by {key!r} (use one of: {', '.join(SORT_COLUMNS)}; '-' for descending)")
+        raise RasidError(
+            f"cannot sort by {key!r} (use one of: {', '.join(SORT_COLUMNS)}; '-' for descending)"
+        )
     direction = "DESC" if descending else "ASC"
     return f" ORDER BY {SORT_COLUMNS[key]} {direction} NULLS LAST, e.id {direction}"
 
@@ -279,9 +281,13 @@ def article_detail(store: SQLiteStore, article_id: str) -> dict[str, Any] | None
         "SELECT id, event_id, event_json FROM sources WHERE article_id = ? ORDER BY idx", (article_id,)
     ):
         ev = json.loads(r["event_json"])
-        events.append({"source_id": r["id"], "event_id": r["event_id"], "sub_event_type": ev["sub_event_type"]})
+        events.append(
+            {"source_id": r["id"], "event_id": r["event_id"], "sub_event_type": ev["sub_event_type"]}
+        )
         if ev.get("evidence_span"):
-            spans.append({"source_id": r["id"], "event_id": r["event_id"], "field": "evidence", **ev["evidence_span"]})
+            spans.append(
+                {"source_id": r["id"], "event_id": r["event_id"], "field": "evidence", **ev["evidence_span"]}
+            )
         for fld, span in (ev.get("spans") or {}).items():
             spans.append({"source_id": r["id"], "event_id": r["event_id"], "field": fld, **span})
     out["events"] = events
@@ -295,7 +301,13 @@ def audit_of(store: SQLiteStore, entity_id: str) -> list[dict[str, Any]]:
         (entity_id,),
     ).fetchall()
     return [
-        {"at": r["at"], "who": r["who"], "field": r["field"], "old": json.loads(r["old"]), "new": json.loads(r["new"])}
+        {
+            "at": r["at"],
+            "who": r["who"],
+            "field": r["field"],
+            "old": json.loads(r["old"]),
+            "new": json.loads(r["new"]),
+        }
         for r in rows
     ]
 
@@ -321,7 +333,9 @@ def set_rejected(store: SQLiteStore, event_id: str, rejected: bool, who: str) ->
         store.db.execute("UPDATE events SET rejected = ? WHERE id = ?", (int(rejected), event_id))
 
 
-def correct_reference(store: SQLiteStore, event_id: str, field: str, value: dict[str, Any] | None, who: str) -> None:
+def correct_reference(
+    store: SQLiteStore, event_id: str, field: str, value: dict[str, Any] | None, who: str
+) -> None:
     """A human correction of the location or an actor: audited and locked like `correct()`.
 
     The incident stores places and actors by row id, so the lock holds `place_id` / `actorN_id`

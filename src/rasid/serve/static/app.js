@@ -259,11 +259,14 @@
     const axis = svg("g", { class: "axis" });
     axis.append(svg("line", { x1: left, x2: width - 6, y1: plotH + 6, y2: plotH + 6 }));
     const yLabel = svg("text", { x: 2, y: 14 }); yLabel.textContent = String(maxN); axis.append(yLabel);
-    const ticks = Math.min(8, days);
+    const ticks = Math.max(1, Math.min(days - 1, Math.floor(plotW / 90)));
+    let lastX = -Infinity;
     for (let i = 0; i <= ticks; i++) {
       const ms = first + Math.round((i * (days - 1)) / ticks) * DAY;
-      const x = left + ((ms - first) / DAY) * bw;
-      const label = svg("text", { x: Math.min(x, width - 60), y: height - 3 });
+      const x = Math.min(left + ((ms - first) / DAY) * bw, width - 62);
+      if (x - lastX < 80) continue;
+      lastX = x;
+      const label = svg("text", { x: x, y: height - 3 });
       label.textContent = toIso(ms);
       axis.append(label);
     }
@@ -304,6 +307,8 @@
   }
 
   function dayAt(evt) {
+    const day = evt.target && evt.target.closest ? evt.target.closest("#timeline g.day") : null;
+    if (day) return day.dataset.date;
     const box = $("timeline");
     const rect = box.getBoundingClientRect();
     const scale = (box.viewBox.baseVal && box.viewBox.baseVal.width) ? box.viewBox.baseVal.width / rect.width : 1;
@@ -374,12 +379,22 @@
     }));
   }
 
+  function showOnMap(marker) {
+    if (!marker) return;
+    try {
+      const where = marker.getLatLng();
+      const parent = cluster.getVisibleParent(marker);
+      if (parent !== marker) map.setView(where, Math.min(12, Math.max(map.getZoom() + 3, 8)), { animate: false });
+      else if (!map.getBounds().contains(where)) map.panTo(where, { animate: false });
+      if (cluster.getVisibleParent(marker) === marker) marker.openTooltip();
+    } catch (e) { /* the map is a convenience here: never let it break the panel */ }
+  }
+
   // --- event panel -----------------------------------------------------------------------
   async function select(id) {
     state.selected = id;
     document.querySelectorAll("#events-table tbody tr").forEach((tr) => tr.classList.toggle("selected", tr.dataset.id === id));
-    const marker = state.markers.get(id);
-    if (marker) cluster.zoomToShowLayer(marker, () => marker.openTooltip());
+    showOnMap(state.markers.get(id));
     try {
       const detail = await api("/api/events/" + encodeURIComponent(id));
       renderPanel(detail);
@@ -501,7 +516,7 @@
       fieldRow(d, "fatalities", "Killed", d.fatalities_max !== null && d.fatalities_max !== d.fatalities ? fmt(d.fatalities) + " (up to " + fmt(d.fatalities_max) + ")" : fmt(d.fatalities)),
       fieldRow(d, "injured", "Injured", d.injured_max !== null && d.injured_max !== d.injured ? fmt(d.injured) + " (up to " + fmt(d.injured_max) + ")" : fmt(d.injured)),
       el("dt", { text: "Confidence" }), el("dd", { text: d.confidence !== null ? Math.round(d.confidence * 100) + "%" : "–" }), el("div"),
-      fieldRow(d, "notes", "Notes", d.notes ? "(reviewer note)" : "(generated)"),
+      fieldRow(d, "notes", "Notes", d.locked.includes("notes") ? "reviewer's note (above)" : "as extracted (above)"),
     );
     const sources = d.sources.map((s) => el("div", { class: "source", "data-source": s.id },
       el("div", { class: "source-head" },
@@ -529,7 +544,7 @@
       el("h2", { text: "Sources (" + d.sources.length + ")" }),
       el("div", { class: "hl-legend" }, ["event_type", "date", "location", "actor1", "fatalities"].map((f) =>
         el("mark", { class: "hl hl-" + f, text: { event_type: "event / weapon", date: "date", location: "place", actor1: "actors", fatalities: "killed / injured" }[f] }))),
-      sources,
+      ...sources,
       el("div", { class: "review" },
         el("h2", { text: "Review" }),
         el("div", { class: "row" }, mergeInput, el("button", { class: "button small", type: "button", text: "Merge", onclick: () => {
