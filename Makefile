@@ -16,6 +16,9 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 run: $(STAMP)
 	$(BIN)/rasid extract examples/articles.jsonl --format table
+	$(BIN)/rasid ingest examples/articles.jsonl --db rasid.db
+	@echo "Dashboard: http://127.0.0.1:8000"
+	$(BIN)/rasid serve --db rasid.db --host 127.0.0.1 --port 8000
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks

@@ -99,7 +99,9 @@ def build(
             values[ours] = None if value in ("-99", -99) else value
         features.append({"type": "Feature", "properties": values, "geometry": geom})
     features.sort(key=lambda f: str(f["properties"].get("name")))
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":")).encode()
+    return json.dumps(
+        {"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":")
+    ).encode()
 
 
 def main() -> None:
