@@ -10,6 +10,7 @@ reporting verbs; the sentence's word uni/bi-grams), stored as a JSON table featu
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from functools import lru_cache
@@ -100,7 +101,7 @@ def features(doc: Doc, sentence: Sentence, trigger: Trigger, event: Event) -> li
     if len(stems) > 1:
         feats.append(f"first2={stems[0]}_{stems[1]}")
     feats += [f"w={w}" for w in set(stems)]
-    feats += [f"b={a}_{b}" for a, b in set(zip(stems, stems[1:], strict=False))]
+    feats += [f"b={a}_{b}" for a, b in set(itertools.pairwise(stems))]
     forms = {f for t in tokens[sentence.tok_start : sentence.tok_end] for f in t.forms}
     feats += [f"cue={name}" for name, group in _CUE_GROUPS.items() if forms & group]
     if any(t.norm in ('"', "«", "»") for t in tokens[sentence.tok_start : trigger.tok_start]):

@@ -13,8 +13,10 @@ second on one core. Optional front filter for `rasid batch` / `ingest` (flag `--
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -22,7 +24,8 @@ from rasid import resources
 from rasid.errors import RasidError
 
 RESOURCE = "triage.json"
-_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال")
+# The article and the prepositions fused with it, at a word start, when two letters or more follow.
+_ARTICLE = re.compile(r"(?<!\S)(?:وال|بال|فال|كال|لل|ال)(?=\S\S)")
 
 
 def _table() -> dict[int, int | None]:
@@ -54,14 +57,7 @@ NORMALISE = _table()
 
 def words(text: str) -> list[str]:
     """Normalised words of a text, each with its article prefix dropped (الغارات -> غارات)."""
-    out = []
-    for w in text.translate(NORMALISE).lower().split():
-        for p in _PREFIXES:
-            if w.startswith(p) and len(w) - len(p) >= 2:
-                w = w[len(p) :]
-                break
-        out.append(w)
-    return out
+    return _ARTICLE.sub("", text.translate(NORMALISE).lower()).split()
 
 
 def features(text: str) -> set[str]:
@@ -71,7 +67,7 @@ def features(text: str) -> set[str]:
     """
     ws = words(text)
     feats = set(ws)
-    feats.update(a + "_" + b for a, b in zip(ws, ws[1:], strict=False))
+    feats.update(map("_".join, itertools.pairwise(ws)))
     return feats
 
 
@@ -105,7 +101,7 @@ class Triage:
         w = self.weights
         feats = features(text[: self.max_chars])
         # Unit-length feature vector: short and long articles are scored on the same scale.
-        z = self.bias + sum(w.get(f, 0.0) for f in feats) / math.sqrt(max(1, len(feats)))
+        z = self.bias + sum(map(w.__getitem__, feats & w.keys())) / math.sqrt(max(1, len(feats)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def is_relevant(self, text: str) -> bool:

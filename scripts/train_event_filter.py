@@ -1,0 +1,160 @@
+"""Train the candidate-event filter from the hand labels in scripts/data/event_labels.jsonl.
+
+    python scripts/train_event_filter.py            # cross-validates, trains, writes the resource
+    python scripts/train_event_filter.py --cv-only  # only the cross-validated numbers
+
+The labels hold no article text: this script re-reads each labelled article from /work/shared/data,
+re-runs the pipeline with the filter disabled, finds each labelled candidate again (sentence and
+trigger offsets, sub-type) and checks the sentence's sha1. Features come from
+`rasid.events.classifier.features` (the same function the runtime uses). A logistic regression
+(scikit-learn, needed only here) is cross-validated by article groups to pick C and the threshold
+that maximises F1 of "event"; the final model is written as a JSON table feature -> weight to
+src/rasid/resources/event_filter.json and registered in the catalogue.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+sys.path.insert(0, str(Path(__file__).parent))
+from label_candidates import LABELS, load_articles, recording_pipeline, sha1
+
+from rasid import resources
+from rasid.events.classifier import RESOURCE, features
+from rasid.model import Article
+
+VERSION = "1"
+MIN_COUNT = 2  # features seen in fewer labelled candidates are dropped
+
+
+def labelled_examples() -> tuple[list[dict[str, float]], np.ndarray, list[str]]:
+    """(feature counts, labels 1=event, article ids) of every labelled candidate found again."""
+    with open(LABELS, encoding="utf-8") as f:
+        labels = [json.loads(line) for line in f]
+    wanted = {r["article_id"] for r in labels}
+    articles = load_articles(wanted)
+    by_article: dict[str, list[dict]] = {}
+    for r in labels:
+        by_article.setdefault(r["article_id"], []).append(r)
+    pipe, recorder = recording_pipeline()
+    xs, ys, groups = [], [], []
+    missing = 0
+    for aid, rows in by_article.items():
+        _corpus, published, _title, text = articles[aid]
+        recorder.seen.clear()
+        pipe(Article.from_dict({"id": aid, "text": text, "published": published}))
+        found = {}
+        for doc, s, trig, ev in recorder.seen:
+            key = (s.start, s.end, doc.tokens[trig.tok_start].start, ev.sub_event_type)
+            found[key] = (doc, s, trig, ev)
+        for r in rows:
+            if sha1(text[r["sent_start"] : r["sent_end"]]) != r["sent_sha1"]:
+                raise SystemExit(f"{aid}: the sentence text changed (sha1 mismatch)")
+            hit = found.get((r["sent_start"], r["sent_end"], r["trig_start"], r["sub_event_type"]))
+            if hit is None:
+                missing += 1  # the rules no longer produce this candidate
+                continue
+            xs.append(Counter(features(*hit)))
+            ys.append(1 if r["label"] == "event" else 0)
+            groups.append(aid)
+    print(f"{len(xs)} labelled candidates found again, {missing} no longer produced", file=sys.stderr)
+    return xs, np.array(ys), groups
+
+
+def prune(xs: list[dict[str, float]]) -> list[dict[str, float]]:
+    seen = Counter(f for x in xs for f in x)
+    keep = {f for f, n in seen.items() if n >= MIN_COUNT or f == "bias"}
+    return [{f: v for f, v in x.items() if f in keep} for x in xs]
+
+
+def best_threshold(y: np.ndarray, p: np.ndarray) -> tuple[float, float, float, float]:
+    """(threshold, precision, recall, F1) maximising F1 of the positive class."""
+    best = (0.5, 0.0, 0.0, 0.0)
+    for t in np.arange(0.2, 0.8, 0.01):
+        pred = p >= t
+        tp = int((pred & (y == 1)).sum())
+        prec = tp / max(1, int(pred.sum()))
+        rec = tp / max(1, int((y == 1).sum()))
+        f1 = 2 * prec * rec / max(1e-9, prec + rec)
+        if f1 > best[3]:
+            best = (round(float(t), 2), prec, rec, f1)
+    return best
+
+
+def cross_validate(xs, y, groups, c: float) -> np.ndarray:
+    """Out-of-fold P(event) with 5 folds grouped by article."""
+    p = np.zeros(len(y))
+    for train, test in GroupKFold(n_splits=5).split(xs, y, groups):
+        vec = DictVectorizer()
+        xtr = vec.fit_transform([xs[i] for i in train])
+        model = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
+        model.fit(xtr, y[train])
+        p[test] = model.predict_proba(vec.transform([xs[i] for i in test]))[:, 1]
+    return p
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cv-only", action="store_true")
+    args = ap.parse_args()
+    xs, y, groups = labelled_examples()
+    xs = prune(xs)
+    print(f"{int(y.sum())} event / {int((1 - y).sum())} no", file=sys.stderr)
+    results = []
+    for c in (0.1, 0.3, 1.0, 3.0):
+        p = cross_validate(xs, y, groups, c)
+        t, prec, rec, f1 = best_threshold(y, p)
+        base = best_threshold(y, np.ones(len(y)))  # keep everything
+        results.append((f1, c, t))
+        print(
+            f"C={c}: threshold {t}  P={prec:.3f} R={rec:.3f} F1={f1:.3f}  (keep-all F1={base[3]:.3f})",
+            file=sys.stderr,
+        )
+    f1, c, t = max(results)
+    if args.cv_only:
+        return
+    vec = DictVectorizer()
+    model = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
+    model.fit(vec.fit_transform(xs), y)
+    weights = {
+        f: round(float(w), 5)
+        for f, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
+        if abs(w) > 1e-4
+    }
+    out = {
+        "version": VERSION,
+        "model": "logistic regression over rasid.events.classifier.features (sum of weights, sigmoid)",
+        "threshold": t,
+        "C": c,
+        "cv_f1": round(f1, 4),
+        "n_train": len(y),
+        "weights": dict(sorted(weights.items())),
+    }
+    target = resources.ROOT / RESOURCE
+    resources.atomic_write_bytes(
+        target, (json.dumps(out, ensure_ascii=False, indent=0) + "\n").encode("utf-8")
+    )
+    resources.register(
+        "event_filter",
+        RESOURCE,
+        VERSION,
+        "trained on hand labels of candidates from ANT multisource v2.1 and SaudiNewsNet (scripts/data/event_labels.jsonl; no article text)",
+        "MIT (weights); training text not redistributed",
+        "scripts/train_event_filter.py",
+        features=len(weights),
+        threshold=t,
+    )
+    print(f"wrote {target} ({len(weights)} weights, C={c}, threshold {t})", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
