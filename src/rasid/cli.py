@@ -98,6 +98,15 @@ def events_table(events: list[Event], bidi: bool) -> Table:
     return table
 
 
+def triaged_extractor() -> Callable[[Article], list[Event]]:
+    """The pipeline behind the triage model: irrelevant articles are stored without extraction."""
+    from rasid.events.triage import Triage
+    from rasid.pipeline import default_pipeline
+
+    model, pipeline = Triage.load(), default_pipeline()
+    return lambda article: pipeline.extract(article) if model.is_relevant(article.text) else []
+
+
 def iter_inputs(paths: list[str], published: str | None) -> Iterator[Article]:
     pub = parse_date(published, "--published date") if published else None
     for path in paths:
@@ -249,6 +258,9 @@ def ingest(
         bool, typer.Option(help="Re-extract stored articles; fields corrected by humans keep their value.")
     ] = False,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.", min=1)] = 50,
+    triage: Annotated[
+        bool, typer.Option(help="Skip extraction for articles the fast triage model finds irrelevant.")
+    ] = False,
 ) -> None:
     """Read articles, extract their events and store them, merging reports of one incident."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -278,6 +290,8 @@ def ingest(
             summary = run_ingest(
                 read_inputs(paths, pub, fetch),
                 store,
+                triaged_extractor() if triage else None,
+                extractor_name="pipeline+triage" if triage else "pipeline",
                 input_events=input_events,
                 reextract=reextract,
                 batch_size=batch_size,
