@@ -139,16 +139,11 @@ def main() -> None:
         "n_train": len(y),
         "weights": dict(sorted(weights.items())),
     }
-    target = resources.ROOT / RESOURCE
-    resources.atomic_write_bytes(
-        target, (json.dumps(out, ensure_ascii=False, indent=0) + "\n").encode("utf-8")
-    )
-    resources.register(
+    target = resources.write_json(
         "event_filter",
         RESOURCE,
-        VERSION,
+        out,
         "trained on hand labels of candidates from ANT multisource v2.1 and SaudiNewsNet (scripts/data/event_labels.jsonl; no article text)",
-        "MIT (weights); training text not redistributed",
         "scripts/train_event_filter.py",
         features=len(weights),
         threshold=t,

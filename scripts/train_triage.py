@@ -91,16 +91,11 @@ def main() -> None:
         "n_train": len(y),
         "weights": dict(sorted(weights.items())),
     }
-    target = resources.ROOT / RESOURCE
-    resources.atomic_write_bytes(
-        target, (json.dumps(out, ensure_ascii=False, indent=0) + "\n").encode("utf-8")
-    )
-    resources.register(
+    target = resources.write_json(
         "triage",
         RESOURCE,
-        VERSION,
+        out,
         "trained on article labels derived from hand-labelled candidates (ANT multisource v2.1, SaudiNewsNet; scripts/data/article_labels.jsonl, no text)",
-        "MIT (weights); training text not redistributed",
         "scripts/train_triage.py",
         features=len(weights),
         threshold=t,

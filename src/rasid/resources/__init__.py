@@ -73,3 +73,12 @@ def register(
     text = json.dumps(entries, ensure_ascii=False, indent=2) + "\n"
     atomic_write_bytes(CATALOGUE, text.encode("utf-8"))
     return entry
+
+
+def write_json(name: str, file: str, data: dict[str, Any], source: str, built_by: str, **extra: Any) -> Path:
+    """Writes a JSON model resource atomically and registers it (version taken from `data`)."""
+    target = ROOT / file
+    atomic_write_bytes(target, (json.dumps(data, ensure_ascii=False, indent=0) + "\n").encode("utf-8"))
+    licence = "MIT (weights); training text not redistributed"
+    register(name, file, str(data["version"]), source, licence, built_by, **extra)
+    return target
