@@ -90,6 +90,12 @@ class Match:
 _JOINERS = ("-", "/")
 
 
+def _article_name(gaz: Gazetteer, key: str) -> bool:
+    """Every place under this key is known by a name with the article (الجيزة, not جيزة)."""
+    rows = [gaz.rows[r] for r in gaz.index[key]]
+    return bool(rows) and all(norm(r.name_ar).startswith("ال") for r in rows)
+
+
 def _forms(tok: Token) -> tuple[str, ...]:
     return tok.forms if tok.is_word else (tok.norm,)
 
@@ -126,6 +132,9 @@ def _find_raw(gaz: Gazetteer, tokens: Sequence[Token]) -> list[Match]:
             i += 1
             continue
         length, form, key = best
+        if form != tok.norm and not key.startswith("ال") and _article_name(gaz, key):
+            i += 1  # "لمدة وجيزة" is not و + Giza: a name written with ال needs it
+            continue
         contextual = all((key, r) in gaz.context_only for r in gaz.index[key])
         if length == 1 and (key in TYPE_CUES or key in DIRECTION_CUES) and not contextual:
             i += 1  # a cue word is never a place by itself ("مدينة" is not Medina)
