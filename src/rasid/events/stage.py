@@ -279,12 +279,13 @@ def _first(counts: list[Count], what: str) -> Count | None:
 
 
 def _figure(counts: list[Count], what: str, trig: Trigger) -> int | None:
-    """The figure for this event: the first stated, or the lowest where several sources differ."""
+    """The figure for this event: the count stated closest to its trigger."""
     found = [c for c in counts if c.kind == what]
     if not found:
         return None
-    # Prefer counts after the trigger in the same sentence (the trigger's result clause).
-    return found[0].value
+    return min(
+        found, key=lambda c: min(abs(c.tok_start - trig.tok_end), abs(trig.tok_start - c.tok_end))
+    ).value
 
 
 def _country_name(iso2: str | None) -> str:

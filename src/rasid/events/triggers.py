@@ -10,6 +10,7 @@ from rasid.model import SUB_TO_TYPE
 from rasid.text import Sentence, Token
 
 _MODALITY_WINDOW = 6
+_SAME_STRETCH = 8  # tokens between two triggers of one incident
 _PROTEST = "Peaceful protest"
 _CLASH = "Armed clash"
 _SHELLING = "Shelling/artillery/missile attack"
@@ -176,14 +177,22 @@ def find_triggers(
     # Weak words ("هجوم", "انفجار", "ضربات") give way to any specific trigger of the sentence.
     if subs:
         triggers = [t for t in triggers if t.strong]
-    # One trigger per sub-type: the first, with the most specific weapon seen.
-    merged: dict[str, Trigger] = {}
+    # One trigger per sub-type and stretch of the sentence, with the most specific weapon seen;
+    # triggers far apart may report incidents in different places ("64 in A … 11 in B").
+    merged: list[Trigger] = []
     for t in triggers:
-        if t.sub_event_type in merged:
-            kept = merged[t.sub_event_type]
-            if kept.weapon is None or (kept.weapon == "rocket" and t.weapon == "missile"):
-                kept.weapon = t.weapon or kept.weapon
-            kept.strong = kept.strong or t.strong
-        else:
-            merged[t.sub_event_type] = t
-    return list(merged.values())
+        kept = next(
+            (
+                m
+                for m in merged
+                if m.sub_event_type == t.sub_event_type and t.tok_start - m.tok_end <= _SAME_STRETCH
+            ),
+            None,
+        )
+        if kept is None:
+            merged.append(t)
+            continue
+        if kept.weapon is None or (kept.weapon == "rocket" and t.weapon == "missile"):
+            kept.weapon = t.weapon or kept.weapon
+        kept.strong = kept.strong or t.strong
+    return merged
