@@ -308,3 +308,22 @@ def test_cli_errors_are_one_line(tmp_path: Path) -> None:
     assert both.exit_code == 1 and "not both" in both.output
     empty = runner.invoke(app, ["batch", "--out", str(tmp_path / "fresh")])
     assert empty.exit_code == 1 and "no input files" in empty.output
+
+
+def test_cli_batch_then_store(tmp_path: Path) -> None:
+    rows = copies(1)
+    rows[3]["id"] = rows[4]["id"]  # a repeated id keeps each article's own events
+    path = write_jsonl(tmp_path / "in.jsonl", rows)
+    out, db = tmp_path / "out", tmp_path / "r.db"
+    args = ["batch", str(path), "--out", str(out), "--workers", "1", "--partition-size", "5", "--db", str(db)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "3 partition(s) run, 0 already done" in result.output
+    assert "14 new article(s)" in result.output
+    items = [i for i in read_batch_output(out) if isinstance(i, Input)]
+    assert [i.article.id for i in items] == [r["id"] for r in rows]
+    assert all(e.article_id == i.article.id for i in items for e in i.events)
+    # No inputs: resume with the recorded settings; nothing left to run, nothing new to store.
+    again = CliRunner().invoke(app, ["batch", "--out", str(out), "--db", str(db)])
+    assert again.exit_code == 0, again.output
+    assert "0 partition(s) run, 3 already done" in again.output and "0 new article(s)" in again.output

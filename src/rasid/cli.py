@@ -599,13 +599,16 @@ def batch(
     partition_size: Annotated[
         int | None, typer.Option(help="Articles per partition (task); default 500.", min=1)
     ] = None,
-    text_field: Annotated[str | None, typer.Option(help="Input field of the text [text].")] = None,
+    text_field: Annotated[str | None, typer.Option(help="Input field of the text (default text).")] = None,
     date_field: Annotated[
-        str | None, typer.Option(help="Input field of the publication date, ISO or RFC-822 [published].")
+        str | None,
+        typer.Option(help="Input field of the publication date, ISO or RFC-822 (default published)."),
     ] = None,
-    id_field: Annotated[str | None, typer.Option(help="Input field of the article id [id].")] = None,
-    source_field: Annotated[str | None, typer.Option(help="Input field of the outlet [source].")] = None,
-    title_field: Annotated[str | None, typer.Option(help="Input field of the title [title].")] = None,
+    id_field: Annotated[str | None, typer.Option(help="Input field of the article id (default id).")] = None,
+    source_field: Annotated[
+        str | None, typer.Option(help="Input field of the outlet (default source).")
+    ] = None,
+    title_field: Annotated[str | None, typer.Option(help="Input field of the title (default title).")] = None,
     retries: Annotated[int, typer.Option(help="Retries of a partition whose task fails.", min=0)] = 2,
     db: Annotated[
         str | None,

@@ -302,7 +302,7 @@ def connect(workers: int | None, scheduler: str | None) -> tuple[Any, list[Any]]
         n_workers=n,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",  # a free port: never clash with another local cluster
         silence_logs=logging.ERROR,
     )
     client = Client(cluster)
