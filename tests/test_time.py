@@ -399,3 +399,10 @@ def test_stage_runs_in_the_pipeline():
     pipe = Pipeline(stages=("rasid.text.stage:TextStage", "rasid.time.stage:TimeStage"))
     doc = pipe(Article(id="p", text="قتل جنديان فجر الخميس.", published=D(2021, 7, 3)))
     assert [(m.text, m.date) for m in doc.dates] == [("فجر الخميس", D(2021, 7, 1))]
+
+
+def test_a_period_word_at_the_very_end_of_the_text() -> None:
+    # Regression: a week/period expression ending the text once read past the last token.
+    for text in ("ويندوز 10 هذا الأسبوع", "الأسبوع الثاني من", "خلال الأسبوع الثاني"):
+        doc = Doc(Article(id="t", text=text, published=dt.date(2021, 7, 29)))
+        TimeStage()(TextStage()(doc))

@@ -231,6 +231,8 @@ class _Scanner:
 
         With `week`, the ordinal counts weeks ("الأسبوع الثاني من شباط": the 8th, precision 2).
         """
+        if j >= len(self.tokens):
+            return None
         if self.tokens[j].is_digit and (hit := self.numeric(j)):
             return hit
         if not week and self.has(j - 1, lx.WEEK):
