@@ -89,6 +89,7 @@ def test_casualty_phrases(text: str, killed: int | None, injured: int | None) ->
         "دعا المجلس إلى وقف القصف على مدينة حلب.",
         "ومنذ مطلع العام، استهدف نحو خمسين هجوما مصالح أجنبية في بغداد.",
         "افتتح في الرياض اليوم معرض للكتاب بمشاركة ألف دار نشر.",
+        "ستقصف الطائرات مواقع في مدينة الرقة.",
     ],
 )
 def test_not_events(text: str) -> None:
@@ -128,3 +129,8 @@ def test_protest_met_with_deadly_force() -> None:
 def test_interaction_of_state_air_strike_on_rebels() -> None:
     event = only("شنت طائرات الجيش السوري غارات على مواقع هيئة تحرير الشام في مدينة إدلب اليوم.")
     assert event.interaction == "12"
+
+
+def test_a_verb_that_starts_like_the_future_tense_is_no_future() -> None:
+    event = only("سيطر الجيش العراقي على بلدة القائم اليوم بعد معارك عنيفة.")
+    assert event.event_type == "Battles"

@@ -42,13 +42,11 @@ def _forms_in(tokens: list[Token], start: int, end: int, words: frozenset[str]) 
     return any(f in words for k in range(start, end) for f in tokens[k].forms)
 
 
-def _in_modal_scope(tokens: list[Token], sentence: Sentence, i: int) -> bool:
+def _in_modal_scope(tokens: list[Token], sentence: Sentence, i: int, exact: bool = True) -> bool:
     """A negation, threat, plan, call or future tense governs the trigger at token i."""
     first = tokens[i].norm
-    if first.startswith(lx.FUTURE_PREFIXED) and tokens[i].forms[-1] != first and len(first) > 3:
-        stripped = first[1:]
-        if stripped in tokens[i].forms:
-            return True  # "سيقصف"
+    if not exact and first.startswith(lx.FUTURE_PREFIXED) and first[1:] in tokens[i].forms:
+        return True  # "سيقصف" matched as "يقصف"; "سيطر" itself is matched whole
     for k in range(max(sentence.tok_start, i - _MODALITY_WINDOW), i):
         tok = tokens[k]
         if tok.norm in ("،", ",", ".", "؛"):
@@ -114,7 +112,7 @@ def find_triggers(
         if entry.strength == "cue":
             cues.append((entry, m.tok_start, m.tok_end))
             continue
-        if _in_modal_scope(tokens, sentence, m.tok_start):
+        if _in_modal_scope(tokens, sentence, m.tok_start, m.exact):
             continue
         if _is_aggregate(tokens, sentence, m.tok_start, counted):
             continue
