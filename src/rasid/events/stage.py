@@ -99,6 +99,22 @@ def _dateline_end(doc: Doc) -> int:
     return 0
 
 
+def _inside_name(doc: Doc, place: PlaceMention) -> bool:
+    """A place inside an organisation's name ("قيادة عمليات بغداد") is not where things happened."""
+    for m in doc.actors:
+        if m.label in _WEAK_ACTOR_LABELS:
+            continue
+        if m.start <= place.start and place.end <= m.end and (m.start, m.end) != (place.start, place.end):
+            return True
+    return any(
+        e.label == "ORG"
+        and e.start <= place.start
+        and place.end <= e.end
+        and e.end - e.start > place.end - place.start
+        for e in doc.entities
+    )
+
+
 def _main_place(doc: Doc, places: list[PlaceMention]) -> PlaceMention | None:
     """The place the article is about: the first specific place of its first sentences."""
     for s in doc.sentences[:3]:
@@ -124,7 +140,7 @@ class EventStage:
         counted = {k for n in doc.numbers for k in range(n.tok_start, n.tok_end)}
         finder = CasualtyFinder(tokens, doc.numbers, date_tokens)
         dateline = _dateline_end(doc)
-        doc_places = [p for p in doc.places if p.tok_start >= dateline]
+        doc_places = [p for p in doc.places if p.tok_start >= dateline and not _inside_name(doc, p)]
         main_place = _main_place(doc, doc_places)
         published = doc.article.published
         ctx = _Context()
