@@ -32,6 +32,7 @@ CORPORA = (
     (DATA / "news/saudinewsnet/saudinewsnet_2015.jsonl.gz", ("title", "content")),
 )
 OUT_FILE = "ner_clusters.tsv.gz"
+VECTORS = Path(__file__).resolve().parent.parent / "build/ner/word2vec.kv"  # for train_ner.py, not shipped
 GRANULARITIES = (32, 128, 512, 2048)
 TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|\S", re.UNICODE)
 SENTENCE_END = {".", "!", "?", "؟", "؛", ";", "…"}
@@ -81,7 +82,7 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--cbow", action="store_true", help="CBOW instead of skip-gram (faster, weaker)")
     ap.add_argument("--k", type=int, nargs="+", default=list(GRANULARITIES), help="k-means granularities")
-    ap.add_argument("--save-vectors", help="also save the word vectors (KeyedVectors) to this path")
+    ap.add_argument("--save-vectors", default=str(VECTORS), help="where to keep the word vectors")
     args = ap.parse_args()
 
     from gensim.models import Word2Vec
@@ -114,8 +115,8 @@ def main() -> None:
         )
     print(f"word2vec: {len(model.wv):,} words in {time.time() - t0:.0f}s", file=sys.stderr)
 
-    if args.save_vectors:
-        model.wv.save(args.save_vectors)
+    Path(args.save_vectors).parent.mkdir(parents=True, exist_ok=True)
+    model.wv.save(args.save_vectors)
     words = [w for w in model.wv.index_to_key[: args.vocab]]
     vecs = np.stack([model.wv[w] for w in words]).astype(np.float32)
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9

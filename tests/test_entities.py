@@ -53,7 +53,10 @@ def test_score_needs_exact_span_and_type() -> None:
         "correct": 1,
     }
     assert result["per_type"]["PER"]["f1"] == 0.0  # the span is cut short: no credit
-    assert (result["precision"], result["recall"]) == (pytest.approx(1 / 3, abs=1e-4), pytest.approx(1 / 3, abs=1e-4))
+    assert (result["precision"], result["recall"]) == (
+        pytest.approx(1 / 3, abs=1e-4),
+        pytest.approx(1 / 3, abs=1e-4),
+    )
     assert score(gold, gold)["f1"] == 1.0
     with pytest.raises(RasidError):
         score(gold, pred[:1])
@@ -127,6 +130,18 @@ def test_features_use_clitic_forms_clusters_gazetteer_and_triggers() -> None:
     assert "t=PER" in feats[0] and "t=PER" in feats[1]  # قال, وزير
     assert "-1t=PER" in feats[2]
     assert "c=none" in feats[0]
+
+
+def test_document_context_links_occurrences_of_a_word() -> None:
+    featurizer = Featurizer(clusters={}, gazetteer={("بغداد",): "LOC"})
+    first = [t.norm for t in tokenize(normalize("استقبل الرئيس زيدان الوفد في بغداد"))]
+    second = [t.norm for t in tokenize(normalize("وغادر زيدان إلى بغداد"))]
+    marks = featurizer.doc_marks([first, second])
+    assert marks["زيدان"] == ["d1t=PER"]
+    with_context = featurizer.sentence(second, marks)
+    assert "d1t=PER" in with_context[1]
+    assert "dgz=LOC" in with_context[3]
+    assert "d1t=PER" not in featurizer.sentence(second)[1]
 
 
 # -- the shipped CRF through the stage ------------------------------------------------------------
@@ -217,7 +232,9 @@ def test_hf_backend_loads_a_local_token_classifier(tmp_path: Path) -> None:
 
     words = ["قصفت", "طائرات", "مدينة", "حلب", "شمال", "سوريا", "."]
     vocab = tmp_path / "vocab.txt"
-    vocab.write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]) + "\n", encoding="utf-8")
+    vocab.write_text(
+        "\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]) + "\n", encoding="utf-8"
+    )
     tokenizer = BertTokenizerFast(vocab_file=str(vocab), do_lower_case=False, strip_accents=False)
     labels = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
     config = BertConfig(

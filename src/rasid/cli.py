@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from rasid.errors import RasidError
-from rasid.io.articles import parse_date, read_articles
+from rasid.io.articles import parse_date, parse_published, read_articles
 from rasid.model import Article, Event
 
 app = typer.Typer(
@@ -108,7 +108,7 @@ def triaged_extractor() -> Callable[[Article], list[Event]]:
 
 
 def iter_inputs(paths: list[str], published: str | None) -> Iterator[Article]:
-    pub = parse_date(published, "--published date") if published else None
+    pub = parse_published(published, "--published date") if published else None
     for path in paths:
         yield from read_articles(path, pub)
 
@@ -269,7 +269,7 @@ def ingest(
     from rasid.store import open_store
     from rasid.store.ingest import ingest as run_ingest
 
-    pub = parse_date(published, "--published date") if published else None
+    pub = parse_published(published, "--published date") if published else None
     store = open_store(db)
     progress = Progress(
         SpinnerColumn(),

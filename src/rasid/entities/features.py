@@ -228,8 +228,25 @@ class Featurizer:
                 i += 1
         return marks
 
-    def sentence(self, words: list[str]) -> list[list[str]]:
-        """Attribute lists for a sentence of matching-form tokens."""
+    def doc_marks(self, sentences: list[list[str]]) -> dict[str, list[str]]:
+        """Label-free document context: for each word stem, the trigger classes seen one or two
+        words before any of its occurrences in the document, and its gazetteer types there."""
+        marks: dict[str, set[str]] = {}
+        for words in sentences:
+            gaz = self.gazetteer_tags(words) if self.gaz_first else [None] * len(words)
+            for i, word in enumerate(words):
+                if len(word) < 3 or not word[0].isalpha():
+                    continue
+                found = marks.setdefault(self._view(word)[0], set())
+                for off in (1, 2):
+                    if i >= off and (trig := self._view(words[i - off])[2]):
+                        found.add(f"d{off}t={trig}")
+                if gaz[i]:
+                    found.add("dgz=" + gaz[i][2:])  # type: ignore[index]
+        return {stem: sorted(found) for stem, found in marks.items() if found}
+
+    def sentence(self, words: list[str], marks: dict[str, list[str]] | None = None) -> list[list[str]]:
+        """Attribute lists for a sentence of matching-form tokens (`marks` from doc_marks)."""
         n = len(words)
         gaz = self.gazetteer_tags(words) if self.gaz_first else [None] * n
         own_cache, ctx = self._own, self.context_features
@@ -262,5 +279,7 @@ class Featurizer:
                 feats += c3.get(w) or ctx(w, 3)
             if gaz[i]:
                 feats.append("gz=" + gaz[i])  # type: ignore[operator]
+            if marks and len(word) >= 3 and (doc := marks.get(self._view(word)[0])):
+                feats += doc
             out.append(feats)
         return out

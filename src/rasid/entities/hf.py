@@ -31,7 +31,9 @@ class HFTagger:
             raise RasidError("the hf NER backend needs a fast tokenizer (tokenizer.json)")
         self.model = AutoModelForTokenClassification.from_pretrained(str(p), local_files_only=True)
         self.model.eval()
-        self.labels = [canonical_tag(self.model.config.id2label[i]) for i in range(self.model.config.num_labels)]
+        self.labels = [
+            canonical_tag(self.model.config.id2label[i]) for i in range(self.model.config.num_labels)
+        ]
 
     def _tag_chunk(self, words: list[str]) -> tuple[list[str], list[float]]:
         enc = self.tokenizer(words, is_split_into_words=True, truncation=True, return_tensors="pt")
@@ -58,3 +60,6 @@ class HFTagger:
             tags += t
             scores += s
         return repair_bio(tags), scores
+
+    def tag_doc(self, sentences: list[list[Token]]) -> list[tuple[list[str], list[float]]]:
+        return [self.tag(tokens) for tokens in sentences]

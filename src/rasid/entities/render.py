@@ -35,7 +35,9 @@ def entities_table(rows: list[dict], show: Callable[[str], str]) -> Table:
     for col in ("article", "label", "text", "span", "score"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["article"], r["label"], show(r["text"]), f"{r['start']}-{r['end']}", f"{r['score']:.2f}")
+        table.add_row(
+            r["article"], r["label"], show(r["text"]), f"{r['start']}-{r['end']}", f"{r['score']:.2f}"
+        )
     return table
 
 
@@ -45,6 +47,11 @@ def scores_table(result: dict) -> Table:
         table.add_column(col, justify="right")
     for name, s in [*result["per_type"].items(), ("overall", result)]:
         table.add_row(
-            name, f"{s['precision']:.4f}", f"{s['recall']:.4f}", f"{s['f1']:.4f}", str(s["gold"]), str(s["predicted"])
+            name,
+            f"{s['precision']:.4f}",
+            f"{s['recall']:.4f}",
+            f"{s['f1']:.4f}",
+            str(s["gold"]),
+            str(s["predicted"]),
         )
     return table

@@ -21,12 +21,10 @@ class EntityStage:
         return self._tagger
 
     def __call__(self, doc: Doc) -> Doc:
+        sentences = [doc.tokens[s.tok_start : s.tok_end] for s in doc.sentences]
+        sentences = [tokens for tokens in sentences if any(t.is_word for t in tokens)]
         found = []
-        for sent in doc.sentences:
-            tokens = doc.tokens[sent.tok_start : sent.tok_end]
-            if not any(t.is_word for t in tokens):
-                continue
-            tags, scores = self.tagger.tag(tokens)
+        for tokens, (tags, scores) in zip(sentences, self.tagger.tag_doc(sentences), strict=True):
             found.extend(mentions(tokens, tags, scores, doc.text))
         doc.entities = found
         return doc

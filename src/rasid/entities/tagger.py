@@ -30,11 +30,23 @@ class Tagger(Protocol):
         """IOB2 tags (types PER/ORG/LOC/MISC) and a confidence per token."""
         ...
 
+    def tag_doc(self, sentences: list[list[Token]]) -> list[tuple[list[str], list[float]]]:
+        """tag() for each sentence of one document (a tagger may use the whole document)."""
+        ...
+
 
 class CRFTagger:
     """python-crfsuite model over the features of rasid.entities.features."""
 
-    def __init__(self, model_path: str | Path | None = None, featurizer: Featurizer | None = None) -> None:
+    def __init__(
+        self,
+        model_path: str | Path | None = None,
+        featurizer: Featurizer | None = None,
+        o_threshold: float | None = None,
+    ) -> None:
+        """`o_threshold`: a token Viterbi tags O but whose marginal P(O) is below it takes its best
+        entity label instead (trades precision for recall; the shipped model's value is tuned on
+        held-out train data and kept in the catalogue)."""
         import pycrfsuite
 
         path = Path(model_path) if model_path else resources.path(MODEL_FILE)
@@ -46,19 +58,41 @@ class CRFTagger:
         except Exception as e:  # crfsuite raises a bare ValueError/IOError on a bad file
             raise RasidError(f"cannot read CRF model {path}: {e}") from None
         self.featurizer = featurizer or Featurizer()
+        if o_threshold is None and model_path is None:
+            entry = next((e for e in resources.catalogue() if e.get("name") == "ner_crf"), {})
+            o_threshold = entry.get("o_threshold")
+        self.o_threshold = o_threshold
+        self.entity_labels = [label for label in self.crf.labels() if label != "O"]
 
-    def tag_words(self, words: list[str], with_scores: bool = True) -> tuple[list[str], list[float]]:
-        """Tags a sentence given as matching-form words."""
+    def tag_words(
+        self, words: list[str], with_scores: bool = True, marks: dict[str, list[str]] | None = None
+    ) -> tuple[list[str], list[float]]:
+        """Tags a sentence given as matching-form words (`marks`: its document's context)."""
         if not words:
             return [], []
-        tags = self.crf.tag(self.featurizer.sentence(words))
+        crf = self.crf
+        tags = crf.tag(self.featurizer.sentence(words, marks))
+        if self.o_threshold:
+            threshold = self.o_threshold
+            relabelled = False
+            for i, tag in enumerate(tags):
+                if tag == "O" and crf.marginal("O", i) < threshold:
+                    tags[i] = max(self.entity_labels, key=lambda label, i=i: crf.marginal(label, i))
+                    relabelled = True
+            if relabelled:
+                tags = repair_bio(tags)
         if not with_scores:
             return tags, [1.0] * len(tags)
-        probs = [1.0 if t == "O" else self.crf.marginal(t, i) for i, t in enumerate(tags)]
+        probs = [1.0 if t == "O" else crf.marginal(t, i) for i, t in enumerate(tags)]
         return tags, probs
 
     def tag(self, tokens: list[Token]) -> tuple[list[str], list[float]]:
-        return self.tag_words([t.norm for t in tokens])
+        return self.tag_doc([tokens])[0]
+
+    def tag_doc(self, sentences: list[list[Token]]) -> list[tuple[list[str], list[float]]]:
+        words = [[t.norm for t in tokens] for tokens in sentences]
+        marks = self.featurizer.doc_marks(words)
+        return [self.tag_words(w, marks=marks) for w in words]
 
 
 @lru_cache(maxsize=4)
@@ -92,7 +126,9 @@ def mentions(tokens: list[Token], tags: list[str], scores: list[float], text: st
             continue
         start, end = tokens[s].start, tokens[e - 1].end
         conf = sum(scores[s:e]) / (e - s)
-        out.append(Mention(start, end, tokens[s].i, tokens[e - 1].i + 1, kind, text[start:end], round(conf, 4)))
+        out.append(
+            Mention(start, end, tokens[s].i, tokens[e - 1].i + 1, kind, text[start:end], round(conf, 4))
+        )
     return out
 
 
@@ -151,13 +187,19 @@ def project_back(aligned: Aligned, tags: list[str], n_words: int) -> list[str]:
     return repair_bio([o if o is not None else f for o, f in zip(out, fallback, strict=True)])
 
 
+DOC_SENTENCES = 15  # CoNLL files have no article breaks: runs of sentences stand in for documents
+
+
 def evaluate(sentences: Iterable[Sentence], tagger: Tagger) -> dict:
     """Entity-level P/R/F1 of a tagger on CoNLL sentences, scored on the CoNLL tokens."""
     gold: list[list[str]] = []
     pred: list[list[str]] = []
-    for sent in sentences:
-        aligned = align(sent)
-        tags = tagger.tag(aligned.tokens)[0] if aligned.tokens else []
-        gold.append(sent.tags)
-        pred.append(project_back(aligned, tags, len(sent.tokens)))
+    sents = list(sentences)
+    for b in range(0, len(sents), DOC_SENTENCES):
+        chunk = [(s, align(s)) for s in sents[b : b + DOC_SENTENCES]]
+        tagged = iter(tagger.tag_doc([a.tokens for _, a in chunk if a.tokens]))
+        for sent, aligned in chunk:
+            tags = next(tagged)[0] if aligned.tokens else []
+            gold.append(sent.tags)
+            pred.append(project_back(aligned, tags, len(sent.tokens)))
     return score(gold, pred)

@@ -40,6 +40,8 @@ _STATE_KINDS = {"state"}
 _COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLS", "PCLF", "COUNTRY"}
 _VICTIM_LEADS = lx._words("مقتل مصرع استشهاد اصابه جرح قتل اصيب من ضد علي استهدف استهدفت لاستهداف بحق")
 _MIN_PERPETRATOR_MENTIONS = 2
+_MIN_STATE_MENTIONS = 3
+_PREPOSITIONS = frozenset("في من الى الي علي عن مع قرب بين عند نحو داخل خارج حول الى و".split())
 _TWO_SIDED = {"Battles", "Riots", "Strategic developments", "Protests"}
 _WEAK_ACTOR_LABELS = {"ACTOR_METONYM", "ACTOR_DEMONYM", "ACTOR_ORG"}
 _TARGET_NOUNS = lx._words("موقع مواقع مقر مقرات منزل منازل تجمع تجمعات اهداف هدف قاعده مركز مراكز ارتال رتل")
@@ -99,6 +101,22 @@ def _dateline_end(doc: Doc) -> int:
     return 0
 
 
+def _acting_state(doc: Doc, place: PlaceMention) -> bool:
+    """ "وتشن واشنطن ضربات": a capital or country named as the one who acts is an actor, not a place."""
+    return any(
+        m.label == "ACTOR_METONYM" and (m.start, m.end) == (place.start, place.end) and _is_subject(doc, m)
+        for m in doc.actors
+    )
+
+
+def _is_subject(doc: Doc, m: ActorMention) -> bool:
+    """The mention follows a verb and no preposition ("قصفت واشنطن", "وتشن واشنطن")."""
+    if m.tok_start == 0 or doc.tokens[m.tok_start].norm.startswith(("ب", "ل", "في")):
+        return False
+    before = doc.tokens[m.tok_start - 1]
+    return before.is_word and before.norm not in _PREPOSITIONS
+
+
 def _inside_name(doc: Doc, place: PlaceMention) -> bool:
     """A place inside an organisation's name ("قيادة عمليات بغداد") is not where things happened."""
     for m in doc.actors:
@@ -140,7 +158,11 @@ class EventStage:
         counted = {k for n in doc.numbers for k in range(n.tok_start, n.tok_end)}
         finder = CasualtyFinder(tokens, doc.numbers, date_tokens)
         dateline = _dateline_end(doc)
-        doc_places = [p for p in doc.places if p.tok_start >= dateline and not _inside_name(doc, p)]
+        doc_places = [
+            p
+            for p in doc.places
+            if p.tok_start >= dateline and not _inside_name(doc, p) and not _acting_state(doc, p)
+        ]
         main_place = _main_place(doc, doc_places)
         published = doc.article.published
         ctx = _Context()
@@ -381,7 +403,11 @@ def _actors(
 
 
 def _article_perpetrator(doc: Doc, country: str | None, target: Actor | None) -> Actor | None:
-    """The armed actor the article talks about most, as the likely perpetrator of an unattributed attack."""
+    """The armed actor the article talks about most, as the likely perpetrator of an unattributed attack.
+
+    Armed groups come first; a state's forces only when no group is named and the article keeps
+    returning to them.
+    """
     counts: dict[str, tuple[int, Actor]] = {}
     for m in doc.actors:
         if m.label in _WEAK_ACTOR_LABELS or m.actor is None or m.actor.inter not in (1, 2, 3, 8):
@@ -391,10 +417,10 @@ def _article_perpetrator(doc: Doc, country: str | None, target: Actor | None) ->
             continue
         n, _ = counts.get(actor.name, (0, actor))
         counts[actor.name] = (n + 1, actor)
-    if not counts:
-        return None
-    n, actor = max(counts.values(), key=lambda c: c[0])
-    return actor if n >= _MIN_PERPETRATOR_MENTIONS else None
+    groups = [c for c in counts.values() if c[1].inter in (2, 3) and c[0] >= _MIN_PERPETRATOR_MENTIONS]
+    states = [c for c in counts.values() if c[1].inter in (1, 8) and c[0] >= _MIN_STATE_MENTIONS]
+    pool = groups or states
+    return max(pool, key=lambda c: c[0])[1] if pool else None
 
 
 def _is_genitive_agent(doc: Doc, trig: Trigger, m: ActorMention) -> bool:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from rasid.errors import RasidError
-from rasid.io.articles import MAX_BYTES, text_id
+from rasid.io.articles import MAX_BYTES, check_published, text_id
 from rasid.io.html import article_from_html, fragment_text
 from rasid.model import Article
 
@@ -38,11 +38,12 @@ def fetch(url: str) -> bytes:
     return data
 
 
-def _entry_date(entry: dict) -> dt.date | None:
+def _entry_date(entry: dict, where: str) -> dt.date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:
-            return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+            date = dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+            return check_published(date, f"{where}: published date")
     return None
 
 
@@ -64,8 +65,8 @@ def read_feed(data: bytes, name: str, fetch_pages: bool = False) -> Iterator[Art
     for n, entry in enumerate(parsed.entries, 1):
         where = f"{name} entry {n}"
         link = entry.get("link")
-        published = _entry_date(entry)
         try:
+            published = _entry_date(entry, where)
             if fetch_pages and link:
                 article = article_from_html(fetch(link), link, url=link, published=published)
             else:

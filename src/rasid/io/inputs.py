@@ -86,6 +86,8 @@ def _jsonl(text: str, name: str) -> Iterator[Input | Problem]:
             item = _from_json(json.loads(line), where)
         except json.JSONDecodeError as e:
             item = Problem(where, f"malformed JSON ({e.msg})")
+        except RecursionError:
+            item = Problem(where, "malformed JSON (nested too deeply)")
         if isinstance(item, Problem):
             bad += 1
             if bad > MAX_LINE_ERRORS:
@@ -100,6 +102,9 @@ def _json(text: str, name: str) -> Iterator[Input | Problem]:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         yield Problem(name, f"malformed JSON ({e.msg}, line {e.lineno})")
+        return
+    except RecursionError:
+        yield Problem(name, "malformed JSON (nested too deeply)")
         return
     if isinstance(data, list):
         for n, obj in enumerate(data, 1):
@@ -127,7 +132,7 @@ def read_input(
         ):
             for item in read_feed(data, name, fetch_pages):
                 if isinstance(item, RasidError):
-                    yield Problem(name, str(item))
+                    yield Problem(name, str(item).removeprefix(f"{name} "))
                 else:
                     yield Input(item, name)
             return

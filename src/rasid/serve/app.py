@@ -18,7 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rasid.errors import RasidError
@@ -34,6 +34,7 @@ MAX_BODY = 2 * 1024 * 1024  # bytes per request
 MAX_ARTICLES = 100  # per POST
 MAX_TEXT = 200_000  # characters per article
 MAX_PAGE = 10_000
+MAX_INT = 2**62  # query integers beyond SQLite's 64 bits would be a 500
 
 
 @dataclass(slots=True)
@@ -53,6 +54,23 @@ class ArticleIn(BaseModel):
     source: str | None = Field(default=None, max_length=500)
     url: str | None = Field(default=None, max_length=2000)
     title: str | None = Field(default=None, max_length=2000)
+
+    @field_validator("text")
+    @classmethod
+    def _has_text(cls, text: str) -> str:
+        if not text.strip():
+            raise ValueError("empty text")
+        return text
+
+    @field_validator("published")
+    @classmethod
+    def _plausible_date(cls, published: dt.date | None) -> dt.date | None:
+        from rasid.io.articles import check_published
+
+        try:
+            return None if published is None else check_published(published)
+        except RasidError as e:
+            raise ValueError(str(e)) from None
 
 
 class ArticlesIn(BaseModel):
@@ -272,12 +290,12 @@ def create_app(settings: Settings) -> FastAPI:
             str | None,
             Query(alias="q", max_length=500, description="Words in the source articles (full-text)."),
         ] = None,
-        min_fatalities: Annotated[int | None, Query(ge=0)] = None,
+        min_fatalities: Annotated[int | None, Query(ge=0, le=MAX_INT)] = None,
         include_optional: bool = False,
         include_rejected: bool = False,
         sort: Annotated[str, Query(max_length=40, description="Field, '-' prefix for descending.")] = "-date",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
     ) -> q.EventQuery:
         box = None
         if bbox:

@@ -73,7 +73,7 @@ class EventQuery:
 
 def fts_match(query: str) -> str | None:
     """An FTS5 MATCH string: every word of `query`, normalised like the index, quoted."""
-    words = norm(query).split()
+    words = norm(query).replace("\x00", " ").split()  # FTS5 reads NUL as the end of the query
     if not words:
         return None
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)

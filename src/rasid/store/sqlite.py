@@ -518,7 +518,7 @@ class SQLiteStore:
 
     def search(self, query: str, limit: int = 20) -> list[tuple[str, str | None]]:
         """Articles matching all words of `query` (normalised like the index), best first."""
-        words = norm(query).split()
+        words = norm(query).replace("\x00", " ").split()  # FTS5 reads NUL as the end of the query
         if not words:
             return []
         match = " ".join('"' + w.replace('"', '""') + '"' for w in words)

@@ -102,7 +102,7 @@ def tokenize(normalized: Normalized) -> list[Token]:
                 text=normalized.original[s:e],
                 norm=t,
                 is_word=t[0].isalpha(),
-                is_digit=t[0].isdigit(),
+                is_digit=t[0].isdecimal(),  # not "¹": int() cannot read it
             )
         )
     return tokens

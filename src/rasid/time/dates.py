@@ -85,8 +85,12 @@ class _Scanner:
         return j + 1 < self.n and self.tokens[j].end == self.tokens[j + 1].start
 
     def relative(self, end: int, precision: int, date_fn) -> Hit:
-        """A hit resolved against the publication date (None when there is none)."""
-        return Hit(end, None if self.published is None else date_fn(self.published), precision, True)
+        """A hit resolved against the publication date (None when there is none or it overflows)."""
+        try:
+            date = None if self.published is None else date_fn(self.published)
+        except (OverflowError, ValueError):  # a publication date near year 1 or 9999
+            date = None
+        return Hit(end, date, precision, True)
 
     # --- pieces --------------------------------------------------------------------------
     def month(self, j: int) -> _MonthMatch | None:
