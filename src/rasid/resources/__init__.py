@@ -48,6 +48,7 @@ def atomic_write_bytes(target: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+        os.chmod(tmp, 0o644)  # package data is read by every user
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

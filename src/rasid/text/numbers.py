@@ -80,7 +80,7 @@ def dual_singular(word: str) -> str | None:
 
 def _word_value(tok: Token) -> tuple[str, int] | None:
     for form in tok.forms:
-        if form == "احد" and not tok.norm.endswith(("احد", "واحد")) or tok.norm.endswith("الاحد"):
+        if (form == "احد" and not tok.norm.endswith(("احد", "واحد"))) or tok.norm.endswith("الاحد"):
             continue  # "الأحد" is Sunday
         if form in _UNITS:
             return "unit", _UNITS[form]
