@@ -42,6 +42,10 @@ for _kind, _words in _TRIGGERS.items():
         TRIGGERS.setdefault(norm(_w), _kind)
 
 
+# Word types whose features are cached; the most frequent come first, so a bound keeps memory flat.
+_CACHE_WORDS = 20_000
+
+
 @cache
 def load_clusters() -> dict[str, tuple[str, ...]]:
     """word -> cluster ids, coarse to fine (empty when the resource was never built)."""
@@ -148,7 +152,7 @@ class Featurizer:
             trig = next((TRIGGERS[f] for f in forms if f in TRIGGERS), None)
             aff = next((self.affinity[f] for f in forms if f in self.affinity), ())
             v = (stem, cl, trig, aff)
-            if len(self._views) < 500_000:
+            if len(self._views) < _CACHE_WORDS:
                 self._views[word] = v
         return v
 
@@ -175,7 +179,7 @@ class Featurizer:
         if trig:
             feats.append("t=" + trig)
         feats += ["af=" + a for a in aff]
-        if len(self._own) < 500_000:
+        if len(self._own) < _CACHE_WORDS:
             self._own[word] = feats
         return feats
 
@@ -195,7 +199,7 @@ class Featurizer:
         if slot in (1, 2):
             feats.append(tag + "sh=" + _shape(word))
             feats += [tag + "af=" + a for a in aff]
-        if len(cache_) < 500_000:
+        if len(cache_) < _CACHE_WORDS:
             cache_[word] = feats
         return feats
 
