@@ -7,6 +7,7 @@ input: mixed scripts, RTL marks, presentation forms, combining marks, NUL, very 
 from __future__ import annotations
 
 import datetime as dt
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

@@ -7,6 +7,7 @@ tests lower them so that no test needs megabytes.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 from pathlib import Path
@@ -18,6 +19,7 @@ from typer.testing import CliRunner
 import rasid.io.articles as articles
 from rasid.cli import app
 from rasid.io.inputs import Input, Problem, read_inputs
+from rasid.model import Article, Event
 from rasid.serve import Settings, create_app
 from rasid.store import SQLiteStore
 from rasid.store.tokens import create_token
@@ -81,6 +83,10 @@ def hostile_folder(root: Path) -> dict[str, str]:
     put("badline.jsonl", "{not json}\n", "malformed JSON")
     put("deepline.jsonl", "[" * 20_000 + "]" * 20_000 + "\n", "nested too deeply")
     put("event.jsonl", line({**GOOD, "id": "e", "text": "نص آخر", "events": [{"x": 1}]}), "bad event")
+    huge = {"event_type": "Riots", "sub_event_type": "Mob violence", "fatalities": 10**30}
+    put(
+        "huge.jsonl", line({**GOOD, "id": "h", "text": "نص ثالث", "events": [huge]}), "not a number of people"
+    )
     return expected
 
 
@@ -228,3 +234,32 @@ def test_api_limits_come_from_settings(tmp_path: Path) -> None:
     assert r.status_code == 413 and "limit 100 bytes" in _error(r)
     r = client.patch("/api/events/E1", content=b"x" * 101, headers={"Content-Type": "application/json"})
     assert r.status_code == 413
+
+
+# --- values the store cannot hold -------------------------------------------------------------
+
+
+def test_a_count_past_any_population_is_not_a_casualty_figure() -> None:
+    from rasid.pipeline import default_pipeline
+
+    for figure in ("99999999999999999999999", "1,000,000,000,000,000,000,000"):
+        text = f"قتل {figure} مدنيين بقصف على بغداد أمس."
+        events = default_pipeline().extract(Article("x", text, dt.date(2021, 7, 30)))
+        assert events and all(e.fatalities is None for e in events)
+
+
+def test_an_unstorable_article_is_skipped_and_its_batch_still_stored(tmp_path: Path) -> None:
+    from rasid.store.ingest import ingest
+
+    def extract(article: Article) -> list[Event]:
+        killed = 10**30 if article.id == "bad" else 3
+        return [Event("Violence against civilians", "Attack", date=dt.date(2021, 7, 29), fatalities=killed)]
+
+    inputs = [Input(Article(f"a{i}", f"نص رقم {i}"), f"in:{i}") for i in range(5)]
+    inputs.insert(2, Input(Article("bad", "نص معطوب"), "in:bad"))
+    store = SQLiteStore(tmp_path / "r.db")
+    summary = ingest(inputs, store, extract, batch_size=10)
+    assert summary.new == 5 and [p.origin for p in summary.errors] == ["in:bad"]
+    assert "cannot store (OverflowError" in summary.errors[0].message
+    assert store.counts()["articles"] == 5
+    store.close()

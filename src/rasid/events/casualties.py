@@ -42,6 +42,9 @@ def _has(tok: Token, words: frozenset[str]) -> bool:
     return any(f in words for f in tok.forms)
 
 
+MAX_COUNT = 10_000_000
+
+
 class CasualtyFinder:
     """Finds casualty counts in token ranges, given the document's numbers and date spans."""
 
@@ -56,6 +59,8 @@ class CasualtyFinder:
             if nxt is not None and n.kind != "dual" and _has(nxt, lx.UNIT_WORDS):
                 continue
             if n.kind == "digits" and 1900 <= n.value <= 2100 and not (nxt and _has(nxt, lx.PERSON_NOUNS)):
+                continue
+            if n.value > MAX_COUNT:  # not a count of people (and past SQLite's integers)
                 continue
             if n.kind == "dual" and n.noun not in lx.PERSON_NOUNS and n.noun not in ("قتيل", "جريح", "مصاب"):
                 continue

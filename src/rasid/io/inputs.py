@@ -69,6 +69,10 @@ def _from_json(obj: object, where: str) -> Input | Problem:
         article = article_from_json(obj, where)
         raw = obj.get("events") if isinstance(obj, dict) else None
         events = [Event.from_dict(e) for e in raw] if isinstance(raw, list) else None
+        for e in events or ():
+            for count in (e.fatalities, e.injured):
+                if count is not None and (not isinstance(count, int) or not 0 <= count <= 10_000_000):
+                    return Problem(where, f"bad event (count {count!r} is not a number of people)")
     except RasidError as e:
         return Problem(where, str(e).removeprefix(f"{where}: "))
     except (KeyError, TypeError, ValueError, AttributeError) as e:

@@ -6,6 +6,7 @@ hash) and finishes the job, so the database ends as after one clean run.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -15,6 +16,8 @@ from rasid.store.base import Item, Store
 from rasid.store.sqlite import content_hash
 
 Extractor = Callable[[Article], list[Event]]
+# What one article's values can raise in the store (not I/O errors: those stop the ingest).
+_BAD_VALUE = (OverflowError, TypeError, ValueError, sqlite3.IntegrityError, sqlite3.InterfaceError)
 
 
 def default_extractor() -> Extractor:
@@ -68,15 +71,26 @@ def ingest(
     batch: list[Item] = []
     seen: set[str] = set()
 
+    def add(items: list[Item]) -> None:
+        result = store.add_batch(items, extractor=extractor_name, reextract=reextract)
+        summary.new += result.new
+        summary.duplicates += result.duplicates
+        summary.events += result.events
+        summary.merged += result.merged
+        summary.reextracted += result.reextracted
+
     def flush() -> None:
-        if batch:
-            result = store.add_batch(batch, extractor=extractor_name, reextract=reextract)
-            summary.new += result.new
-            summary.duplicates += result.duplicates
-            summary.events += result.events
-            summary.merged += result.merged
-            summary.reextracted += result.reextracted
-            batch.clear()
+        if not batch:
+            return
+        try:
+            add(batch)
+        except _BAD_VALUE:  # the batch was rolled back: store its items one by one
+            for item in batch:
+                try:
+                    add([item])
+                except _BAD_VALUE as e:
+                    summary.errors.append(Problem(item.origin, f"cannot store ({type(e).__name__}: {e})"))
+        batch.clear()
 
     for entry in inputs:
         if isinstance(entry, Problem):
