@@ -29,7 +29,7 @@ ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها",
 _MIN_STEM = 2
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=20_000)
 def proclitic_forms(word: str) -> tuple[str, ...]:
     """The word and every reading of it with proclitics removed, the word itself first.
 
@@ -50,7 +50,7 @@ def proclitic_forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=20_000)
 def stem_forms(word: str) -> tuple[str, ...]:
     """proclitic_forms plus readings with an enclitic pronoun removed (قصفتها -> قصفت)."""
     forms = list(proclitic_forms(word))
