@@ -387,24 +387,17 @@ class SQLiteStore:
         return IncidentView(self._row(row), sources)
 
     def _where(self, f: Filters) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        args: list[Any] = []
-        if f.since:
-            clauses.append("e.date >= ?")
-            args.append(f.since.isoformat())
-        if f.until:
-            clauses.append("e.date <= ?")
-            args.append(f.until.isoformat())
-        if f.country:
-            clauses.append("p.country = ?")
-            args.append(f.country.upper())
-        if f.event_type:
-            clauses.append("(lower(e.event_type) = lower(?) OR lower(e.sub_event_type) = lower(?))")
-            args += [f.event_type, f.event_type]
-        if not f.include_optional:
-            clauses.append("e.optional = 0")
-        clauses.append("e.rejected = 0")  # marked "not an event" by a reviewer
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+        from rasid.store.query import EventQuery, where  # query builds on this module
+
+        return where(
+            EventQuery(
+                since=f.since,
+                until=f.until,
+                country=f.country,
+                event_type=f.event_type,
+                include_optional=f.include_optional,
+            )
+        )
 
     def incident_rows(self, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
         where, args = self._where(filters or Filters())
