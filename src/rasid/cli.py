@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from typing import Annotated, Any
 
@@ -321,16 +322,9 @@ def show(
     bidi: Annotated[bool | None, typer.Option(help="Reorder Arabic for terminals without bidi.")] = None,
 ) -> None:
     """One incident and every source sentence behind it, with its outlet."""
-    from rasid.store import open_store
-
     reorder = sys.stdout.isatty() if bidi is None else bidi
-    store = open_store(db) if _db_exists(db) else None
-    if store is None:
-        raise RasidError(f"{db}: no such database")
-    try:
+    with existing_store(db) as store:
         view = store.incident(event_id)
-    finally:
-        store.close()
     r = view.row
     killed = (
         r["fatalities"]
@@ -373,6 +367,20 @@ def _db_exists(db: str) -> bool:
     from pathlib import Path
 
     return Path(db).is_file()
+
+
+@contextmanager
+def existing_store(db: str) -> Iterator[Any]:
+    """The store of an existing database file, closed afterwards (never creates one by mistake)."""
+    from rasid.store import open_store
+
+    if not _db_exists(db):
+        raise RasidError(f"{db}: no such database")
+    store = open_store(db)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 @app.command()
@@ -428,15 +436,8 @@ def split(
     who: Annotated[str, typer.Option(help="Name recorded in the audit log.")] = "cli",
 ) -> None:
     """Undo a merge: reports split off become incidents of their own and are never merged back."""
-    from rasid.store import open_store
-
-    if not _db_exists(db):
-        raise RasidError(f"{db}: no such database")
-    store = open_store(db)
-    try:
+    with existing_store(db) as store:
         new_ids = store.split(event_id, source, who)
-    finally:
-        store.close()
     out.print(f"{event_id} split; new incident(s): {', '.join(new_ids)}", highlight=False)
 
 
@@ -448,15 +449,8 @@ def merge(
     who: Annotated[str, typer.Option(help="Name recorded in the audit log.")] = "cli",
 ) -> None:
     """Merge incidents a human knows to be one (the reverse of split)."""
-    from rasid.store import open_store
-
-    if not _db_exists(db):
-        raise RasidError(f"{db}: no such database")
-    store = open_store(db)
-    try:
+    with existing_store(db) as store:
         target = store.merge(event_ids, who)
-    finally:
-        store.close()
     out.print(f"merged into {target}", highlight=False)
 
 
@@ -548,17 +542,11 @@ def token_create(
 @user_errors
 def token_list(db: Annotated[str, DB_OPTION] = "rasid.db") -> None:
     """Names of the tokens and when they were created."""
-    from rasid.store import SQLiteStore
     from rasid.store.tokens import list_tokens
 
-    if not _db_exists(db):
-        raise RasidError(f"{db}: no such database")
-    store = SQLiteStore(db)
-    try:
+    with existing_store(db) as store:
         for name, created in list_tokens(store):
             out.print(f"{name}\t{created}", highlight=False)
-    finally:
-        store.close()
 
 
 @token_app.command("revoke")
@@ -568,17 +556,11 @@ def token_revoke(
     db: Annotated[str, DB_OPTION] = "rasid.db",
 ) -> None:
     """Delete NAME's token."""
-    from rasid.store import SQLiteStore
     from rasid.store.tokens import revoke_token
 
-    if not _db_exists(db):
-        raise RasidError(f"{db}: no such database")
-    store = SQLiteStore(db)
-    try:
+    with existing_store(db) as store:
         if not revoke_token(store, name):
             raise RasidError(f"no token named {name!r}")
-    finally:
-        store.close()
     out.print(f"token {name} revoked", highlight=False)
 
 
