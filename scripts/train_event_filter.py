@@ -90,6 +90,15 @@ def best_threshold(y: np.ndarray, p: np.ndarray) -> tuple[float, float, float, f
     return best
 
 
+def sparse_weights(vec: DictVectorizer, model: LogisticRegression) -> dict[str, float]:
+    """Feature -> weight of a fitted linear model, dropping weights too small to matter."""
+    return {
+        f: round(float(w), 5)
+        for f, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
+        if abs(w) > 1e-4
+    }
+
+
 def cross_validate(xs, y, groups, c: float) -> np.ndarray:
     """Out-of-fold P(event) with 5 folds grouped by article."""
     p = np.zeros(len(y))
@@ -125,11 +134,7 @@ def main() -> None:
     vec = DictVectorizer()
     model = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
     model.fit(vec.fit_transform(xs), y)
-    weights = {
-        f: round(float(w), 5)
-        for f, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) > 1e-4
-    }
+    weights = sparse_weights(vec, model)
     out = {
         "version": VERSION,
         "model": "logistic regression over rasid.events.classifier.features (sum of weights, sigmoid)",

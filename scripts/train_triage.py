@@ -24,7 +24,7 @@ from sklearn.model_selection import StratifiedKFold
 
 sys.path.insert(0, str(Path(__file__).parent))
 from label_candidates import ARTICLE_LABELS, load_articles
-from train_event_filter import best_threshold
+from train_event_filter import best_threshold, sparse_weights
 
 from rasid import resources
 from rasid.events.triage import RESOURCE, features
@@ -75,11 +75,7 @@ def main() -> None:
         return
     vec = DictVectorizer()
     model = LogisticRegression(C=c, max_iter=3000).fit(vec.fit_transform(xs), y)
-    weights = {
-        f: round(float(w), 5)
-        for f, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) > 1e-4
-    }
+    weights = sparse_weights(vec, model)
     out = {
         "version": VERSION,
         "model": "logistic regression over rasid.events.triage.features",
