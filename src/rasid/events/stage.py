@@ -7,7 +7,6 @@ Candidates then merge per (date, town, sub-type), as the guidelines define an ev
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from rasid.actors import lexicon, nationality, resolve_inter
@@ -36,7 +35,6 @@ _LEAD_SENTENCES = 2
 _SAME_AREA_KM = 30  # the lead may leave the place to the headline and the next sentence  # how far back a sentence's missing date or place may come from
 _BACKGROUND_DAYS = 2
 _NEEDS_CONTEXT = {"Strategic developments"}
-_STATE_KINDS = {"state"}
 _COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLS", "PCLF", "COUNTRY"}
 _VICTIM_LEADS = lx._words("مقتل مصرع استشهاد اصابه جرح قتل اصيب من ضد علي استهدف استهدفت لاستهداف بحق")
 _MIN_PERPETRATOR_MENTIONS = 2
@@ -164,7 +162,6 @@ class EventStage:
             if p.tok_start >= dateline and not _inside_name(doc, p) and not _acting_state(doc, p)
         ]
         main_place = _main_place(doc, doc_places)
-        published = doc.article.published
         ctx = _Context()
         candidates: list[Event] = []
         for s in doc.sentences:
@@ -190,7 +187,7 @@ class EventStage:
                 place = place or _choose_place(s_places, Trigger("", None, True, s.tok_end, s.tok_end))
                 if place is not None:
                     ctx.place, ctx.place_sentence = place, s.i
-        doc.events = _merge_protests(_merge(candidates, published))
+        doc.events = _merge_protests(_merge(candidates))
         for e in doc.events:
             e.article_id = doc.article.id
             e.notes = note(e)
@@ -498,7 +495,7 @@ def _involves_crowd(ev: Event) -> bool:
     return any(a is not None and a.inter in (5, 6, 7) for a in (ev.actor1, ev.actor2))
 
 
-def _merge(candidates: list[Event], published: dt.date | None) -> list[Event]:
+def _merge(candidates: list[Event]) -> list[Event]:
     """One event per (date, town, sub-type): later mentions fill the first one's gaps."""
     merged: list[Event] = []
     for ev in candidates:
