@@ -14,7 +14,6 @@ from rasid.doc import Doc
 from rasid.events import lexicon as lx
 from rasid.events.casualties import CasualtyFinder, Count
 from rasid.events.classifier import load_classifier
-from rasid.events.notes import note
 from rasid.events.triggers import Trigger, find_triggers
 from rasid.model import (
     SUB_TO_TYPE,
@@ -26,6 +25,7 @@ from rasid.model import (
     PlaceMention,
     Span,
 )
+from rasid.notes import note
 from rasid.places import container
 from rasid.places.gazetteer import distance_km
 from rasid.text import Sentence

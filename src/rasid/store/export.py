@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from rasid.errors import RasidError
+from rasid.model import Actor, Event, Location
+from rasid.notes import note
 
 FORMATS = ("acled-csv", "geojson", "jsonl")
 
@@ -130,24 +132,35 @@ def _blank(value: Any) -> Any:
 
 
 def _note(row: dict[str, Any]) -> str:
-    """An English note in ACLED's manner when the incident has none."""
+    """The incident's note, or one written from its fields (with the range of figures the sources give)."""
     if row.get("notes"):
         return row["notes"]
-    parts = []
-    if row.get("date"):
-        parts.append(f"On {dt.date.fromisoformat(row['date']).strftime('%-d %B %Y')}")
+    location = None
     if row.get("location"):
-        where = row["location"] + (f" ({row['admin1']})" if row.get("admin1") else "")
-        parts.append(f"in {where}")
-    actors = " vs ".join(a for a in (row.get("actor1"), row.get("actor2")) if a)
-    text = ", ".join(parts) + (": " if parts else "") + row["sub_event_type"]
-    if actors:
-        text += f" ({actors})"
+        location = Location(
+            row["location"], row.get("location_ar"), row.get("country"), row.get("admin1"),
+            row.get("lat"), row.get("lon"), row.get("geo_precision"),
+        )  # fmt: skip
+    actors = [
+        Actor(row[f"actor{n}"], None, row.get(f"inter{n}")) if row.get(f"actor{n}") else None for n in "12"
+    ]
+    text = note(
+        Event(
+            event_type=row["event_type"],
+            sub_event_type=row["sub_event_type"],
+            date=dt.date.fromisoformat(row["date"]) if row.get("date") else None,
+            location=location,
+            actor1=actors[0],
+            actor2=actors[1],
+            weapon=row.get("weapon"),
+            fatalities=row.get("fatalities"),
+            injured=row.get("injured"),
+        )
+    )
     fat, fat_max = row.get("fatalities"), row.get("fatalities_max")
-    if fat is not None:
-        text += f". Fatalities reported: {fat}" + (f" to {fat_max}" if fat_max not in (None, fat) else "")
-    n = len(row.get("sources") or [])
-    return text + f". [{n} source{'s' if n != 1 else ''}]"
+    if fat is not None and fat_max not in (None, fat):
+        text += f" Sources report {fat} to {fat_max} fatalities."
+    return text
 
 
 def acled_row(row: dict[str, Any]) -> dict[str, Any]:

@@ -1,4 +1,7 @@
-"""ACLED-style one-sentence English notes, generated from an event's fields only."""
+"""ACLED-style one-sentence English notes, generated from an event's fields only.
+
+Used by the event stage for new events and by exports for stored incidents that have none.
+"""
 
 from __future__ import annotations
 
