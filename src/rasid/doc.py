@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from rasid.model import ActorMention, Article, DateMention, Event, Mention, PlaceMention
 from rasid.text import Normalized, NumberMention, Sentence, Token
+from rasid.text.matcher import Match
 
 
 @dataclass(slots=True)
@@ -17,6 +18,7 @@ class Doc:
     sentences: list[Sentence] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
     # later stages
+    trigger_hits: list[list[Match]] | None = None  # event-lexicon hits of each sentence
     entities: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)

@@ -11,10 +11,12 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from rasid.doc import Doc
+from rasid.events.cues import event_sentences
 from rasid.model import Article, Event
 
 STAGES: tuple[str, ...] = (
     "rasid.text.stage:TextStage",
+    "rasid.events.cues:TriggerStage",
     "rasid.entities.stage:EntityStage",
     "rasid.time.stage:TimeStage",
     "rasid.places.stage:PlaceStage",
@@ -33,10 +35,17 @@ def load_stage(path: str) -> Stage:
 class Pipeline:
     """Runs the stages in order over one article. Stages are built once, with their resources."""
 
-    def __init__(self, stages: Iterable[str] = STAGES, exclude: Iterable[str] = ()) -> None:
+    def __init__(
+        self, stages: Iterable[str] = STAGES, exclude: Iterable[str] = (), stop_eventless: bool = True
+    ) -> None:
+        """`stop_eventless`: after the trigger stage, an article with no trigger word skips the later
+        stages (they could not make an event of it); its Doc then has text and triggers only."""
+        self.stop_eventless = stop_eventless
         skip = set(exclude)
-        self.names = [p for p in stages if p.rpartition(".")[0].rpartition(".")[2] not in skip]
-        self.stages: list[Stage] = [load_stage(p) for p in self.names]
+        built = [(p, load_stage(p)) for p in stages]
+        kept = [(p, stage) for p, stage in built if getattr(stage, "name", "") not in skip]
+        self.names = [p for p, _ in kept]
+        self.stages: list[Stage] = [stage for _, stage in kept]
 
     def __call__(self, article: Article) -> Doc:
         doc = Doc(article)
@@ -44,6 +53,8 @@ class Pipeline:
             doc.warnings.append("no publication date: relative dates are left unresolved")
         for stage in self.stages:
             doc = stage(doc)
+            if self.stop_eventless and getattr(stage, "name", "") == "triggers" and not event_sentences(doc):
+                break
         return doc
 
     def extract(self, article: Article) -> list[Event]:

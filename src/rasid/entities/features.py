@@ -136,6 +136,7 @@ class Featurizer:
         self._own: dict[str, list[str]] = {}
         self._ctx: tuple[dict[str, list[str]], ...] = ({}, {}, {}, {})
         self._views: dict[str, tuple[str, tuple[str, ...], str | None, tuple[str, ...]]] = {}
+        self._recent_gaz: dict[tuple[str, ...], list[str | None]] = {}
 
     # -- word-level views, cached per word type -------------------------------------------
     def _view(self, word: str) -> tuple[str, tuple[str, ...], str | None, tuple[str, ...]]:
@@ -206,6 +207,15 @@ class Featurizer:
     # -- sentence-level -------------------------------------------------------------------
     def gazetteer_tags(self, words: list[str]) -> list[str | None]:
         """'B-LOC' / 'I-LOC' style marks from the longest gazetteer match at each position."""
+        key = tuple(words)  # doc_marks and sentence() both ask for the sentences of one document
+        marks = self._recent_gaz.get(key)
+        if marks is None:
+            if len(self._recent_gaz) > 512:
+                self._recent_gaz.clear()
+            marks = self._recent_gaz[key] = self._gazetteer_tags(words)
+        return marks
+
+    def _gazetteer_tags(self, words: list[str]) -> list[str | None]:
         marks: list[str | None] = [None] * len(words)
         n = len(words)
         i = 0

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasid.events import lexicon as lx
 from rasid.text import NumberMention, Token
+from rasid.text.tokens import stem_forms
 
 _WINDOW_AFTER = 4  # "مقتل 14 شخصا" / "إصابة 5 آخرين"
 _WINDOW_BEFORE = 9  # "64 مدنيا على الأقل بينهم 13 طفلا قتلوا"
@@ -22,7 +24,12 @@ class Count:
 
 def _kind(tok: Token) -> tuple[str, str] | None:
     """(killed|injured, noun|counted|verb) for a casualty word."""
-    for form in tok.stems:
+    return _casualty_word(tok.norm) if tok.is_word else None
+
+
+@lru_cache(maxsize=20_000)
+def _casualty_word(word: str) -> tuple[str, str] | None:
+    for form in stem_forms(word):
         if form in lx.KILLED_NOUNS:
             return "killed", "noun"
         if form in lx.KILLED_COUNTED:

@@ -168,8 +168,13 @@ class EventStage:
             s_dates = doc.in_sentence(dates, s)
             s_places = doc.in_sentence(doc_places, s)
             s_actors = doc.in_sentence(doc.actors, s)
-            counts = finder.find(s.tok_start, s.tok_end)
-            matches = self.matcher.find_longest(tokens, s.tok_start, s.tok_end)
+            matches = (
+                doc.trigger_hits[s.i]
+                if doc.trigger_hits is not None
+                else self.matcher.find_longest(tokens, s.tok_start, s.tok_end)
+            )
+            # Casualty figures matter only where a trigger may make an event.
+            counts = finder.find(s.tok_start, s.tok_end) if matches else []
             has_casualties = any(c.value > 0 for c in counts)
             triggers = find_triggers(tokens, s, matches, counted, has_casualties, date_tokens)
             for trig in triggers:

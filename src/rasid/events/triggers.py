@@ -103,7 +103,7 @@ def find_triggers(
     date_tokens: set[int],
 ) -> list[Trigger]:
     """The event triggers of one sentence, after modality, aggregate and cue rules."""
-    if _is_cumulative(tokens, sentence, date_tokens):
+    if all(m.value.strength == "cue" for m in matches) or _is_cumulative(tokens, sentence, date_tokens):
         return []
     raw: list[tuple[TriggerEntry, int, int]] = []
     cues: list[tuple[TriggerEntry, int, int]] = []

@@ -6,7 +6,9 @@ through `Normalized.span()`.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,7 +42,6 @@ _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i
 _PUNCT = {"٫": ".", "٬": ",", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "″": '"'}
 
 
-@lru_cache(maxsize=4096)
 def _char_map(ch: str, taa_marbuta: bool) -> str:
     """What one original character becomes in matching form ('' to drop it)."""
     cp = ord(ch)
@@ -66,7 +67,7 @@ class Normalized:
 
     original: str
     text: str
-    offsets: tuple[int, ...]  # len(text) + 1 entries; the last is len(original)
+    offsets: Sequence[int]  # len(text) + 1 entries; the last is len(original)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Maps a [start, end) range of the normalised text to the original text."""
@@ -93,19 +94,39 @@ def normalize(text: str, taa_marbuta: bool = True) -> Normalized:
     tatweel, tashkeel and invisible marks dropped, Arabic-Indic and Persian digits -> ASCII,
     presentation forms -> base letters.
     """
-    out: list[str] = []
+    table, resizing = _tables(taa_marbuta)
+    folded = text.translate(table)
+    if resizing.search(text) is None:  # one character for one: the offsets are the identity
+        return Normalized(text, folded, range(len(text) + 1))
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        if ch < "\u0600" and ch not in "\u00ad«»":
-            out.append(ch)
-            offsets.append(i)
-            continue
-        mapped = _char_map(ch, taa_marbuta)
-        for m in mapped:
-            out.append(m)
-            offsets.append(i)
-    offsets.append(len(text))
-    return Normalized(text, "".join(out), tuple(offsets))
+    done = 0
+    for m in resizing.finditer(text):
+        i = m.start()
+        offsets.extend(range(done, i))
+        offsets.extend([i] * len(table[ord(text[i])]))
+        done = i + 1
+    offsets.extend(range(done, len(text) + 1))
+    return Normalized(text, folded, tuple(offsets))
+
+
+# Code points _char_map may change: below U+0600 only these three; above it the Arabic blocks,
+# presentation forms, invisible marks and typographic quotes.
+_MAPPED_RANGES = ((0x0600, 0x0700), (0x0750, 0x0780), (0x08A0, 0x0900), (0xFB50, 0xFE00), (0xFE70, 0xFF00))
+
+
+@lru_cache(maxsize=2)
+def _tables(taa_marbuta: bool) -> tuple[dict[int, str], re.Pattern[str]]:
+    """str.translate table of every character that normalisation changes, and a pattern of those
+    that do not become exactly one character (their offsets need mapping)."""
+    cps = {0x00AB, 0x00AD, 0x00BB} | _INVISIBLE | {ord(c) for c in _PUNCT}
+    cps |= {cp for lo, hi in _MAPPED_RANGES for cp in range(lo, hi)}
+    table = {}
+    for cp in sorted(cps):
+        mapped = _char_map(chr(cp), taa_marbuta)
+        if mapped != chr(cp):
+            table[cp] = mapped
+    resizing = "".join(re.escape(chr(cp)) for cp, m in table.items() if len(m) != 1)
+    return table, re.compile(f"[{resizing}]")
 
 
 def norm(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasid.text.tokens import Token, proclitic_forms
 
@@ -65,6 +66,7 @@ class NumberMention:
     noun: str | None = None  # for a dual, the singular it counts (matching form)
 
 
+@lru_cache(maxsize=20_000)
 def dual_singular(word: str) -> str | None:
     """The countable singular of a dual noun (صاروخان -> صاروخ, قذيفتين -> قذيفه), else None."""
     for form in proclitic_forms(word):
@@ -79,8 +81,14 @@ def dual_singular(word: str) -> str | None:
 
 
 def _word_value(tok: Token) -> tuple[str, int] | None:
-    for form in tok.forms:
-        if (form == "احد" and not tok.norm.endswith(("احد", "واحد"))) or tok.norm.endswith("الاحد"):
+    return _number_word(tok.norm) if tok.is_word else None
+
+
+@lru_cache(maxsize=20_000)
+def _number_word(word: str) -> tuple[str, int] | None:
+    """(unit|ten|hundred|scale, value) of a number word in any clitic reading, else None."""
+    for form in proclitic_forms(word):
+        if (form == "احد" and not word.endswith(("احد", "واحد"))) or word.endswith("الاحد"):
             continue  # "الأحد" is Sunday
         if form in _UNITS:
             return "unit", _UNITS[form]
@@ -91,6 +99,11 @@ def _word_value(tok: Token) -> tuple[str, int] | None:
         if form in _SCALES:
             return "scale", _SCALES[form]
     return None
+
+
+@lru_cache(maxsize=20_000)
+def _vague_value(word: str) -> int | None:
+    return next((VAGUE[f] for f in proclitic_forms(word) if f in VAGUE), None)
 
 
 def _digits_value(text: str) -> float | None:
@@ -164,7 +177,7 @@ def find_numbers(tokens: list[Token]) -> list[NumberMention]:
                 if scale and scale[0] in ("scale", "hundred") and scale[1] in (100, 1000, 10**6, 10**9):
                     value, used = value * scale[1], 2
         elif tok.is_word:
-            vague = next((VAGUE[f] for f in tok.forms if f in VAGUE), None)
+            vague = _vague_value(tok.norm)
             parsed = _parse_words(tokens, j) if vague is None else None
             if vague is not None:
                 value, used, kind = vague, 1, "vague"

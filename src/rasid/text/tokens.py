@@ -91,18 +91,15 @@ class Token:
 def tokenize(normalized: Normalized) -> list[Token]:
     """Splits into words, numbers and single punctuation marks, each with original offsets."""
     tokens: list[Token] = []
+    original = normalized.original
+    offsets = normalized.offsets
+    identity = isinstance(offsets, range)
     for m in _TOKEN_RE.finditer(normalized.text):
-        s, e = normalized.to_original(m.start(), m.end())
         t = m.group()
-        tokens.append(
-            Token(
-                i=len(tokens),
-                start=s,
-                end=e,
-                text=normalized.original[s:e],
-                norm=t,
-                is_word=t[0].isalpha(),
-                is_digit=t[0].isdecimal(),  # not "¹": int() cannot read it
-            )
-        )
+        s, e = m.span()
+        if not identity:  # Normalized.to_original, inlined: this loop runs for every token
+            s, last, nxt = offsets[s], offsets[e - 1], offsets[e]
+            e = nxt if nxt > last else last + 1
+        # is_digit: isdecimal, not isdigit ("¹" is a digit that int() cannot read)
+        tokens.append(Token(len(tokens), s, e, original[s:e], t, t[0].isalpha(), t[0].isdecimal()))
     return tokens

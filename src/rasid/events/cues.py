@@ -1,0 +1,31 @@
+"""The trigger stage: event-lexicon hits per sentence, found once, right after the text stage.
+
+Later stages read `doc.trigger_hits`: the entity stage tags only the sentences that could hold an
+event, and the event stage turns the hits into triggers after its modality and context rules.
+"""
+
+from __future__ import annotations
+
+from rasid.doc import Doc
+from rasid.events.lexicon import trigger_matcher
+
+
+class TriggerStage:
+    name = "triggers"
+
+    def __init__(self) -> None:
+        self.matcher = trigger_matcher()
+
+    def __call__(self, doc: Doc) -> Doc:
+        find = self.matcher.find_longest
+        doc.trigger_hits = [find(doc.tokens, s.tok_start, s.tok_end) for s in doc.sentences]
+        return doc
+
+
+def event_sentences(doc: Doc) -> set[int] | None:
+    """Indexes of the sentences with a trigger (not a mere cue); None when the stage did not run."""
+    if doc.trigger_hits is None:
+        return None
+    return {
+        i for i, hits in enumerate(doc.trigger_hits) if any(m.value.strength != "cue" for m in hits)
+    }

@@ -1,0 +1,72 @@
+"""The pipeline's order of work: trigger hits first, entities only where events can be, eventless stop."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rasid.doc import Doc
+from rasid.entities.stage import EntityStage
+from rasid.events.cues import TriggerStage, event_sentences
+from rasid.model import Article
+from rasid.pipeline import Pipeline
+from rasid.text import normalize
+from rasid.text.stage import TextStage
+
+EVENT_AND_NEWS = (
+    "استقبل الرئيس اللبناني ميشال عون في بيروت وفدا من البنك الدولي. "
+    "وقصفت طائرات حربية بلدة سراقب في ريف إدلب صباح اليوم."
+)
+NO_EVENT = "افتتح وزير التعليم محمد الأحمد معرضا للكتاب في مدينة جدة بحضور عدد من الأدباء."
+
+
+def article(text: str) -> Article:
+    return Article(id="a", text=text, published=dt.date(2024, 3, 5))
+
+
+def test_trigger_stage_marks_the_sentences_that_can_hold_events() -> None:
+    doc = TriggerStage()(TextStage()(Doc(article(EVENT_AND_NEWS))))
+    assert len(doc.sentences) == 2
+    assert event_sentences(doc) == {1}
+    hit = doc.trigger_hits[1][0]
+    assert doc.tokens[hit.tok_start].text == "وقصفت"
+
+
+def test_entities_are_tagged_only_in_event_sentences_unless_asked_for_all() -> None:
+    doc = TriggerStage()(TextStage()(Doc(article(EVENT_AND_NEWS))))
+    second = doc.sentences[1]
+    in_event_sentences = EntityStage()(doc).entities
+    assert in_event_sentences and all(m.tok_start >= second.tok_start for m in in_event_sentences)
+    everywhere = EntityStage(all_sentences=True)(doc).entities
+    assert any(m.text == "ميشال عون" for m in everywhere)
+    # Without the trigger stage there is nothing to restrict by: every sentence is tagged.
+    plain = EntityStage()(TextStage()(Doc(article(EVENT_AND_NEWS)))).entities
+    assert [m.text for m in plain] == [m.text for m in everywhere]
+
+
+def test_an_article_without_trigger_words_stops_after_the_trigger_stage() -> None:
+    doc = Pipeline()(article(NO_EVENT))
+    assert doc.tokens and event_sentences(doc) == set()
+    assert doc.places == [] and doc.events == []
+    full = Pipeline(stop_eventless=False)(article(NO_EVENT))
+    assert any(p.location.name == "Jeddah" for p in full.places) and full.events == []
+
+
+def test_events_are_the_same_with_and_without_the_eventless_stop() -> None:
+    for text in (EVENT_AND_NEWS, NO_EVENT):
+        with_stop = [e.to_dict() for e in Pipeline()(article(text)).events]
+        without = [e.to_dict() for e in Pipeline(stop_eventless=False)(article(text)).events]
+        assert with_stop == without
+    assert Pipeline()(article(EVENT_AND_NEWS)).events[0].sub_event_type == "Air/drone strike"
+
+
+def test_exclude_names_stages() -> None:
+    names = [s.name for s in Pipeline(exclude=("entities", "events")).stages]
+    assert names == ["text", "triggers", "time", "places", "actors"]
+
+
+def test_normalize_offsets_are_the_identity_when_nothing_is_dropped() -> None:
+    plain = normalize("قصفت الطائرات إدلب")
+    assert isinstance(plain.offsets, range) and plain.text == "قصفت الطائرات ادلب"
+    marked = normalize("قُصِفَت ﻻ")
+    assert marked.text == "قصفت لا"
+    assert list(marked.offsets) == [0, 2, 4, 6, 7, 8, 8, 9]
