@@ -68,6 +68,13 @@ SUB_CODES = {
 }
 
 
+def _read_jsonl(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
 def sha1(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
@@ -173,10 +180,11 @@ def candidate_record(doc: Doc, s: Sentence, trig: Trigger, ev: Event, corpus: st
 def collect(args: argparse.Namespace) -> None:
     rng = random.Random(args.seed)
     dev_ids, dev_prefixes = dev_keys()
+    done = {r["article_id"] for r in _read_jsonl(LABELS)}  # a new batch samples new articles
     attack = index_ids()
     pool_index, pool_random = [], []
     for corpus, aid, published, title, text in iter_corpora():
-        if aid in dev_ids or not text.strip() or _key(text) in dev_prefixes:
+        if aid in dev_ids or aid in done or not text.strip() or _key(text) in dev_prefixes:
             continue
         n = attack.get(aid, 0)
         if corpus == "snn":
@@ -263,10 +271,14 @@ def merge(args: argparse.Namespace) -> None:
                 "place_ok": "badplace" not in rest,
             }
         )
+    # Earlier batches stay; a candidate labelled again takes its new label.
+    fresh = {(r["article_id"], r["trig_start"]) for r in out}
+    kept = [r for r in _read_jsonl(LABELS) if (r["article_id"], r["trig_start"]) not in fresh]
+    out = kept + out
     with open(LABELS, "w", encoding="utf-8") as f:
         for r in out:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{len(out)} labels -> {LABELS}")
+    print(f"{len(out)} labels ({len(fresh)} from this batch) -> {LABELS}")
     # Article labels: an article reports an event when one of its labelled candidates is one.
     with open(args.cands.replace(".jsonl", "_articles.jsonl"), encoding="utf-8") as f:
         articles = [json.loads(line) for line in f]
@@ -287,6 +299,8 @@ def merge(args: argparse.Namespace) -> None:
         else:
             continue  # some candidates unlabelled and none of the labelled ones an event: unknown
         labelled.append({"corpus": a["corpus"], "article_id": a["article_id"], "relevant": relevant})
+    fresh_articles = {r["article_id"] for r in labelled}
+    labelled = [r for r in _read_jsonl(ARTICLE_LABELS) if r["article_id"] not in fresh_articles] + labelled
     with open(ARTICLE_LABELS, "w", encoding="utf-8") as f:
         for r in labelled:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")

@@ -72,6 +72,9 @@ def test_rocket_report_with_zero_casualties_and_evidence_spans() -> None:
         ("قتل ثلاثة وعشرون مدنيا بينهم سبعة أطفال في غارات على مدينة إدلب أمس.", 23, None),
         ("قتل جنديان في انفجار عبوة ناسفة بمدينة الموصل أمس.", 2, None),
         ("أدى انفجار عبوة ناسفة في مدينة الموصل أمس إلى مقتل جندي.", 1, None),
+        ("ذكرت الشرطة أن جنديا قتل حين انفجر لغم أرضي بآليته قرب مدينة الموصل أمس.", 1, None),
+        # A number across a comma counts something else ("مليون مغرد"), not the victims.
+        ("انفجرت عبوة ناسفة في مدينة الموصل أمس، وكتب نحو مليون مستخدم يترحمون على الضحايا.", None, None),
     ],
 )
 def test_casualty_phrases(text: str, killed: int | None, injured: int | None) -> None:
@@ -90,6 +93,11 @@ def test_casualty_phrases(text: str, killed: int | None, injured: int | None) ->
         "ومنذ مطلع العام، استهدف نحو خمسين هجوما مصالح أجنبية في بغداد.",
         "افتتح في الرياض اليوم معرض للكتاب بمشاركة ألف دار نشر.",
         "ستقصف الطائرات مواقع في مدينة الرقة.",
+        "تنظم نقابات العمال مظاهرات مزمعة في مدينة عمان يوم الأحد.",
+        "أطلق ناشطون وسم #تفجير_سوق_الموصل للتضامن مع أهالي المدينة أمس.",
+        "نظمت مجموعة «أوقفوا القصف» لقاء في مدينة بيروت أمس.",
+        "فرضت الحكومة عقوبات على شركات تدعم برنامج الأسلحة الكيميائية في مدينة دمشق أمس.",
+        "قتل 300 شخص في غارات على مدينة إدلب في الأيام العشرة الماضية.",
     ],
 )
 def test_not_events(text: str) -> None:
@@ -134,3 +142,12 @@ def test_interaction_of_state_air_strike_on_rebels() -> None:
 def test_a_verb_that_starts_like_the_future_tense_is_no_future() -> None:
     event = only("سيطر الجيش العراقي على بلدة القائم اليوم بعد معارك عنيفة.")
     assert event.event_type == "Battles"
+
+
+def test_a_toll_beside_an_arrest_belongs_to_the_clash() -> None:
+    events = events_of(
+        "قتل خمسة مسلحين في تبادل لإطلاق النار مع الشرطة التي داهمت مخبأهم لاعتقالهم في مدينة الموصل أمس."
+    )
+    by_type = {e.sub_event_type: e for e in events}
+    assert by_type["Armed clash"].fatalities == 5
+    assert "Arrests" not in by_type or by_type["Arrests"].fatalities is None

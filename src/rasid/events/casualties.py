@@ -11,6 +11,7 @@ from rasid.text.tokens import stem_forms
 
 _WINDOW_AFTER = 4  # "مقتل 14 شخصا" / "إصابة 5 آخرين"
 _WINDOW_BEFORE = 9  # "64 مدنيا على الأقل بينهم 13 طفلا قتلوا"
+_COUNTED_WINDOW = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +88,10 @@ class CasualtyFinder:
                 return self.numbers[k]
         return None
 
-    def _number_before(self, i: int, start: int) -> NumberMention | None:
-        for k in range(i - 1, max(start, i - _WINDOW_BEFORE) - 1, -1):
+    def _number_before(self, i: int, start: int, window: int = _WINDOW_BEFORE) -> NumberMention | None:
+        for k in range(i - 1, max(start, i - window) - 1, -1):
             tok = self.tokens[k]
-            if tok.norm in (".", "؛") or (k < i - 1 and _kind(tok)):
+            if tok.norm in (".", "؛", "،", ",") or (k < i - 1 and _kind(tok)):
                 return None
             n = self.numbers.get(k)
             if n is not None and not self._is_subset(n):
@@ -126,8 +127,8 @@ class CasualtyFinder:
                     # "مقتل جندي", "مقتل السائق": one person
                     out.append(Count(what, 1, i, i + 2, False))
                     continue
-            elif role == "counted":
-                n = self._number_before(i, start)
+            elif role == "counted":  # "15 قتيلا", "عشرات من القتلى": the count stands right before
+                n = self._number_before(i, start, _COUNTED_WINDOW)
             else:  # verb: "قتل 14 شخصا" or "14 شخصا قتلوا"
                 n = self._number_after(i, end) or self._number_before(i, start)
                 if n is None and self._single_person_next_to(i, start, end):

@@ -26,6 +26,4 @@ def event_sentences(doc: Doc) -> set[int] | None:
     """Indexes of the sentences with a trigger (not a mere cue); None when the stage did not run."""
     if doc.trigger_hits is None:
         return None
-    return {
-        i for i, hits in enumerate(doc.trigger_hits) if any(m.value.strength != "cue" for m in hits)
-    }
+    return {i for i, hits in enumerate(doc.trigger_hits) if any(m.value.strength != "cue" for m in hits)}

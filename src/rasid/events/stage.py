@@ -255,8 +255,10 @@ class EventStage:
             trig.sub_event_type, weapon = "Air/drone strike", "aircraft"
         if event_type == "Protests" or trig.sub_event_type in ("Violent demonstration",):
             actor1, actor2 = _protest_actors(actor1, actor2, trig.sub_event_type, country)
-        killed = _figure(counts, "killed", trig)
-        injured = _figure(counts, "injured", trig)
+        killed = injured = None
+        if trig.sub_event_type not in _NO_CASUALTY_SUBTYPES:  # a toll beside an arrest is another event's
+            killed = _figure(counts, "killed", trig)
+            injured = _figure(counts, "injured", trig)
         one_sided = event_type in ("Explosions/Remote violence", "Violence against civilians")
         civilians = Actor(f"Civilians ({_country_name(country)})", None, 7)
         if one_sided and (killed or injured) and _civilian_victims(doc, s):
@@ -316,6 +318,17 @@ def _event_location(loc: Location) -> Location:
 
 def _first(counts: list[Count], what: str) -> Count | None:
     return next((c for c in counts if c.kind == what), None)
+
+
+_NO_CASUALTY_SUBTYPES = frozenset(
+    (
+        "Arrests",
+        "Agreement",
+        "Change to group/activity",
+        "Headquarters or base established",
+        "Non-violent transfer of territory",
+    )
+)
 
 
 def _figure(counts: list[Count], what: str, trig: Trigger) -> int | None:

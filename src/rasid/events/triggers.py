@@ -19,6 +19,7 @@ _DISRUPTED = "Disrupted weapons use"
 _SUICIDE = "Suicide bomb"
 _IED = "Remote explosive/landmine/IED"
 _EXPLOSIONS = "Explosions/Remote violence"
+_CHEMICAL = "Chemical weapon"
 _INTERVENTION_CUES = lx._words("تفريق فرقت لتفريق مسيل للدموع الغاز قنابل الغاز اعتقلت")
 _VIOLENT_PROTEST_CUES = lx._words("مواجهات اشتباكات شغب الحجاره حجاره رشق احرقوا اضرموا")
 # Weapon words that a disruption verb ("اعترضت صاروخا") takes as object.
@@ -58,6 +59,26 @@ def _in_modal_scope(tokens: list[Token], sentence: Sentence, i: int, exact: bool
     return False
 
 
+def _planned(tokens: list[Token], sentence: Sentence, end: int) -> bool:
+    """ "مظاهرات مزمعة": the word right after the trigger says it has yet to happen."""
+    return any(
+        f in lx.PLANNED_AFTER for k in range(end, min(end + 2, sentence.tok_end)) for f in tokens[k].forms
+    )
+
+
+def _in_hashtag(tokens: list[Token], i: int) -> bool:
+    """ "#تفجير_طوارئ_عسير": a hashtag names a campaign, it reports nothing itself."""
+    return i > 0 and tokens[i - 1].norm in ("#", "_") and tokens[i - 1].end == tokens[i].start
+
+
+def _in_quoted_name(tokens: list[Token], sentence: Sentence, i: int) -> bool:
+    """ "مجموعة «أوقفوا الحرب»", "عملية «عاصفة الحزم»": the trigger is part of a quoted name."""
+    for k in range(i - 1, max(sentence.tok_start, i - 4) - 1, -1):
+        if tokens[k].norm == '"':
+            return k > sentence.tok_start and any(f in lx.NAMING_WORDS for f in tokens[k - 1].forms)
+    return False
+
+
 def _is_aggregate(tokens: list[Token], sentence: Sentence, m_start: int, counted: set[int]) -> bool:
     """ "نحو خمسين هجوما منذ مطلع العام": a count of many attacks over a period is no event."""
     counted_before = any(k in counted for k in range(max(sentence.tok_start, m_start - 2), m_start))
@@ -83,9 +104,10 @@ def _is_cumulative(tokens: list[Token], sentence: Sentence, date_tokens: set[int
             elif any(f in lx.PERIOD_START_WORDS for f in nxt.forms):
                 cumulative = True
         if any(f in lx.PERIOD_UNITS for f in tokens[k].forms):  # "في الأيام التسعة الماضية"
-            window = tokens[k + 1 : min(k + 3, sentence.tok_end)]
-            if any(f in lx.PERIOD_PAST for t in window for f in t.forms):
+            end = min(k + 3, sentence.tok_end)
+            if any(f in lx.PERIOD_PAST for t in tokens[k + 1 : end] for f in t.forms):
                 cumulative = True
+                since_dates.update(range(k, end))  # the period itself names no incident's day
     if not cumulative:
         return False
     other_dates = [
@@ -112,8 +134,14 @@ def find_triggers(
         if entry.strength == "cue":
             cues.append((entry, m.tok_start, m.tok_end))
             continue
-        if _in_modal_scope(tokens, sentence, m.tok_start, m.exact):
+        if _in_modal_scope(tokens, sentence, m.tok_start, m.exact) or _planned(tokens, sentence, m.tok_end):
             continue
+        if _in_hashtag(tokens, m.tok_start) or _in_quoted_name(tokens, sentence, m.tok_start):
+            continue
+        if entry.sub_event_type == _CHEMICAL and entry.strength == "weak":
+            outside = [*range(sentence.tok_start, m.tok_start), *range(m.tok_end, sentence.tok_end)]
+            if not any(f in lx.CHEMICAL_USE for k in outside for f in tokens[k].forms):
+                continue  # "برنامج الأسلحة الكيميائية": weapons, not their use
         if _is_aggregate(tokens, sentence, m.tok_start, counted):
             continue
         raw.append((entry, m.tok_start, m.tok_end))
