@@ -151,3 +151,36 @@ def test_a_toll_beside_an_arrest_belongs_to_the_clash() -> None:
     by_type = {e.sub_event_type: e for e in events}
     assert by_type["Armed clash"].fatalities == 5
     assert "Arrests" not in by_type or by_type["Arrests"].fatalities is None
+
+
+def _interaction(event: Event) -> int:
+    codes = sorted(a.inter for a in (event.actor1, event.actor2) if a is not None)
+    return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
+
+
+def test_a_roadside_bomb_that_hits_soldiers_has_an_unknown_perpetrator() -> None:
+    event = only("قتل جنديان من الجيش العراقي بانفجار عبوة ناسفة استهدفت دوريتهما في مدينة الموصل أمس.")
+    assert event.actor2 is not None and event.actor2.inter == 1
+    assert event.actor1 is not None and event.actor1.name == "Unidentified armed group"
+    assert _interaction(event) == 13
+
+
+def test_the_group_that_claimed_the_attack_is_its_perpetrator() -> None:
+    text = (
+        "قتل خمسة من عناصر الشرطة بتفجير انتحاري استهدف حاجزا في مدينة الرمادي أمس. "
+        "وأعلن تنظيم داعش مسؤوليته عن التفجير في بيان."
+    )
+    event = only(text)
+    assert event.sub_event_type == "Suicide bomb"
+    assert event.actor1 is not None and event.actor1.name == "Islamic State"
+    assert _interaction(event) == 12
+
+
+def test_strikes_of_a_state_hit_the_group_the_article_is_about() -> None:
+    text = (
+        "شن طيران التحالف غارات جوية على مواقع في مدينة صعدة صباح اليوم. "
+        "وكان الحوثيون قد صعدوا هجماتهم على الحدود، فيما يسيطر الحوثيون على المحافظة."
+    )
+    strikes = [e for e in events_of(text) if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1
+    assert strikes[0].actor2 is not None and strikes[0].actor2.name == "Houthis (Ansar Allah)"

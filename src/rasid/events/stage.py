@@ -38,6 +38,8 @@ _NEEDS_CONTEXT = {"Strategic developments"}
 _COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLS", "PCLF", "COUNTRY"}
 _VICTIM_LEADS = lx._words("مقتل مصرع استشهاد اصابه جرح قتل اصيب من ضد علي استهدف استهدفت لاستهداف بحق")
 _MIN_PERPETRATOR_MENTIONS = 2
+_PLANTED = frozenset(("Remote explosive/landmine/IED", "Suicide bomb", "Grenade"))  # never a state's
+_REMOTE_STRIKES = frozenset(("Air/drone strike", "Shelling/artillery/missile attack"))
 _MIN_STATE_MENTIONS = 3
 _PREPOSITIONS = frozenset("في من الى الي علي عن مع قرب بين عند نحو داخل خارج حول الى و".split())
 _TWO_SIDED = {"Battles", "Riots", "Strategic developments", "Protests"}
@@ -270,10 +272,34 @@ class EventStage:
             actor2 = civilians
         if event_type == "Battles" and actor1 is not None and actor2 is None and actor1.inter in (2, 3, 4):
             actor2 = Actor(f"Military Forces of {_country_name(country)}", None, 1)
+        if trig.sub_event_type in _PLANTED and actor1 is not None and actor1.inter in (1, 7, 8):
+            # State forces and civilians are what a bomb hits; a group beside them planted it.
+            if actor2 is None or actor2.inter == actor1.inter:
+                actor1, actor2 = None, actor1
+            elif actor2.inter in (2, 3, 4):
+                actor1, actor2 = actor2, actor1
+        claimant = _claimant(doc, country)
+        unknown_agent = actor1 is None or actor1.name.startswith("Unidentified")
+        if (
+            one_sided
+            and claimant is not None
+            and unknown_agent
+            and (actor2 is None or actor2.name != claimant.name)
+        ):
+            actor1 = claimant  # "وأعلن تنظيم داعش مسؤوليته"
         if actor1 is None and one_sided:
             actor1 = _article_perpetrator(doc, country, actor2)
         if actor1 is None and one_sided and trig.sub_event_type != "Air/drone strike":
             actor1 = Actor("Unidentified armed group", None, 3)
+        if actor1 and actor2 and actor1.inter == actor2.inter == 3 and actor2.name.startswith("Unidentified"):
+            actor2 = None  # two unnamed groups are one unknown perpetrator
+        if (
+            trig.sub_event_type in _REMOTE_STRIKES
+            and actor2 is None
+            and actor1 is not None
+            and actor1.inter in (1, 8)
+        ):
+            actor2 = _article_opponent(doc, country, actor1)  # "غارات التحالف" on the article's rebels
         evidence = Span.of(doc.text, s.start, s.end)
         spans = {
             "event_type": Span.of(
@@ -402,7 +428,9 @@ def _actors(
     before = [m for m in others if m.tok_end <= trig.tok_start]
     after = [m for m in others if m.tok_start >= trig.tok_end]
     # The subject comes before the trigger; what follows it is the target.
-    a1_m = (agents + before[::-1])[0] if agents or before else None
+    # Among them, a subject (right after a verb: "استأنف طيران التحالف ... قصفه") before the nearest.
+    subjects = [m for m in before if _is_subject(doc, m) and m.label not in _WEAK_ACTOR_LABELS]
+    a1_m = (agents + subjects[:1] + before[::-1])[0] if agents or before else None
     rest = [m for m in after + victims + before if m is not a1_m]
     if a1_m is None and rest and SUB_TO_TYPE[trig.sub_event_type] in _TWO_SIDED:
         a1_m, rest = rest[0], rest[1:]  # "اشتباكات بين X و Y"
@@ -436,6 +464,40 @@ def _article_perpetrator(doc: Doc, country: str | None, target: Actor | None) ->
     states = [c for c in counts.values() if c[1].inter in (1, 8) and c[0] >= _MIN_STATE_MENTIONS]
     pool = groups or states
     return max(pool, key=lambda c: c[0])[1] if pool else None
+
+
+_CLAIM_WORDS = lx._words("مسؤوليته مسؤوليتها المسؤوليه مسؤوليه تبني تبنت تبنى يتبني")
+_CLAIM_WINDOW = 6
+
+
+def _claimant(doc: Doc, country: str | None) -> Actor | None:
+    """The armed group that claimed the article's attack ("أعلن تنظيم داعش مسؤوليته", "تبنت حركة ...")."""
+    claims = [t.i for t in doc.tokens if t.is_word and any(f in _CLAIM_WORDS for f in t.forms)]
+    if not claims:
+        return None
+    for m in doc.actors:
+        if m.label in _WEAK_ACTOR_LABELS or m.actor is None or m.actor.inter not in (2, 3, 4):
+            continue
+        if any(abs(m.tok_start - k) <= _CLAIM_WINDOW for k in claims):
+            return resolve_inter(m, country)
+    return None
+
+
+def _article_opponent(doc: Doc, country: str | None, actor1: Actor) -> Actor | None:
+    """The armed group the article names most (twice or more), as the side a state's strikes hit."""
+    counts: dict[str, tuple[int, Actor]] = {}
+    for m in doc.actors:
+        if m.label in _WEAK_ACTOR_LABELS or m.actor is None or m.actor.inter not in (2, 3, 4):
+            continue
+        actor = resolve_inter(m, country)
+        if actor.name == actor1.name or actor.name.startswith("Unidentified"):
+            continue
+        n, _ = counts.get(actor.name, (0, actor))
+        counts[actor.name] = (n + 1, actor)
+    named = [c for c in counts.values() if c[0] >= _MIN_PERPETRATOR_MENTIONS]
+    if len(named) != 1:
+        return None  # none, or several: the text does not say which one was hit
+    return named[0][1]
 
 
 def _is_genitive_agent(doc: Doc, trig: Trigger, m: ActorMention) -> bool:
