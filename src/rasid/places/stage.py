@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from rasid.doc import Doc
 from rasid.places.gazetteer import Gazetteer, default_gazetteer
-from rasid.places.resolve import find_matches, to_mention, unknown_mentions
+from rasid.places.resolve import (
+    article_countries,
+    find_matches,
+    locate_unknown,
+    to_mention,
+    unknown_mentions,
+)
 
 
 class PlaceStage:
@@ -12,8 +18,9 @@ class PlaceStage:
 
     name = "places"
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, latin_fallback: bool = True) -> None:
         self._gazetteer = gazetteer
+        self.latin_fallback = latin_fallback  # unknown names matched to Latin GeoNames names
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -25,5 +32,10 @@ class PlaceStage:
         matches = find_matches(self.gazetteer, doc.tokens, doc.entities)
         known = [to_mention(m, doc.tokens, doc.text) for m in matches]
         unknown = unknown_mentions(doc.tokens, doc.text, doc.entities, known)
+        if (
+            unknown and self.latin_fallback
+        ):  # names GeoNames has only in Latin script, inside the article's countries
+            countries = article_countries(matches)
+            unknown = locate_unknown(self.gazetteer, unknown, doc.tokens, countries)
         doc.places = sorted(known + unknown, key=lambda p: p.start)
         return doc
