@@ -38,7 +38,7 @@ def only(text: str, published: dt.date | None = PUB) -> Event:
         ("فجر انتحاري حزاما ناسفا في سوق بمدينة الموصل أمس.", "Suicide bomb", "suicide_vest"),
         ("ألقى مجهولون قنبلة يدوية على منزل في مدينة البصرة أمس.", "Grenade", "grenade"),
         ("اندلعت اشتباكات بين الجيش ومسلحين في مدينة درعا أمس.", "Armed clash", "firearm"),
-        ("اغتال مسلحون مجهولون ناشطا في مدينة البصرة أمس.", "Attack", None),
+        ("اغتال مسلحون مجهولون ناشطا في مدينة البصرة أمس.", "Attack", "firearm"),
         ("خطف مسلحون طبيبا في مدينة الموصل أمس.", "Abduction/forced disappearance", None),
         ("تظاهر مئات الطلاب في مدينة الموصل اليوم احتجاجا على البطالة.", "Peaceful protest", None),
         ("اعتقلت الشرطة قياديا في تنظيم داعش في مدينة الموصل أمس.", "Arrests", None),
@@ -184,3 +184,27 @@ def test_strikes_of_a_state_hit_the_group_the_article_is_about() -> None:
     strikes = [e for e in events_of(text) if e.sub_event_type == "Air/drone strike"]
     assert len(strikes) == 1
     assert strikes[0].actor2 is not None and strikes[0].actor2.name == "Houthis (Ansar Allah)"
+
+
+def test_gunmen_attacking_civilians_is_violence_against_civilians() -> None:
+    event = only("هاجم مسلحون مجهولون حافلة ركاب مدنيين قرب مدينة كركوك أمس ما أدى إلى مقتل ثلاثة أشخاص.")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.weapon == "firearm" and event.fatalities == 3
+    assert event.actor2 is not None and event.actor2.inter == 7
+
+
+def test_the_attack_that_a_later_sentence_names_is_the_same_suicide_bombing() -> None:
+    text = (
+        "فجر انتحاري حزاما ناسفا في سوق بمدينة الرمادي صباح اليوم ما أسفر عن مقتل سبعة أشخاص. "
+        "وأدى الهجوم في الرمادي اليوم إلى مقتل سبعة أشخاص وإصابة عشرين."
+    )
+    events = events_of(text)
+    assert [e.sub_event_type for e in events] == ["Suicide bomb"]
+    assert events[0].injured == 20
+
+
+def test_a_missile_strike_is_placed_where_it_landed_not_where_it_was_launched() -> None:
+    event = only(
+        "أطلقت القوات الإيرانية صواريخ من مدينة الأهواز على مواقع في مدينة البوكمال السورية فجر اليوم."
+    )
+    assert event.location is not None and event.location.name != "Ahvaz"

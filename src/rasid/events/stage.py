@@ -73,11 +73,24 @@ def _located(places: list[PlaceMention]) -> list[PlaceMention]:
     return [p for p in places if p.location is not None and p.location.lat is not None]
 
 
-def _choose_place(places: list[PlaceMention], trigger: Trigger) -> PlaceMention | None:
-    """The located place nearest the trigger, a town or area before a country."""
+_LAUNCH_WORDS = lx._words("اطلق اطلقت اطلقوا اطلاق انطلق انطلقت انطلقوا قادمه قادما")
+
+
+def _is_origin(doc: Doc, p: PlaceMention) -> bool:
+    """ "أطلقت الصواريخ من مدينة X": the place a launch came from is not where the event happened."""
+    k = p.tok_start - 1
+    if k < 0 or doc.tokens[k].norm != "من":
+        return False
+    return any(f in _LAUNCH_WORDS for t in doc.tokens[max(0, k - 8) : k] for f in t.forms)
+
+
+def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> PlaceMention | None:
+    """The located place nearest the trigger, a town or area before a country, a target before the
+    place a launch came from."""
     located = _located(places)
     if not located:
         return None
+    located = [p for p in located if not _is_origin(doc, p)] or located
     pool = [p for p in located if not _is_country(p)] or located
     best = min(p.location.geo_precision or 3 for p in pool)
     return _nearest([p for p in pool if (p.location.geo_precision or 3) == best], trigger)
@@ -166,6 +179,7 @@ class EventStage:
         main_place = _main_place(doc, doc_places)
         ctx = _Context()
         candidates: list[Event] = []
+        generic: set[int] = set()  # events from weak triggers ("الهجوم", "استهدف")
         for s in doc.sentences:
             s_dates = doc.in_sentence(dates, s)
             s_places = doc.in_sentence(doc_places, s)
@@ -186,15 +200,17 @@ class EventStage:
                 if self.classifier is not None and not self.classifier.keep(doc, s, trig, event):
                     continue
                 candidates.append(event)
+                if not trig.strong:
+                    generic.add(id(event))
             if s_dates:
                 ctx.date, ctx.date_sentence = s_dates[-1], s.i
             if triggers or _located(s_places):
                 last = candidates[-1].spans.get("location") if candidates else None
                 place = next((p for p in s_places if last and p.start == last.start), None)
-                place = place or _choose_place(s_places, Trigger("", None, True, s.tok_end, s.tok_end))
+                place = place or _choose_place(doc, s_places, Trigger("", None, True, s.tok_end, s.tok_end))
                 if place is not None:
                     ctx.place, ctx.place_sentence = place, s.i
-        doc.events = _merge_protests(_merge(candidates))
+        doc.events = _merge_protests(_merge(_fold_generic(candidates, generic)))
         for e in doc.events:
             e.article_id = doc.article.id
             e.notes = note(e)
@@ -215,7 +231,7 @@ class EventStage:
         published = doc.article.published
         event_type = SUB_TO_TYPE[trig.sub_event_type]
         date_m = _nearest(s_dates, trig)
-        place_m = _choose_place(s_places, trig)
+        place_m = _choose_place(doc, s_places, trig)
         own_date, own_place = date_m is not None, place_m is not None
         has_casualties = any(c.value > 0 for c in counts)
         # How much the sentence itself says decides whether a trigger reports an event.
@@ -257,6 +273,12 @@ class EventStage:
             trig.sub_event_type, weapon = "Air/drone strike", "aircraft"
         if event_type == "Protests" or trig.sub_event_type in ("Violent demonstration",):
             actor1, actor2 = _protest_actors(actor1, actor2, trig.sub_event_type, country)
+        if trig.sub_event_type == "Armed clash" and _one_sided_attack(doc, s, trig, actor1, actor2):
+            trig.sub_event_type, event_type = "Attack", "Violence against civilians"
+            if actor1 is not None and actor1.inter == 7:
+                actor1, actor2 = actor2, actor1
+        if weapon is None and trig.sub_event_type in _GUN_SUBTYPES and _forms_in_sentence(doc, s, _GUN_WORDS):
+            weapon = "firearm"  # "مسلحون", "برصاص الجيش"
         killed = injured = None
         if trig.sub_event_type not in _NO_CASUALTY_SUBTYPES:  # a toll beside an arrest is another event's
             killed = _figure(counts, "killed", trig)
@@ -376,6 +398,36 @@ def _civilian_victims(doc: Doc, s: Sentence) -> bool:
     if any(f in lx.CIVILIAN_NOUNS for t in doc.tokens[s.tok_start : s.tok_end] for f in t.forms):
         return True
     return any(a.actor is not None and a.actor.inter == 7 for a in doc.in_sentence(doc.actors, s))
+
+
+_GUN_SUBTYPES = frozenset(
+    ("Attack", "Armed clash", "Violent demonstration", "Excessive force against protesters", "Mob violence")
+)
+_GUN_WORDS = lx._words(
+    "مسلحون مسلحين مسلح رصاص الرصاص برصاص بالرصاص رصاصه النار النيران رشاش رشاشات قناص قناصه"
+)
+
+
+def _forms_in_sentence(doc: Doc, s: Sentence, words: frozenset[str]) -> bool:
+    return any(f in words for t in doc.tokens[s.tok_start : s.tok_end] for f in t.forms)
+
+
+_ATTACK_WORDS = lx._words("هجوم هجوما الهجوم هاجم هاجمت هاجموا استهدف استهدفت استهدفوا")
+
+
+def _one_sided_attack(
+    doc: Doc, s: Sentence, trig: Trigger, actor1: Actor | None, actor2: Actor | None
+) -> bool:
+    """ "هاجم مسلحون حافلة ركاب": an attack word whose victims are civilians, with no armed second side,
+    is violence against civilians, not a battle."""
+    words = doc.tokens[trig.tok_start : trig.tok_end]
+    if trig.strong and not any(f in _ATTACK_WORDS for t in words for f in t.forms):
+        return False  # "اشتباكات", "معارك": two armed sides by definition
+    armed = [a for a in (actor1, actor2) if a is not None and a.inter in (1, 2, 3, 4, 8)]
+    if len(armed) == 2:
+        return False
+    victims_civilian = any(a is not None and a.inter == 7 for a in (actor1, actor2))
+    return victims_civilian or _civilian_victims(doc, s)
 
 
 def _is_victim(doc: Doc, m: ActorMention) -> bool:
@@ -573,6 +625,28 @@ def _merge_protests(events: list[Event]) -> list[Event]:
 
 def _involves_crowd(ev: Event) -> bool:
     return any(a is not None and a.inter in (5, 6, 7) for a in (ev.actor1, ev.actor2))
+
+
+def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
+    """ "الهجوم" after "تفجير انتحاري" names the same incident: a weak-trigger battle or attack on the
+    day and at the place of an explosion the article reports is that explosion, not another event."""
+    specific = [
+        e for e in candidates if id(e) not in generic and e.event_type == "Explosions/Remote violence"
+    ]
+    kept: list[Event] = []
+    for ev in candidates:
+        twin = None
+        if id(ev) in generic and ev.event_type in ("Battles", "Violence against civilians"):
+            twin = next(
+                (e for e in specific if e.date == ev.date and _same_place(e.location, ev.location)), None
+            )
+        if twin is None:
+            kept.append(ev)
+            continue
+        for field in ("fatalities", "injured", "actor1", "actor2"):
+            if getattr(twin, field) is None and getattr(ev, field) is not None:
+                setattr(twin, field, getattr(ev, field))
+    return kept
 
 
 def _merge(candidates: list[Event]) -> list[Event]:
