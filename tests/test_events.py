@@ -208,3 +208,8 @@ def test_a_missile_strike_is_placed_where_it_landed_not_where_it_was_launched() 
         "أطلقت القوات الإيرانية صواريخ من مدينة الأهواز على مواقع في مدينة البوكمال السورية فجر اليوم."
     )
     assert event.location is not None and event.location.name != "Ahvaz"
+
+
+def test_protesters_named_as_an_object_are_no_protest() -> None:
+    assert events_of("طالبت منظمات حقوقية بوقف استخدام الرصاص الحي ضد المتظاهرين في مدينة غزة.") == []
+    assert events_of("بدأ الوزير زيارة إلى مدينة لندن احتجاجا على قرار الحكومة.") == []

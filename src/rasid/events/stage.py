@@ -627,18 +627,29 @@ def _involves_crowd(ev: Event) -> bool:
     return any(a is not None and a.inter in (5, 6, 7) for a in (ev.actor1, ev.actor2))
 
 
+_FOLDED_TYPES = frozenset(("Battles", "Violence against civilians", "Explosions/Remote violence"))
+
+
 def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
-    """ "الهجوم" after "تفجير انتحاري" names the same incident: a weak-trigger battle or attack on the
-    day and at the place of an explosion the article reports is that explosion, not another event."""
+    """ "الهجوم" or "الانفجار" after "تفجير انتحاري" names the same incident: a weak-trigger battle,
+    attack or explosion on the day and at the place of a specific explosion the article reports is that
+    explosion, not another event."""
     specific = [
         e for e in candidates if id(e) not in generic and e.event_type == "Explosions/Remote violence"
     ]
     kept: list[Event] = []
     for ev in candidates:
         twin = None
-        if id(ev) in generic and ev.event_type in ("Battles", "Violence against civilians"):
+        if id(ev) in generic and ev.event_type in _FOLDED_TYPES:
             twin = next(
-                (e for e in specific if e.date == ev.date and _same_place(e.location, ev.location)), None
+                (
+                    e
+                    for e in specific
+                    if e.sub_event_type != ev.sub_event_type
+                    and e.date == ev.date
+                    and _same_place(e.location, ev.location)
+                ),
+                None,
             )
         if twin is None:
             kept.append(ev)
