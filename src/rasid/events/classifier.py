@@ -78,6 +78,14 @@ def features(doc: Doc, sentence: Sentence, trigger: Trigger, event: Event) -> li
         f"a1={event.actor1.inter if event.actor1 else None}",
         f"a2={event.actor2.inter if event.actor2 else None}",
     ]
+    published = doc.article.published
+    if event.date is not None and published is not None:
+        days = (published - event.date).days
+        feats.append(f"days_ago={_bucket(days, (0, 1, 7, 31, 365))}")
+    first = tokens[trigger.tok_start]
+    feats.append(
+        f"trig_def={any(f.startswith('ال') for f in first.forms[1:]) or first.norm.startswith('ال')}"
+    )
     s_lo, s_hi = sentence.start, sentence.end
     own = {k for k, sp in event.spans.items() if s_lo <= sp.start < s_hi}
     for field in ("date", "location", "actor1", "actor2", "fatalities"):
