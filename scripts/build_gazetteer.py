@@ -39,6 +39,7 @@ from rasid.places.gazetteer import (
 from rasid.places.translit import latin_ascii, skeleton_latin
 from rasid.resources import atomic_write_bytes
 from rasid.text import norm
+from rasid.text.tokens import proclitic_forms
 
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = ROOT / "src" / "rasid" / "resources"
@@ -115,6 +116,42 @@ GENERIC_WORDS = (
     "بيان البيان زيارة الزيارة كيف حصار الحصار تقرير التقرير اجتماع جلسة مؤتمر لقاء حديث تصريح مقابلة "
     "رسالة خطاب كلمة إطار ظل حال حين وقت الوقت أعقاب إثر ضوء سياق مواجهة"
 ).split()
+
+
+# Cues for the corpus statistics of the stop list: type/direction words, and weak locatives.
+STRONG_CUES = {
+    norm(w)
+    for w in (
+        "مدينة بلدة قرية منطقة محافظة ولاية حي مخيم ناحية قضاء مديرية قطاع شمال جنوب شرق غرب "
+        "شمالي جنوبي شرقي غربي ريف أطراف ضواحي العاصمة مطار معبر"
+    ).split()
+}
+WEAK_CUES = {norm(w) for w in "في من الى إلى قرب داخل وسط نحو باتجاه".split()}
+FUNCTION_WORDS = {
+    norm(w) for w in "في من الى إلى على علي عن مع و أو ثم التي الذي الذين هذا هذه ذلك تلك بعد قبل".split()
+}
+MIN_READINGS = 8  # occurrences of a key before its statistics count
+IDIOM_MIN = 3
+IDIOM_SHARE = 0.25
+
+
+def key_reading(word: str, keys: set[str]) -> str | None:
+    """The gazetteer key a corpus word is read as (the resolver's clitic view; a name written
+    without the article is not read out of a word that has it)."""
+    for form in proclitic_forms(word):
+        if form in keys:
+            if not form.startswith("ال") and word[: len(word) - len(form)].endswith(("ال", "لل")):
+                continue
+            return form
+    return None
+
+
+def inflections(key: str, uni: collections.Counter[str]) -> int:
+    """Corpus count of the forms a word takes and a name does not (article toggled, plural, possessive)."""
+    if key.startswith("ال"):
+        bare = key[2:]
+        return uni[bare] + uni[bare + "ات"] + uni["ال" + bare + "ات"]
+    return uni["ال" + key] + uni[key + "ات"] + uni[key + "ها"] + uni[key + "هم"] + uni["ال" + key + "ات"]
 
 
 def log(msg: str) -> None:
@@ -505,7 +542,10 @@ class Builder:
 
         A one-word name is a stop word when it occurs in more than 0.25% of the articles and fewer
         than 30% of its occurrences follow a locative word (في، قرب، مدينة، شمال ...): "رفح" is
-        frequent but locative, "الباب" and "الأمن" are frequent and not.
+        frequent but locative, "الباب" and "الأمن" are frequent and not. Any one-word key (big
+        places too, not countries or curated names) is a stop word when it seldom follows a
+        type/direction cue and is inflected like a word, or is never read as a place. The list
+        ends with idioms "a+b": a key and the neighbour word it mostly comes with.
         """
         protected: set[str] = set()
         minor: set[str] = set()
@@ -521,6 +561,15 @@ class Builder:
             ) or r.source.startswith("curated")
             (protected if major else minor).update(k for k in keys if " " not in k)
         candidates = minor - protected
+        all_keys: set[str] = set()
+        all_keys_multi: set[str] = set()
+        unprotectable: set[str] = set()  # country names and our own curated names stay places
+        for r in self.rows.values():
+            keys = arabic_keys(r.names_ar, fold=False)
+            all_keys.update(k for k in keys if " " not in k)
+            all_keys_multi.update(k for k in keys if " " in k)
+            if r.feature == "PCLI" or r.source.startswith("curated"):
+                unprotectable.update(keys)
         locative = {
             norm(w)
             for w in (
@@ -531,6 +580,15 @@ class Builder:
         df: collections.Counter[str] = collections.Counter()
         seen: collections.Counter[str] = collections.Counter()
         as_place: collections.Counter[str] = collections.Counter()
+        # Every one-word key (majors too, but not countries and our own curated names), read the way
+        # the resolver reads tokens: occurrences, after a type/direction cue, inflected variants.
+        keys = all_keys - unprotectable
+        uni: collections.Counter[str] = collections.Counter()
+        reading_n: collections.Counter[str] = collections.Counter()
+        after_strong: collections.Counter[str] = collections.Counter()
+        after_weak: collections.Counter[str] = collections.Counter()
+        prev_pair: collections.Counter[tuple[str, str]] = collections.Counter()
+        next_pair: collections.Counter[tuple[str, str]] = collections.Counter()
         word = re.compile(r"[\u0621-\u064a]+")
         docs = 0
         news = self.data / "news"
@@ -547,7 +605,19 @@ class Builder:
                         break
                     words = word.findall(norm(json.loads(line).get(field) or ""))
                     df.update(set(words) & candidates)
+                    uni.update(words)
                     for k, w in enumerate(words):
+                        key = key_reading(w, keys)
+                        if key is not None:
+                            before = words[k - 1] if k else ""
+                            after = words[k + 1] if k + 1 < len(words) else ""
+                            reading_n[key] += 1
+                            if any(f in STRONG_CUES for f in proclitic_forms(before)):
+                                after_strong[key] += 1
+                            elif before in WEAK_CUES or (key != w and w.startswith(("ب", "وب"))):
+                                after_weak[key] += 1
+                            prev_pair[(before, key)] += 1
+                            next_pair[(key, after)] += 1
                         stem = w
                         for pre in ("وب", "ب", "وال", "ال"):
                             if w.startswith(pre) and (
@@ -568,9 +638,36 @@ class Builder:
         log(f"stop list: document frequencies over {docs} articles")
         threshold = max(20, docs // 400)  # in more than 0.25% of articles
         stop = {w for w, c in df.items() if c >= threshold and as_place[w] < 0.3 * max(seen[w], 1)}
+        # Words of the language: seldom after a type/direction cue, and inflected like words
+        # (with/without the article, plural, possessive), or never read as a place at all.
+        for key, n in reading_n.items():
+            if n < MIN_READINGS:
+                continue
+            strong = after_strong[key] / n
+            weak = after_weak[key] / n
+            inflected = inflections(key, uni)
+            if (strong < 0.05 and inflected / (n + inflected) >= 0.1) or (strong < 0.02 and weak < 0.15):
+                stop.add(key)
         stop |= {norm(w) for w in GENERIC_WORDS}
-        log(f"stop list: {len(stop)} words")
-        return sorted(stop)
+        # Idioms: a name that is rarely placed and mostly comes with one neighbour word ("X للدموع").
+        idioms: set[str] = set()
+        for pairs, side in ((prev_pair, 0), (next_pair, 1)):
+            for pair, c in pairs.items():
+                key = pair[1 - side]
+                other = pair[side]
+                n = reading_n[key]
+                if (
+                    c >= IDIOM_MIN
+                    and c >= IDIOM_SHARE * n
+                    and after_strong[key] < 0.1 * n
+                    and other
+                    and other not in FUNCTION_WORDS
+                    and not any(f in STRONG_CUES for f in proclitic_forms(other))
+                    and " ".join(pair) not in all_keys_multi
+                ):
+                    idioms.add("+".join(pair))
+        log(f"stop list: {len(stop)} words, {len(idioms)} idioms")
+        return sorted(stop) + sorted(idioms)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from rasid import resources
 from rasid.model import Location
-from rasid.places.translit import latin_letters, skeleton_arabic
+from rasid.places.translit import latin_letters, skeleton_arabic, vowels_agree
 from rasid.text import norm
 from rasid.text.tokens import _TOKEN_RE
 
@@ -269,7 +269,12 @@ class Gazetteer:
             self._merge(r)
         # Name-only rows (alternate names of places we do not have) are dropped.
         self.rows = {k: v for k, v in self.rows.items() if v.name}
-        self.stopwords = frozenset(stopwords)
+        words = list(stopwords)
+        self.stopwords = frozenset(w for w in words if "+" not in w)
+        # Idioms "a+b": a key with the neighbour word that makes it a phrase ("X للدموع").
+        self.idioms: frozenset[tuple[str, str]] = frozenset(
+            (a, b) for a, _, b in (w.partition("+") for w in words if "+" in w)
+        )
         self.index: dict[str, list[int]] = {}
         self.max_tokens: dict[str, int] = {}  # first token -> longest key starting with it
         self.context_only: set[tuple[str, int]] = set()  # (key, id): "القطاع" is Gaza only in Gaza news
@@ -351,6 +356,8 @@ class Gazetteer:
             # A transliteration is about as long as the Arabic spelling ("تعرض" is not Trudovoye).
             if not LATIN_LENGTH_RATIO[0] <= latin_letters(p[1]) / letters <= LATIN_LENGTH_RATIO[1]:
                 continue
+            if not vowels_agree(name, p[1]):
+                continue  # "مقدونيا" is not Magadan: long vowels line up with Latin vowels
             if p[2] in countries and p[0] not in seen:
                 seen.add(p[0])
                 cands.append(p)

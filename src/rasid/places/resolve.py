@@ -60,6 +60,21 @@ DIRECTION_CUES = {
     ).split()
 }
 NEAR_WITH_MIN = {norm(w) for w in ("بالقرب", "القريبة", "القريب", "المحاذية", "المحاذي", "قريبا", "قريب")}
+# Titles before a person's name: the next word is a name, not a place ("السيد عزيز").
+PERSON_TITLES = {
+    norm(w)
+    for w in (
+        "السيد السيدة الرئيس رئيس الشيخ الأمير الملك الملكة الدكتور د اللواء العميد العقيد المقدم "
+        "الرائد النقيب الملازم الفريق المشير الجنرال الوزير وزير النائب القاضي الإمام المفتي الحاج "
+        "المواطن الشاب الطفل الطفلة الشهيد الناشط الصحفي المتحدث الزميل الكاتب الفنان اللاعب المدرب "
+        "بن ابن بنت أبو أبي ام أم عبد آل"
+    ).split()
+}
+# Things named after a place or a person: "جبل X", "شارع X" is not the town X elsewhere.
+NAMED_FEATURE_WORDS = {
+    norm(w)
+    for w in "جبل جبال وادي شارع نهر تل ساحة ميدان دوار جسر مسجد جامع كنيسة فندق مدرسة ملعب نادي".split()
+}
 # Proclitics rarely seen before place names: a word starting with them is read as written.
 SKIPPED_PREFIXES = ("ف", "ك", "س")
 LATIN_CLITICS = ("و", "ب", "وب")
@@ -85,6 +100,9 @@ class Match:
     type_cue: str | None = None
     direction: bool = False
     ner: bool = False
+    idiom: bool = False  # the name with a neighbour word that makes a phrase (corpus bigrams)
+    person: bool = False  # after a person's title or inside a PER entity
+    named_feature: bool = False  # after "جبل", "شارع" ...: a feature named after the place
     common: bool = False  # the name is also a frequent word (stop list)
     best: PlaceRow | None = None
     scores: dict[int, float] = field(default_factory=dict)
@@ -101,6 +119,16 @@ def _article_name(gaz: Gazetteer, key: str) -> bool:
     """Every place under this key is known by a name with the article (الجيزة, not جيزة)."""
     rows = [gaz.rows[r] for r in gaz.index[key]]
     return bool(rows) and all(norm(r.name_ar).startswith("ال") for r in rows)
+
+
+def _capital_name(gaz: Gazetteer, key: str) -> bool:
+    """A capital GeoNames may list without its article (خرطوم), read from الخرطوم; never an
+    adjective read as its country (السورية is not سورية)."""
+    return (
+        key in gaz.index
+        and key not in gaz.stopwords
+        and any(gaz.rows[r].feature == "PPLC" for r in gaz.index[key])
+    )
 
 
 def _forms(tok: Token) -> tuple[str, ...]:
@@ -120,6 +148,12 @@ def _find_raw(gaz: Gazetteer, tokens: Sequence[Token]) -> list[Match]:
         for form in _forms(tok):
             if form != tok.norm and tok.norm.startswith(SKIPPED_PREFIXES):
                 continue  # "فرانس" is not ف + Reims
+            if (
+                not form.startswith("ال")
+                and tok.norm[: len(tok.norm) - len(form)].endswith(("ال", "لل"))
+                and not _capital_name(gaz, form)
+            ):
+                continue  # a name written without the article is not read out of "المشهد", "باللوم"
             longest = gaz.max_tokens.get(form, 0)
             if longest > 1:
                 longest += 1  # room for one joiner: "الحدود السورية-العراقية"
@@ -174,6 +208,28 @@ def _read_cues(m: Match, tokens: Sequence[Token]) -> None:
         m.direction = True
         m.cue_start = j
         j -= 1
+
+
+def _read_context(
+    m: Match, tokens: Sequence[Token], gaz: Gazetteer, per_spans: list[tuple[int, int]]
+) -> None:
+    """Person context, named features and idioms around a one-word name."""
+    before = tokens[m.cue_start - 1] if m.cue_start > 0 else None
+    if before is not None and before.is_word:
+        m.person = any(f in PERSON_TITLES for f in _forms(before))
+        m.named_feature = m.type_cue is None and any(f in NAMED_FEATURE_WORDS for f in _forms(before))
+    s, e = tokens[m.tok_start].start, tokens[m.tok_end - 1].end
+    if m.type_cue is None and any(ps < e and s < pe for ps, pe in per_spans):
+        m.person = True
+    if " " in m.key or not gaz.idioms:
+        return
+    words = {m.key, m.first_form, tokens[m.tok_start].norm}
+    prev_forms = _forms(tokens[m.tok_start - 1]) if m.tok_start > 0 else ()
+    next_forms = _forms(tokens[m.tok_end]) if m.tok_end < len(tokens) else ()
+    if any((p, w) in gaz.idioms for p in prev_forms for w in words) or any(
+        (w, n) in gaz.idioms for n in next_forms for w in words
+    ):
+        m.idiom = True  # "قنابل مسيلة للدموع": a phrase, unless a cue says place
 
 
 def _needs_cue(gaz: Gazetteer, m: Match) -> bool:
@@ -250,6 +306,11 @@ def _choose(
         return None
     if outside and best.feature not in ("PCLI", "PPLC") and best.weight < 100_000:
         return None
+    # A foreign town named without a cue: only countries, capitals and the largest cities.
+    if outside and not m.cued and best.feature not in ("PCLI", "PPLC") and best.weight < 1_000_000:
+        return None
+    if m.named_feature and (not countries or best.country not in countries):
+        return None  # "جبل X" in another country's article: a mountain, not the town X abroad
     if minor and not m.cued and not countries and best.weight < 5_000:
         return None
     return best
@@ -279,19 +340,27 @@ def find_matches(
 ) -> list[Match]:
     """Gazetteer matches with their cues, filtered and resolved (Match.best) in context."""
     loc_spans = [(e.start, e.end) for e in entities if e.label in ("LOC", "GPE")]
+    per_spans = [(e.start, e.end) for e in entities if e.label in ("PER", "PERS")]
     matches = _find_raw(gaz, tokens)
     kept: list[Match] = []
+    deferred: list[Match] = []  # names that are also common words, met without a cue
     for m in matches:
         _read_cues(m, tokens)
         s, e = tokens[m.tok_start].start, tokens[m.tok_end - 1].end
         m.ner = any(ls < e and s < le for ls, le in loc_spans)
         m.common = " " not in m.key and (m.key in gaz.stopwords or m.first_form in gaz.stopwords)
-        if _needs_cue(gaz, m) and not m.cued:
+        _read_context(m, tokens, gaz, per_spans)
+        if m.person and m.type_cue is None and " " not in m.key:
+            continue  # "الرئيس X", a PER entity: a person's name
+        if (_needs_cue(gaz, m) or m.idiom) and not m.cued:
+            if m.common and not m.idiom:
+                deferred.append(m)
             continue
         if not m.cued:  # folded spellings only with a cue
             m.candidates = [c for c in m.candidates if (m.key, c.id) not in gaz.derived]
         kept.append(m)
     countries = _context_countries(kept, country)
+    kept += _home_towns(deferred, tokens, countries)
     # Anchors: matches with one candidate, or one that is major and in the article's countries.
     anchors: list[PlaceRow] = []
     for m in kept:
@@ -300,6 +369,30 @@ def find_matches(
     for m in kept:
         m.best = _choose(m, countries, anchors, gaz.context_only)
     return [m for m in kept if m.best is not None]
+
+
+_LOCATIVES = frozenset(("في", "من", "الى", "قرب", "داخل", "بمدينه", "وفي"))
+_HOME_TOWN_WEIGHT = 20_000
+
+
+def _home_towns(deferred: list[Match], tokens: Sequence[Token], countries: Counter[str]) -> list[Match]:
+    """ "انفجار في العمارة" in an article about Iraq: a name that is also a word counts as the town
+    when a locative comes right before it and a sizeable town of the article's main countries bears it."""
+    top = max(countries.values(), default=0)
+    home = {cc for cc, n in countries.items() if n * 2 >= top}
+    out = []
+    for m in deferred:
+        tok = tokens[m.tok_start]
+        prev = tokens[m.tok_start - 1].norm if m.tok_start > 0 else ""
+        if prev not in _LOCATIVES and not (tok.norm != m.first_form and tok.norm.startswith(("ب", "وب"))):
+            continue
+        towns = [
+            c for c in m.candidates if c.country in home and (c.weight >= _HOME_TOWN_WEIGHT or _is_major(c))
+        ]
+        if towns:
+            m.candidates = towns
+            out.append(m)
+    return out
 
 
 def precision_of(m: Match) -> int:

@@ -124,3 +124,61 @@ def skeleton_latin(name: str) -> str:
             word = word.replace(digraph, cls)
         parts.append("".join(ch if ch.isupper() else _LATIN_MAP.get(ch, _GAP) for ch in word))
     return _collapse(_GAP.join(parts))
+
+
+# Long vowels: an Arabic ا و ي between two consonants (or at either end) is written in a
+# transliteration with a vowel of its kind ("مقدونيا" is not Magadan, "كشمير" not Kashmor).
+_LONG_VOWELS = {"ا": "a", "و": "ouvw", "ي": "ieyj", "ى": "aei"}
+_ANY_VOWEL = "aeiouy"
+
+
+def _gaps(units: list[tuple[str, str]]) -> list[str]:
+    """Letters between consecutive consonant classes: [before first, between ..., after last]."""
+    gaps = [""]
+    last = None
+    for cls, letter in units:
+        if cls:
+            if cls == last and gaps[-1] == "":
+                continue  # a doubled class collapses, as in the skeleton
+            gaps.append("")
+            last = cls
+        else:
+            gaps[-1] += letter
+    return gaps
+
+
+def _arabic_units(name: str) -> list[tuple[str, str]]:
+    units: list[tuple[str, str]] = []
+    for word in name.split():
+        if word.startswith(_AR_ARTICLE) and len(word) > 3:
+            word = word[2:]
+        units += [(_AR_MAP.get(ch, ""), ch) for ch in word]
+    return units
+
+
+def _latin_units(name: str) -> list[tuple[str, str]]:
+    s = latin_ascii(name) or ""
+    units: list[tuple[str, str]] = []
+    for word in _LATIN_WORD.findall(s):
+        if word in ("al", "el"):
+            continue
+        word = _LATIN_ARTICLE.sub("", word).replace("-", "")
+        for digraph, cls in _LATIN_DIGRAPHS:
+            word = word.replace(digraph, cls)
+        for ch in word:
+            cls = ch if ch.isupper() else _LATIN_MAP.get(ch, "")
+            units += [(c, ch) for c in cls] if cls else [("", ch)]
+    return units
+
+
+def vowels_agree(arabic: str, latin: str) -> bool:
+    """The Arabic long vowels line up with vowels of the Latin name (True when unsure)."""
+    ar, la = _gaps(_arabic_units(arabic)), _gaps(_latin_units(latin))
+    if len(ar) != len(la):
+        return True  # the consonants do not align one to one: no opinion
+    for i, (ga, gl) in enumerate(zip(ar, la, strict=True)):
+        for ch in ga:
+            need = _ANY_VOWEL if i == 0 and ch == "ا" else _LONG_VOWELS.get(ch)
+            if need and not any(c in gl for c in need):
+                return False
+    return True
