@@ -66,3 +66,7 @@ def test_a_town_that_is_also_a_word_after_a_locative_in_its_own_country():
     assert "Al Bab" in names("قصفت الطائرات مواقع في سوريا، وسقطت قذائف في الباب أمس.")
     # Another country's article: the word stays a word ("in the building").
     assert "Al 'Amarah" not in names("قال الدفاع المدني اللبناني إن حريقا شب في العمارة أمس.")
+
+
+def test_a_preposition_glued_to_a_common_word_is_no_locative():
+    assert "Khobar" not in names("قالت السعودية إن الرياض رحبت بخبر الاتفاق في جدة.")

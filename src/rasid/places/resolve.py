@@ -382,10 +382,9 @@ def _home_towns(deferred: list[Match], tokens: Sequence[Token], countries: Count
     home = {cc for cc, n in countries.items() if n * 2 >= top}
     out = []
     for m in deferred:
-        tok = tokens[m.tok_start]
         prev = tokens[m.tok_start - 1].norm if m.tok_start > 0 else ""
-        if prev not in _LOCATIVES and not (tok.norm != m.first_form and tok.norm.startswith(("ب", "وب"))):
-            continue
+        if prev not in _LOCATIVES or tokens[m.tok_start].norm != m.first_form:
+            continue  # "بخبر" is "with news", not "in Khobar"
         towns = [
             c for c in m.candidates if c.country in home and (c.weight >= _HOME_TOWN_WEIGHT or _is_major(c))
         ]
