@@ -213,3 +213,27 @@ def test_a_missile_strike_is_placed_where_it_landed_not_where_it_was_launched() 
 def test_protesters_named_as_an_object_are_no_protest() -> None:
     assert events_of("طالبت منظمات حقوقية بوقف استخدام الرصاص الحي ضد المتظاهرين في مدينة غزة.") == []
     assert events_of("بدأ الوزير زيارة إلى مدينة لندن احتجاجا على قرار الحكومة.") == []
+
+
+def test_a_patron_named_in_a_modifier_takes_no_part() -> None:
+    event = only("اندلعت اشتباكات عنيفة بين الجيش اليمني وميليشيات الحوثي الموالية لإيران في مدينة تعز أمس.")
+    names = {a.name for a in (event.actor1, event.actor2) if a is not None}
+    assert not any("Iran" in n for n in names)
+    assert _interaction(event) == 12
+
+
+def test_two_forces_of_one_state_are_one_side() -> None:
+    event = only("اعتقلت قوات الأمن والجيش المصري خمسة مطلوبين في مدينة العريش أمس.")
+    assert event.sub_event_type == "Arrests"
+    assert not (event.actor1 and event.actor2 and event.actor1.inter == event.actor2.inter == 1)
+
+
+def test_force_against_protesters_named_elsewhere_in_the_article() -> None:
+    text = (
+        "قالت الشرطة الأردنية إنها ستمنع أي تجمع غير مرخص. "
+        "وأصيب عشرة متظاهرين بالرصاص خلال مظاهرة في مدينة إربد اليوم. "
+        "وأكدت الشرطة الأردنية أنها فتحت تحقيقا."
+    )
+    protests = [e for e in events_of(text) if e.event_type == "Protests"]
+    assert len(protests) == 1 and protests[0].sub_event_type == "Excessive force against protesters"
+    assert protests[0].actor2 is not None and protests[0].actor2.inter == 1

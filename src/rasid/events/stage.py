@@ -273,6 +273,8 @@ class EventStage:
             trig.sub_event_type, weapon = "Air/drone strike", "aircraft"
         if event_type == "Protests" or trig.sub_event_type in ("Violent demonstration",):
             actor1, actor2 = _protest_actors(actor1, actor2, trig.sub_event_type, country)
+            if actor2 is None and trig.sub_event_type != "Peaceful protest":
+                actor2 = _article_force(doc, country)  # "بالرصاص": the forces the article names
         if trig.sub_event_type == "Armed clash" and _one_sided_attack(doc, s, trig, actor1, actor2):
             trig.sub_event_type, event_type = "Attack", "Violence against civilians"
             if actor1 is not None and actor1.inter == 7:
@@ -313,6 +315,8 @@ class EventStage:
             actor1 = _article_perpetrator(doc, country, actor2)
         if actor1 is None and one_sided and trig.sub_event_type != "Air/drone strike":
             actor1 = Actor("Unidentified armed group", None, 3)
+        if actor1 and actor2 and actor1.inter == actor2.inter == 1 and _state_of(actor1) == _state_of(actor2):
+            actor2 = None  # the police and the army of one state are one side
         if actor1 and actor2 and actor1.inter == actor2.inter == 3 and actor2.name.startswith("Unidentified"):
             actor2 = None  # two unnamed groups are one unknown perpetrator
         if (
@@ -415,6 +419,11 @@ def _forms_in_sentence(doc: Doc, s: Sentence, words: frozenset[str]) -> bool:
 _ATTACK_WORDS = lx._words("هجوم هجوما الهجوم هاجم هاجمت هاجموا استهدف استهدفت استهدفوا")
 
 
+def _state_of(actor: Actor) -> str:
+    """ "Police Forces of Egypt" -> "Egypt" (the state a state actor belongs to)."""
+    return actor.name.split(" of ", 1)[-1].split(" (", 1)[0]
+
+
 def _one_sided_attack(
     doc: Doc, s: Sentence, trig: Trigger, actor1: Actor | None, actor2: Actor | None
 ) -> bool:
@@ -433,6 +442,17 @@ def _one_sided_attack(
 def _is_victim(doc: Doc, m: ActorMention) -> bool:
     before = doc.tokens[max(0, m.tok_start - 3) : m.tok_start]
     return any(f in _VICTIM_LEADS for t in before for f in t.forms)
+
+
+_PATRON_LEADS = lx._words(
+    "الموالي الموالين الموالون المواليه الموالي المدعوم المدعومه المدعومين المقرب المقربه التابع التابعه التابعين"
+)
+
+
+def _is_patron(doc: Doc, m: ActorMention) -> bool:
+    """ "ميليشيات الحوثي الموالية لإيران", "المدعومة من تركيا": the patron named in a modifier takes no part."""
+    before = doc.tokens[max(0, m.tok_start - 3) : m.tok_start]
+    return any(f in _PATRON_LEADS for t in before for f in t.forms)
 
 
 def _is_agent(doc: Doc, m: ActorMention) -> bool:
@@ -464,6 +484,7 @@ def _actors(
     doc: Doc, s: Sentence, trig: Trigger, mentions: list[ActorMention], country: str | None
 ) -> tuple[Actor | None, Actor | None, ActorMention | None, ActorMention | None]:
     """Perpetrator and target: agents and pre-trigger subjects first, victims and objects second."""
+    mentions = [m for m in mentions if not _is_patron(doc, m)]
     national = _nationality_agent(doc, trig, s)
     if national is not None:
         mentions = [national, *mentions]
@@ -520,6 +541,19 @@ def _article_perpetrator(doc: Doc, country: str | None, target: Actor | None) ->
 
 _CLAIM_WORDS = lx._words("مسؤوليته مسؤوليتها المسؤوليه مسؤوليه تبني تبنت تبنى يتبني")
 _CLAIM_WINDOW = 6
+
+
+def _article_force(doc: Doc, country: str | None) -> Actor | None:
+    """The state or foreign force the article names most (twice or more)."""
+    counts: dict[str, tuple[int, Actor]] = {}
+    for m in doc.actors:
+        if m.label in _WEAK_ACTOR_LABELS or m.actor is None or m.actor.inter not in (1, 8):
+            continue
+        actor = resolve_inter(m, country)
+        n, _ = counts.get(actor.name, (0, actor))
+        counts[actor.name] = (n + 1, actor)
+    named = [c for c in counts.values() if c[0] >= _MIN_PERPETRATOR_MENTIONS]
+    return max(named, key=lambda c: c[0])[1] if named else None
 
 
 def _claimant(doc: Doc, country: str | None) -> Actor | None:
