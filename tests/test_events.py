@@ -237,3 +237,8 @@ def test_force_against_protesters_named_elsewhere_in_the_article() -> None:
     protests = [e for e in events_of(text) if e.event_type == "Protests"]
     assert len(protests) == 1 and protests[0].sub_event_type == "Excessive force against protesters"
     assert protests[0].actor2 is not None and protests[0].actor2.inter == 1
+
+
+def test_tear_gas_canisters_are_no_bombs() -> None:
+    events = events_of("أطلقت الشرطة قنابل الغاز المسيل للدموع على المتظاهرين في مدينة عمان اليوم.")
+    assert all(e.event_type != "Explosions/Remote violence" for e in events)
