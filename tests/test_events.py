@@ -242,3 +242,8 @@ def test_force_against_protesters_named_elsewhere_in_the_article() -> None:
 def test_tear_gas_canisters_are_no_bombs() -> None:
     events = events_of("أطلقت الشرطة قنابل الغاز المسيل للدموع على المتظاهرين في مدينة عمان اليوم.")
     assert all(e.event_type != "Explosions/Remote violence" for e in events)
+
+
+def test_the_source_of_a_report_takes_no_part() -> None:
+    event = only("قالت مصادر في الحكومة الأمريكية إن طائرات حربية قصفت مدينة دير الزور أمس.")
+    assert not any(a is not None and "United States" in a.name for a in (event.actor1, event.actor2))

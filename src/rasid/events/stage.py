@@ -455,6 +455,15 @@ def _is_patron(doc: Doc, m: ActorMention) -> bool:
     return any(f in _PATRON_LEADS for t in before for f in t.forms)
 
 
+_SOURCE_LEADS = lx._words("مصادر مصدر محققو محققي مسؤولو مسؤولي متحدث المتحدث الناطق باسم بيان")
+
+
+def _is_source(doc: Doc, m: ActorMention) -> bool:
+    """ "مصادر بالحكومة الأمريكية", "محققو الأمم المتحدة": who tells of the event takes no part in it."""
+    before = doc.tokens[max(0, m.tok_start - 2) : m.tok_start]
+    return any(f in _SOURCE_LEADS for t in before for f in t.forms)
+
+
 def _is_agent(doc: Doc, m: ActorMention) -> bool:
     before = doc.tokens[max(0, m.tok_start - 2) : m.tok_start]
     return any(f in _AGENT_LEADS for t in before for f in t.forms)
@@ -484,7 +493,7 @@ def _actors(
     doc: Doc, s: Sentence, trig: Trigger, mentions: list[ActorMention], country: str | None
 ) -> tuple[Actor | None, Actor | None, ActorMention | None, ActorMention | None]:
     """Perpetrator and target: agents and pre-trigger subjects first, victims and objects second."""
-    mentions = [m for m in mentions if not _is_patron(doc, m)]
+    mentions = [m for m in mentions if not _is_patron(doc, m) and not _is_source(doc, m)]
     national = _nationality_agent(doc, trig, s)
     if national is not None:
         mentions = [national, *mentions]
