@@ -247,3 +247,8 @@ def test_tear_gas_canisters_are_no_bombs() -> None:
 def test_the_source_of_a_report_takes_no_part() -> None:
     event = only("قالت مصادر في الحكومة الأمريكية إن طائرات حربية قصفت مدينة دير الزور أمس.")
     assert not any(a is not None and "United States" in a.name for a in (event.actor1, event.actor2))
+
+
+def test_ground_taken_after_battles_is_a_change_of_territory() -> None:
+    event = only("استعادت القوات الحكومية السيطرة على بلدة القريتين بعد معارك عنيفة مع تنظيم داعش أمس.")
+    assert event.sub_event_type == "Government regains territory"

@@ -13,6 +13,7 @@ _MODALITY_WINDOW = 6
 _SAME_STRETCH = 8  # tokens between two triggers of one incident
 _PROTEST = "Peaceful protest"
 _CLASH = "Armed clash"
+_TERRITORY = frozenset(("Government regains territory", "Non-state actor overtakes territory"))
 _SHELLING = "Shelling/artillery/missile attack"
 _AIR = "Air/drone strike"
 _DISRUPTED = "Disrupted weapons use"
@@ -199,6 +200,13 @@ def find_triggers(
             if t.sub_event_type == _PROTEST:
                 t.sub_event_type = sub
                 t.weapon = "firearm" if sub == "Excessive force against protesters" else None
+        subs = {t.sub_event_type for t in triggers if t.strong}
+    # Ground taken after battles is one event, coded as the change of territory ("تحرير ... بعد معارك").
+    territory = next((t.sub_event_type for t in triggers if t.sub_event_type in _TERRITORY), None)
+    if territory is not None and any(t.sub_event_type == _CLASH for t in triggers):
+        for t in triggers:
+            if t.sub_event_type == _CLASH:
+                t.sub_event_type, t.weapon = territory, None
         subs = {t.sub_event_type for t in triggers if t.strong}
     # Weak words ("هجوم", "انفجار", "ضربات") give way to any specific trigger of the sentence.
     if subs:
