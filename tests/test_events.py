@@ -220,6 +220,9 @@ def test_a_patron_named_in_a_modifier_takes_no_part() -> None:
     names = {a.name for a in (event.actor1, event.actor2) if a is not None}
     assert not any("Iran" in n for n in names)
     assert _interaction(event) == 12
+    # The next conjunct after the patron is a party again.
+    clash = only("اندلعت اشتباكات عنيفة بين الفصائل الموالية لتركيا وقوات سوريا الديمقراطية في ريف منبج أمس.")
+    assert "Syrian Democratic Forces" in {a.name for a in (clash.actor1, clash.actor2) if a is not None}
 
 
 def test_two_forces_of_one_state_are_one_side() -> None:
@@ -240,8 +243,39 @@ def test_force_against_protesters_named_elsewhere_in_the_article() -> None:
 
 
 def test_tear_gas_canisters_are_no_bombs() -> None:
-    events = events_of("أطلقت الشرطة قنابل الغاز المسيل للدموع على المتظاهرين في مدينة عمان اليوم.")
-    assert all(e.event_type != "Explosions/Remote violence" for e in events)
+    event = only("أطلقت الشرطة قنابل الغاز المسيل للدموع على المتظاهرين في مدينة عمان اليوم.")
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor2 is not None and event.actor2.name == "Police Forces of Jordan"
+
+
+def test_protesters_met_with_force_or_arrests_take_the_protest_sub_types() -> None:
+    shot = only("أطلقت الشرطة الرصاص على المحتجين في مدينة الناصرية أمس فقتلت ثلاثة منهم.")
+    assert (shot.sub_event_type, shot.fatalities) == ("Excessive force against protesters", 3)
+    dispersed = only("فرقت قوات الأمن المتظاهرين في مدينة البصرة أمس واعتقلت عشرين منهم.")
+    assert dispersed.sub_event_type == "Protest with intervention"
+
+
+def test_a_state_that_sets_off_a_charge_itself_is_its_perpetrator() -> None:
+    event = only("فجر الجيش الإسرائيلي عبوة ناسفة في منزل أسير فلسطيني في مدينة جنين فجر اليوم.")
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Israel"
+
+
+def test_a_denied_responsibility_is_no_claim() -> None:
+    text = "قتل ثلاثة مدنيين في انفجار عبوة ناسفة في مدينة العريش أمس. ونفى تنظيم داعش أي مسؤولية عن التفجير."
+    assert only(text).actor1 is not None and only(text).actor1.name == "Unidentified armed group"
+
+
+def test_rival_governments_of_one_state_are_two_sides() -> None:
+    event = only("اندلعت اشتباكات عنيفة بين قوات حفتر وقوات حكومة الوفاق في جنوب طرابلس أمس.")
+    assert event.actor1 is not None and event.actor2 is not None
+
+
+def test_a_battle_the_same_day_is_not_folded_into_an_air_strike() -> None:
+    text = (
+        "شنت طائرات التحالف غارات جوية على مدينة مأرب أمس. "
+        "وفي اليوم نفسه هاجم مسلحون حوثيون مواقع للجيش اليمني في مأرب وقتل أربعة جنود."
+    )
+    assert sorted(e.sub_event_type for e in events_of(text)) == ["Air/drone strike", "Armed clash"]
 
 
 def test_the_source_of_a_report_takes_no_part() -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from rasid.doc import Doc
 from rasid.entities.stage import EntityStage
-from rasid.events.cues import TriggerStage, event_sentences
+from rasid.events.trigger_stage import TriggerStage
 from rasid.model import Article
 from rasid.pipeline import Pipeline
 from rasid.text import normalize
@@ -26,7 +26,7 @@ def article(text: str) -> Article:
 def test_trigger_stage_marks_the_sentences_that_can_hold_events() -> None:
     doc = TriggerStage()(TextStage()(Doc(article(EVENT_AND_NEWS))))
     assert len(doc.sentences) == 2
-    assert event_sentences(doc) == {1}
+    assert doc.event_sentences() == {1}
     hit = doc.trigger_hits[1][0]
     assert doc.tokens[hit.tok_start].text == "وقصفت"
 
@@ -45,23 +45,29 @@ def test_entities_are_tagged_only_in_event_sentences_unless_asked_for_all() -> N
 
 def test_an_article_without_trigger_words_stops_after_the_trigger_stage() -> None:
     doc = Pipeline()(article(NO_EVENT))
-    assert doc.tokens and event_sentences(doc) == set()
+    assert doc.tokens and doc.event_sentences() == set()
     assert doc.places == [] and doc.events == []
     full = Pipeline(stop_eventless=False)(article(NO_EVENT))
     assert any(p.location.name == "Jeddah" for p in full.places) and full.events == []
 
 
 def test_events_are_the_same_with_and_without_the_eventless_stop() -> None:
-    for text in (EVENT_AND_NEWS, NO_EVENT):
+    # A cue alone ("طائرات مسيرة") makes no event sentence: the article stops, and loses no event.
+    cue_only = "عرضت شركة في مدينة دبي طائرات مسيرة جديدة للتصوير الزراعي أمس."
+    stopped = Pipeline()(article(cue_only))
+    assert stopped.trigger_hits and any(stopped.trigger_hits) and stopped.event_sentences() == set()
+    assert stopped.places == []
+    for text in (EVENT_AND_NEWS, NO_EVENT, cue_only):
         with_stop = [e.to_dict() for e in Pipeline()(article(text)).events]
         without = [e.to_dict() for e in Pipeline(stop_eventless=False)(article(text)).events]
         assert with_stop == without
     assert Pipeline()(article(EVENT_AND_NEWS)).events[0].sub_event_type == "Air/drone strike"
 
 
-def test_exclude_names_stages() -> None:
-    names = [s.name for s in Pipeline(exclude=("entities", "events")).stages]
-    assert names == ["text", "triggers", "time", "places", "actors"]
+def test_exclude_names_stages_and_builds_only_the_others() -> None:
+    pipe = Pipeline(exclude=("entities", "events"))
+    assert [s.name for s in pipe.stages] == ["text", "triggers", "time", "places", "actors"]
+    assert all("events.stage" not in name for name in pipe.names)
 
 
 def test_normalize_offsets_are_the_identity_when_nothing_is_dropped() -> None:

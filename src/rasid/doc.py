@@ -41,6 +41,12 @@ class Doc:
                 hi = mid - 1
         return self.sentences[lo]
 
+    def event_sentences(self) -> set[int] | None:
+        """Indexes of the sentences with an event trigger (not a mere cue); None before the trigger stage."""
+        if self.trigger_hits is None:
+            return None
+        return {i for i, hits in enumerate(self.trigger_hits) if any(m.value.strength != "cue" for m in hits)}
+
     def in_sentence(self, mentions: list, sentence: Sentence) -> list:
         """The mentions whose tokens lie in `sentence`."""
         return [m for m in mentions if sentence.tok_start <= m.tok_start < sentence.tok_end]

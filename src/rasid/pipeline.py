@@ -11,12 +11,11 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from rasid.doc import Doc
-from rasid.events.cues import event_sentences
 from rasid.model import Article, Event
 
 STAGES: tuple[str, ...] = (
     "rasid.text.stage:TextStage",
-    "rasid.events.cues:TriggerStage",
+    "rasid.events.trigger_stage:TriggerStage",
     "rasid.entities.stage:EntityStage",
     "rasid.time.stage:TimeStage",
     "rasid.places.stage:PlaceStage",
@@ -27,9 +26,14 @@ STAGES: tuple[str, ...] = (
 Stage = Callable[[Doc], Doc]
 
 
-def load_stage(path: str) -> Stage:
+def stage_class(path: str) -> type:
+    """The stage class named by "package.module:Class"."""
     module, _, cls = path.partition(":")
-    return getattr(importlib.import_module(module), cls)()
+    return getattr(importlib.import_module(module), cls)
+
+
+def load_stage(path: str) -> Stage:
+    return stage_class(path)()
 
 
 class Pipeline:
@@ -42,10 +46,8 @@ class Pipeline:
         stages (they could not make an event of it); its Doc then has text and triggers only."""
         self.stop_eventless = stop_eventless
         skip = set(exclude)
-        built = [(p, load_stage(p)) for p in stages]
-        kept = [(p, stage) for p, stage in built if getattr(stage, "name", "") not in skip]
-        self.names = [p for p, _ in kept]
-        self.stages: list[Stage] = [stage for _, stage in kept]
+        self.names = [p for p in stages if getattr(stage_class(p), "name", "") not in skip]
+        self.stages: list[Stage] = [stage_class(p)() for p in self.names]
 
     def __call__(self, article: Article) -> Doc:
         doc = Doc(article)
@@ -53,7 +55,7 @@ class Pipeline:
             doc.warnings.append("no publication date: relative dates are left unresolved")
         for stage in self.stages:
             doc = stage(doc)
-            if self.stop_eventless and getattr(stage, "name", "") == "triggers" and not event_sentences(doc):
+            if self.stop_eventless and getattr(stage, "gates_events", False) and not doc.event_sentences():
                 break
         return doc
 

@@ -1,14 +1,15 @@
 """The entity stage: tags sentences of doc.tokens and fills doc.entities.
 
-In the pipeline, after the trigger stage, only the sentences that could report an event are tagged
-(the rest never reach an event); `all_sentences=True`, or a document without trigger hits, tags all.
+In the pipeline, after the trigger stage, only the sentences with an event trigger are tagged (the
+others never become events). A Doc that never went through the trigger stage, or `all_sentences=True`
+(`rasid ner`), is tagged in full. Trade-off: the places stage then sees PER/LOC entities of those
+sentences only, and the tagger's document context (doc_marks) comes from them too.
 """
 
 from __future__ import annotations
 
 from rasid.doc import Doc
 from rasid.entities.tagger import Tagger, get_tagger, mentions
-from rasid.events.cues import event_sentences
 
 
 class EntityStage:
@@ -27,11 +28,9 @@ class EntityStage:
         return self._tagger
 
     def __call__(self, doc: Doc) -> Doc:
-        wanted = None if self.all_sentences else event_sentences(doc)
+        wanted = None if self.all_sentences else doc.event_sentences()
         sentences = [
-            doc.tokens[s.tok_start : s.tok_end]
-            for s in doc.sentences
-            if wanted is None or s.i in wanted
+            doc.tokens[s.tok_start : s.tok_end] for s in doc.sentences if wanted is None or s.i in wanted
         ]
         sentences = [tokens for tokens in sentences if any(t.is_word for t in tokens)]
         found = []

@@ -83,9 +83,9 @@ def features(doc: Doc, sentence: Sentence, trigger: Trigger, event: Event) -> li
         days = (published - event.date).days
         feats.append(f"days_ago={_bucket(days, (0, 1, 7, 31, 365))}")
     first = tokens[trigger.tok_start]
-    feats.append(
-        f"trig_def={any(f.startswith('ال') for f in first.forms[1:]) or first.norm.startswith('ال')}"
-    )
+    # Definite: a reading with the article over a stem of 3+ letters ("الهجوم", "بالهجوم"; not "ألقت").
+    definite = any(f.startswith("ال") and len(f) > 4 and f[2:] in first.forms for f in first.forms)
+    feats.append(f"trig_def={definite}")
     s_lo, s_hi = sentence.start, sentence.end
     own = {k for k, sp in event.spans.items() if s_lo <= sp.start < s_hi}
     for field in ("date", "location", "actor1", "actor2", "fatalities"):

@@ -296,8 +296,14 @@ class EventStage:
             actor2 = civilians
         if event_type == "Battles" and actor1 is not None and actor2 is None and actor1.inter in (2, 3, 4):
             actor2 = Actor(f"Military Forces of {_country_name(country)}", None, 1)
-        if trig.sub_event_type in _PLANTED and actor1 is not None and actor1.inter in (1, 7, 8):
-            # State forces and civilians are what a bomb hits; a group beside them planted it.
+        acted = (
+            a1_m is not None
+            and not _is_victim(doc, a1_m)
+            and (_is_subject(doc, a1_m) or _is_agent(doc, a1_m))
+        )
+        if trig.sub_event_type in _PLANTED and actor1 is not None and actor1.inter in (1, 7, 8) and not acted:
+            # State forces and civilians are what a bomb hits; a group beside them planted it
+            # (unless the state is the one that set it off: "فجر الجيش عبوة ناسفة في منزل").
             if actor2 is None or actor2.inter == actor1.inter:
                 actor1, actor2 = None, actor1
             elif actor2.inter in (2, 3, 4):
@@ -420,8 +426,8 @@ _ATTACK_WORDS = lx._words("هجوم هجوما الهجوم هاجم هاجمت 
 
 
 def _state_of(actor: Actor) -> str:
-    """ "Police Forces of Egypt" -> "Egypt" (the state a state actor belongs to)."""
-    return actor.name.split(" of ", 1)[-1].split(" (", 1)[0]
+    """ "Police Forces of Egypt" -> "Egypt"; rival governments keep their bracket ("Libya (GNA)")."""
+    return actor.name.split(" of ", 1)[-1]
 
 
 def _one_sided_attack(
@@ -451,11 +457,13 @@ _PATRON_LEADS = lx._words(
 
 def _is_patron(doc: Doc, m: ActorMention) -> bool:
     """ "ميليشيات الحوثي الموالية لإيران", "المدعومة من تركيا": the patron named in a modifier takes no part."""
-    before = doc.tokens[max(0, m.tok_start - 3) : m.tok_start]
+    if doc.tokens[m.tok_start].norm.startswith("و"):
+        return False  # "الموالية لتركيا وقوات سوريا الديمقراطية": the next conjunct is a party again
+    before = doc.tokens[max(0, m.tok_start - 2) : m.tok_start]
     return any(f in _PATRON_LEADS for t in before for f in t.forms)
 
 
-_SOURCE_LEADS = lx._words("مصادر مصدر محققو محققي مسؤولو مسؤولي متحدث المتحدث الناطق باسم بيان")
+_SOURCE_LEADS = lx._words("مصادر مصدر محققو محققي")  # not "المتحدث باسم": that is the actor's own voice
 
 
 def _is_source(doc: Doc, m: ActorMention) -> bool:
@@ -565,9 +573,22 @@ def _article_force(doc: Doc, country: str | None) -> Actor | None:
     return max(named, key=lambda c: c[0])[1] if named else None
 
 
+_DENIALS = lx.NEGATION | lx._words("لم عدم دون بدون")
+
+
+def _denied(doc: Doc, k: int) -> bool:
+    """ "نفى التنظيم أي مسؤولية", "لم تعلن أي جهة مسؤوليتها": no claim."""
+    before = doc.tokens[max(0, k - _CLAIM_WINDOW) : k]
+    return any(f in _DENIALS for t in before for f in t.forms)
+
+
 def _claimant(doc: Doc, country: str | None) -> Actor | None:
     """The armed group that claimed the article's attack ("أعلن تنظيم داعش مسؤوليته", "تبنت حركة ...")."""
-    claims = [t.i for t in doc.tokens if t.is_word and any(f in _CLAIM_WORDS for f in t.forms)]
+    claims = [
+        t.i
+        for t in doc.tokens
+        if t.is_word and any(f in _CLAIM_WORDS for f in t.forms) and not _denied(doc, t.i)
+    ]
     if not claims:
         return None
     for m in doc.actors:
@@ -670,7 +691,7 @@ def _involves_crowd(ev: Event) -> bool:
     return any(a is not None and a.inter in (5, 6, 7) for a in (ev.actor1, ev.actor2))
 
 
-_FOLDED_TYPES = frozenset(("Battles", "Violence against civilians", "Explosions/Remote violence"))
+_FOLDED_TYPES = frozenset(("Violence against civilians", "Explosions/Remote violence"))  # a battle is its own
 
 
 def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
@@ -689,6 +710,7 @@ def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
                     e
                     for e in specific
                     if e.sub_event_type != ev.sub_event_type
+                    and e.date is not None
                     and e.date == ev.date
                     and _same_place(e.location, ev.location)
                 ),

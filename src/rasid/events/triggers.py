@@ -182,7 +182,7 @@ def find_triggers(
                 t.weapon = t.weapon or weapon
         triggers = [t for t in triggers if t.sub_event_type != _IED]
     # Protests take their sub-type from what happened to them.
-    if _PROTEST in subs:
+    if any(t.sub_event_type == _PROTEST for t in triggers):  # a strong word, or protesters named
         start, end = sentence.tok_start, sentence.tok_end
         if _forms_in(tokens, start, end, _VIOLENT_PROTEST_CUES):
             sub = "Violent demonstration"
@@ -192,14 +192,19 @@ def find_triggers(
             sub = "Protest with intervention"
         else:
             sub = _PROTEST
-        triggers = [t for t in triggers if t.event_type not in ("Battles", "Riots", _EXPLOSIONS)]
-        triggers = [
-            t for t in triggers if t.sub_event_type != "Arrests"
-        ]  # arrests at a protest are its intervention
+        # Fighting, bombs and arrests at a protest are what happened to it.
+        absorbed = [
+            t
+            for t in triggers
+            if t.event_type in ("Battles", "Riots", _EXPLOSIONS) or t.sub_event_type == "Arrests"
+        ]
+        triggers = [t for t in triggers if t not in absorbed]
         for t in triggers:
             if t.sub_event_type == _PROTEST:
                 t.sub_event_type = sub
                 t.weapon = "firearm" if sub == "Excessive force against protesters" else None
+                # "فرقت قوات الأمن المتظاهرين": the sentence tells what happened to the protesters
+                t.strong = t.strong or sub != _PROTEST or any(a.strong for a in absorbed)
         subs = {t.sub_event_type for t in triggers if t.strong}
     # Ground taken after battles is one event, coded as the change of territory ("تحرير ... بعد معارك").
     territory = next((t.sub_event_type for t in triggers if t.sub_event_type in _TERRITORY), None)

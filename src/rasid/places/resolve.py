@@ -371,7 +371,7 @@ def find_matches(
     return [m for m in kept if m.best is not None]
 
 
-_LOCATIVES = frozenset(("في", "من", "الى", "قرب", "داخل", "بمدينه", "وفي"))
+_LOCATIVES = frozenset(("في", "وفي", "الى", "قرب"))  # not "داخل العمارة" (inside the building)
 _HOME_TOWN_WEIGHT = 20_000
 
 

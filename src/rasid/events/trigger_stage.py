@@ -12,6 +12,7 @@ from rasid.events.lexicon import trigger_matcher
 
 class TriggerStage:
     name = "triggers"
+    gates_events = True  # a Doc with no event sentence after this stage goes no further (Pipeline)
 
     def __init__(self) -> None:
         self.matcher = trigger_matcher()
@@ -20,10 +21,3 @@ class TriggerStage:
         find = self.matcher.find_longest
         doc.trigger_hits = [find(doc.tokens, s.tok_start, s.tok_end) for s in doc.sentences]
         return doc
-
-
-def event_sentences(doc: Doc) -> set[int] | None:
-    """Indexes of the sentences with a trigger (not a mere cue); None when the stage did not run."""
-    if doc.trigger_hits is None:
-        return None
-    return {i for i, hits in enumerate(doc.trigger_hits) if any(m.value.strength != "cue" for m in hits)}
