@@ -286,3 +286,9 @@ def test_the_source_of_a_report_takes_no_part() -> None:
 def test_ground_taken_after_battles_is_a_change_of_territory() -> None:
     event = only("استعادت القوات الحكومية السيطرة على بلدة القريتين بعد معارك عنيفة مع تنظيم داعش أمس.")
     assert event.sub_event_type == "Government regains territory"
+
+
+def test_a_soldier_killed_by_a_mine_is_its_victim() -> None:
+    event = only("وذكرت تقارير تركية أن جنديا قتل في إقليم ماردين حينما انفجر لغم أرضي في عربة عسكرية أمس.")
+    assert event.actor2 is not None and event.actor2.inter == 1
+    assert event.actor1 is not None and event.actor1.inter == 3

@@ -296,9 +296,10 @@ class EventStage:
             actor2 = civilians
         if event_type == "Battles" and actor1 is not None and actor2 is None and actor1.inter in (2, 3, 4):
             actor2 = Actor(f"Military Forces of {_country_name(country)}", None, 1)
-        acted = (
+        acted = (  # "فجر الجيش عبوة": the state's forces as subject or agent, not soldiers counted
             a1_m is not None
             and not _is_victim(doc, a1_m)
+            and not _counted_people(doc, a1_m)
             and (_is_subject(doc, a1_m) or _is_agent(doc, a1_m))
         )
         if trig.sub_event_type in _PLANTED and actor1 is not None and actor1.inter in (1, 7, 8) and not acted:
@@ -423,6 +424,12 @@ def _forms_in_sentence(doc: Doc, s: Sentence, words: frozenset[str]) -> bool:
 
 
 _ATTACK_WORDS = lx._words("هجوم هجوما الهجوم هاجم هاجمت هاجموا استهدف استهدفت استهدفوا")
+
+
+def _counted_people(doc: Doc, m: ActorMention) -> bool:
+    """ "أن جنديا قتل": a mention that is only a count of soldiers or people names victims."""
+    words = [t for t in doc.tokens[m.tok_start : m.tok_end] if t.is_word]
+    return bool(words) and all(any(f in lx.PERSON_NOUNS for f in t.forms) for t in words)
 
 
 def _state_of(actor: Actor) -> str:
