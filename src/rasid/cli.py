@@ -207,7 +207,9 @@ def ner_command(
         str | None, typer.Option("--eval", help="Score the tagger on a CoNLL file (token TAG lines).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON output (JSONL of entities).")] = False,
-    backend: Annotated[str | None, typer.Option(help="crf (default), crf:/model or hf:/model/dir.")] = None,
+    backend: Annotated[
+        str | None, typer.Option(help="neural (default), crf, crf:/model or hf:/model/dir.")
+    ] = None,
     bidi: Annotated[
         bool | None, typer.Option(help="Reorder Arabic for terminals without bidi (default: on a TTY).")
     ] = None,

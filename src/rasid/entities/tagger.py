@@ -1,7 +1,8 @@
 """Entity taggers over rasid tokens, the CoNLL alignment used for training and scoring, and mentions.
 
-The default backend is the CRF shipped in resources (ner_crf.model). `RASID_NER_BACKEND=hf:/path`
-selects a Hugging Face token-classification model on disk instead (see rasid.entities.hf).
+The default backend is the BiLSTM-CRF shipped in resources (rasid.entities.neural, run with onnxruntime);
+`RASID_NER_BACKEND=crf` selects the CRF (ner_crf.model) and `hf:/path` a Hugging Face token-classification
+model on disk (see rasid.entities.hf).
 """
 
 from __future__ import annotations
@@ -97,17 +98,23 @@ class CRFTagger:
 
 @lru_cache(maxsize=4)
 def get_tagger(backend: str | None = None) -> Tagger:
-    """The tagger of a backend ('crf', 'hf:/path'), built once per process."""
-    spec = backend or os.environ.get(BACKEND_ENV, "") or "crf"
+    """The tagger of a backend ('neural' (default), 'crf', 'hf:/path'), built once per process."""
+    spec = backend or os.environ.get(BACKEND_ENV, "") or "neural"
     if spec == "crf":
         return CRFTagger()
     if spec.startswith("crf:"):
         return CRFTagger(spec[4:])
+    if spec == "neural" or spec.startswith("neural:"):
+        from rasid.entities.neural import NeuralTagger
+
+        return NeuralTagger(spec[7:] or None)
     if spec.startswith("hf:"):
         from rasid.entities.hf import HFTagger
 
         return HFTagger(spec[3:])
-    raise RasidError(f"unknown NER backend {spec!r} (use crf, crf:/path/model or hf:/path/to/model)")
+    raise RasidError(
+        f"unknown NER backend {spec!r} (use crf, crf:/path/model, neural, neural:/dir or hf:/path/to/model)"
+    )
 
 
 def _is_core(tok: Token) -> bool:

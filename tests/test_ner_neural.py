@@ -1,0 +1,173 @@
+"""Neural NER backend: numpy CRF decoding, input encoding, the shipped ONNX model through the stage."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+
+from rasid.doc import Doc
+from rasid.entities.conll import Sentence, spans
+from rasid.entities.neural import (
+    CONTEXT_MARKS,
+    N_MARKS,
+    WORD_MARKS,
+    NeuralTagger,
+    input_fingerprint,
+    marginals,
+    viterbi,
+)
+from rasid.entities.stage import EntityStage
+from rasid.entities.tagger import evaluate, get_tagger
+from rasid.errors import RasidError
+from rasid.model import Article
+from rasid.resources import ROOT, catalogue
+from rasid.text.stage import TextStage
+
+shipped = pytest.mark.skipif(not (ROOT / "ner_neural.onnx").exists(), reason="neural model not built")
+
+
+def brute_force(em, n, trans, start, end):
+    """Best path and marginals of one sentence by enumerating every label sequence."""
+    k = em.shape[1]
+    best, total, marg = None, 0.0, np.zeros((n, k))
+    for seq in itertools.product(range(k), repeat=n):
+        s = start[seq[0]] + end[seq[-1]] + sum(em[i, seq[i]] for i in range(n))
+        s += sum(trans[seq[i - 1], seq[i]] for i in range(1, n))
+        if best is None or s > best[0]:
+            best = (s, seq)
+        total += np.exp(s)
+        for i, label in enumerate(seq):
+            marg[i, label] += np.exp(s)
+    return best[1], marg / total
+
+
+def test_viterbi_and_marginals_match_enumeration_with_padding() -> None:
+    rng = np.random.default_rng(3)
+    k = 3
+    for _ in range(5):
+        lengths = np.array([4, 3, 1])  # longest first, as the tagger sorts them
+        em = rng.normal(size=(3, 4, k)) * 2
+        em[2, 1:] = 50.0  # padding must not leak into the short sentence
+        trans, start, end = rng.normal(size=(k, k)), rng.normal(size=k), rng.normal(size=k)
+        paths = viterbi(em, lengths, trans, start, end)
+        probs = marginals(em, lengths, trans, start, end)
+        for b, n in enumerate(lengths):
+            path, marg = brute_force(em[b], n, trans, start, end)
+            assert tuple(paths[b, :n]) == path
+            assert np.allclose(probs[b, :n], marg, atol=1e-9)
+
+
+@shipped
+def test_encoder_pads_and_reverses_within_each_sentence() -> None:
+    tagger = get_tagger("neural")
+    sentences = [["قال", "وزير", "الخارجيه", "في", "عمان"], ["وصل", "الي", "بغداد"]]
+    arrays, lengths = tagger.network_inputs(sentences)
+    assert lengths.tolist() == [5, 3]
+    assert arrays["marks"].shape == (2, 5, N_MARKS) == (2, 5, len(WORD_MARKS) + len(CONTEXT_MARKS))
+    assert arrays["rev"][1].tolist() == [2, 1, 0, 3, 4]  # padding stays in place
+    assert not arrays["word_vec"][1, 3:].any() and not arrays["char_ids"][1, 3:].any()
+    assert arrays["word_vec"][0, 0].any()  # a frequent word has a vector
+    # 'في' is not a name; 'عمان' and 'بغداد' are in the gazetteer as places
+    gz_b_loc = len(WORD_MARKS) + CONTEXT_MARKS.index("gz=B-LOC")
+    assert arrays["marks"][0, 4, gz_b_loc] == 1.0 and arrays["marks"][1, 2, gz_b_loc] == 1.0
+    assert arrays["marks"][0, 3, gz_b_loc] == 0.0
+
+
+@shipped
+def test_vectorised_context_marks_equal_the_crf_featurizer() -> None:
+    tagger = get_tagger("neural")
+    feat = tagger.encoder.featurizer
+    doc = [
+        ["قال", "الرئيس", "محمود", "عباس", "في", "مدينه", "رام", "الله", "امس", "."],
+        ["واكد", "عباس", "ان", "الوفد", "سيصل", "الي", "القاهره", "وبغداد", "."],
+        ["زار", "وزير", "الخارجيه", "الاردني", "عمان", "."],
+    ]
+    arrays, _ = tagger.encoder.encode(doc)
+    ctx = arrays["marks"][..., len(WORD_MARKS) :]
+    expected = np.zeros_like(ctx)
+    marks = feat.doc_marks(doc)
+    for b, words in enumerate(doc):
+        for i, (word, gaz) in enumerate(zip(words, feat.gazetteer_tags(words), strict=True)):
+            for kind in gaz[2:].split("|") if gaz else []:
+                expected[b, i, CONTEXT_MARKS.index(f"gz={gaz[:2]}{kind}")] = 1.0
+            for mark in marks.get(feat._view(word)[0], []) if len(word) >= 3 else []:
+                for kind in mark[4:].split("|"):
+                    expected[b, i, CONTEXT_MARKS.index(mark[:4] + kind)] = 1.0
+    assert expected.sum() > 5  # the sentences do exercise gazetteer and document marks
+    assert np.array_equal(ctx, expected)
+
+
+@shipped
+def test_decoding_always_yields_valid_iob2() -> None:
+    tagger = NeuralTagger()
+
+    def emit_inside(arrays):  # every position prefers I-LOC, which may not start an entity
+        em = np.zeros((*arrays["marks"].shape[:2], len(tagger.labels)), dtype=np.float32)
+        em[..., tagger.labels.index("I-LOC")] = 5.0
+        return em
+
+    tagger._emit = emit_inside
+    (tags, conf), (empty, _) = tagger.tag_words([["مدينه", "الموصل", "القديمه"], []])
+    assert tags[0] == "B-LOC" and tags[1:] == ["I-LOC", "I-LOC"]
+    assert all(0.0 < c <= 1.0 for c in conf) and empty == []
+
+
+@shipped
+def test_shipped_model_finds_people_places_and_organisations() -> None:
+    stage = EntityStage("neural")
+    text = (
+        "قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن الأمم المتحدة سترسل مساعدات إلى لبنان. "
+        "وأعلنت وزارة الصحة في بغداد مقتل ثلاثة أشخاص."
+    )
+    doc = stage(TextStage()(Doc(Article(id="n1", text=text))))
+    found = {(m.label, m.text) for m in doc.entities}
+    assert ("PER", "إيمانويل ماكرون") in found
+    assert {("LOC", "باريس"), ("LOC", "لبنان"), ("LOC", "بغداد")} <= found
+    assert ("ORG", "الأمم المتحدة") in found
+    assert all(doc.text[m.start : m.end] == m.text and 0 < m.score <= 1 for m in doc.entities)
+
+
+@shipped
+def test_evaluate_scores_the_neural_tagger_on_conll_sentences() -> None:
+    gold = [
+        Sentence(
+            ["التقى", "الملك", "عبدالله", "الثاني", "في", "عمان", "."],
+            ["O", "O", "B-PER", "I-PER", "O", "B-LOC", "O"],
+        ),
+        Sentence(["وصل", "الوفد", "الي", "القاهره", "امس", "."], ["O", "O", "O", "B-LOC", "O", "O"]),
+    ]
+    result = evaluate(gold, get_tagger("neural"))
+    assert result["per_type"]["LOC"]["correct"] == 2
+    assert result["f1"] >= 0.8
+    assert spans(gold[0].tags) == [(2, 4, "PER"), (5, 6, "LOC")]
+
+
+def test_missing_model_directory_is_one_clear_error(tmp_path) -> None:
+    with pytest.raises(RasidError, match="no neural NER model"):
+        NeuralTagger(tmp_path)
+
+
+@shipped
+def test_shipped_model_was_trained_on_the_current_featurizer_resources() -> None:
+    # the network reads gazetteer, affinity and trigger marks: rebuilding those needs a retrain
+    entry = next(e for e in catalogue() if e["name"] == "ner_neural")
+    assert entry["inputs"] == input_fingerprint()
+    assert entry["test_f1"] > 0.713  # the CRF it replaces
+
+
+@shipped
+def test_odd_tokens_and_long_sentences_are_tagged_one_tag_each() -> None:
+    long_sentence = "قصفت الطائرات مواقع في ريف حلب الشمالي و" * 40  # a run-on sentence of ~300 tokens
+    text = f"Reuters: 🙂 ٣٤ x{'ب' * 60} {long_sentence}. هل؟ نعم"
+    doc = TextStage()(Doc(Article(id="odd", text=text)))
+    sentences = [doc.tokens[s.tok_start : s.tok_end] for s in doc.sentences]
+    tagged = get_tagger("neural").tag_doc([*sentences, []])
+    assert [len(tags) for tags, _ in tagged] == [*(len(s) for s in sentences), 0]
+    assert max(len(s) for s in sentences) > 200
+    for tags, scores in tagged:
+        assert all(t == "O" or t[:2] in ("B-", "I-") for t in tags) and len(scores) == len(tags)
+        assert all(
+            not (t.startswith("I-") and (i == 0 or tags[i - 1][2:] != t[2:])) for i, t in enumerate(tags)
+        )
