@@ -26,6 +26,8 @@ class PlaceStage:
     def gazetteer(self) -> Gazetteer:
         if self._gazetteer is None:
             self._gazetteer = default_gazetteer()
+            if self.latin_fallback:
+                _ = self._gazetteer.latin_index  # loaded with the rest, not in the middle of a run
         return self._gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
@@ -34,7 +36,7 @@ class PlaceStage:
         unknown = unknown_mentions(doc.tokens, doc.text, doc.entities, known)
         if (
             unknown and self.latin_fallback
-        ):  # names GeoNames has only in Latin script, inside the article's countries
+        ):  # names GeoNames has only in Latin script, in the article's countries
             countries = article_countries(matches)
             unknown = locate_unknown(self.gazetteer, unknown, doc.tokens, countries)
         doc.places = sorted(known + unknown, key=lambda p: p.start)

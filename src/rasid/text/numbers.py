@@ -116,6 +116,17 @@ def _digits_value(text: str) -> float | None:
 _APPROX_FIRST = frozenset(p[0] for p in APPROX_PHRASES)
 
 
+@lru_cache(maxsize=50_000)
+def _may_count(word: str) -> bool:
+    """The word may start a number mention: a number word, a vague count, a dual or an approximation."""
+    return (
+        not _APPROX_FIRST.isdisjoint(proclitic_forms(word))
+        or _number_word(word) is not None
+        or _vague_value(word) is not None
+        or dual_singular(word) is not None
+    )
+
+
 def _match_phrase(tokens: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """Length of the approximation phrase starting at token i, or 0."""
     if not tokens[i].is_word or _APPROX_FIRST.isdisjoint(tokens[i].forms):
@@ -161,6 +172,10 @@ def find_numbers(tokens: list[Token]) -> list[NumberMention]:
     out: list[NumberMention] = []
     i, n = 0, len(tokens)
     while i < n:
+        tok = tokens[i]
+        if not tok.is_digit and not (tok.is_word and _may_count(tok.norm)):
+            i += 1  # most words: no number, no approximation, no dual
+            continue
         approx_len = _match_phrase(tokens, i, APPROX_PHRASES)
         j = i + approx_len
         if j >= n:

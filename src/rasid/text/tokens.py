@@ -25,11 +25,14 @@ PROCLITICS: tuple[str, ...] = tuple(
         reverse=True,
     )
 )
+_PROCLITICS_BY_FIRST: dict[str, tuple[str, ...]] = {
+    c: tuple(p for p in PROCLITICS if p[0] == c) for c in {p[0] for p in PROCLITICS}
+}  # longest first, as in PROCLITICS
 ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ك", "ي")
 _MIN_STEM = 2
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=50_000)
 def proclitic_forms(word: str) -> tuple[str, ...]:
     """The word and every reading of it with proclitics removed, the word itself first.
 
@@ -37,7 +40,7 @@ def proclitic_forms(word: str) -> tuple[str, ...]:
     matches an entry "الولايات".
     """
     forms = [word]
-    for pre in PROCLITICS:
+    for pre in _PROCLITICS_BY_FIRST.get(word[:1], ()):
         if len(word) - len(pre) < _MIN_STEM or not word.startswith(pre):
             continue
         stem = word[len(pre) :]
