@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasid.actors.lexicon import MILITARY_NAME, ActorEntry, Lexicon, lexicon
 from rasid.model import Actor, ActorMention, Mention
-from rasid.text import Token, norm
+from rasid.text import Token, norm, proclitic_forms
 
 LABEL = "ACTOR"  # a dictionary entry
 LABEL_METONYM = "ACTOR_METONYM"  # a country or capital name standing for the state (روسيا، واشنطن)
@@ -218,6 +219,15 @@ def _mention(
     )
 
 
+@lru_cache(maxsize=50_000)
+def _may_start(word: str) -> bool:
+    lex = lexicon()
+    return any(
+        f in lex.index or f in MEMBER_NOUNS or f in _MEMBER_WITH_MIN or f in lex.demonyms
+        for f in proclitic_forms(word)
+    )
+
+
 def find_actors(text: str, tokens: Sequence[Token], entities: Sequence[Mention] = ()) -> list[ActorMatch]:
     """Actor mentions in `tokens` (of the original `text`), plus ORG entities the dictionary misses.
 
@@ -229,8 +239,8 @@ def find_actors(text: str, tokens: Sequence[Token], entities: Sequence[Mention] 
     n = len(tokens)
     while i < n:
         tok = tokens[i]
-        if not tok.is_word:
-            i += 1
+        if not tok.is_word or not _may_start(tok.norm):
+            i += 1  # most words begin no actor name, member phrase or demonym
             continue
         cand = _at(lex, tokens, i)
         if cand is not None:

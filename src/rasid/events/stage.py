@@ -54,6 +54,7 @@ class _Context:
     date_sentence: int = -10
     place: PlaceMention | None = None
     place_sentence: int = -10
+    claim: tuple[ActorMention | None] | None = None  # the group that claimed the attack, once found
 
 
 def _nearest(mentions: list, trigger: Trigger) -> object | None:
@@ -309,7 +310,9 @@ class EventStage:
                 actor1, actor2 = None, actor1
             elif actor2.inter in (2, 3, 4):
                 actor1, actor2 = actor2, actor1
-        claimant = _claimant(doc, country)
+        if ctx.claim is None:  # looked for once per article
+            ctx.claim = (_claim_mention(doc),)
+        claimant = resolve_inter(ctx.claim[0], country) if ctx.claim[0] is not None else None
         unknown_agent = actor1 is None or actor1.name.startswith("Unidentified")
         if (
             one_sided
@@ -589,7 +592,7 @@ def _denied(doc: Doc, k: int) -> bool:
     return any(f in _DENIALS for t in before for f in t.forms)
 
 
-def _claimant(doc: Doc, country: str | None) -> Actor | None:
+def _claim_mention(doc: Doc) -> ActorMention | None:
     """The armed group that claimed the article's attack ("أعلن تنظيم داعش مسؤوليته", "تبنت حركة ...")."""
     claims = [
         t.i
@@ -602,7 +605,7 @@ def _claimant(doc: Doc, country: str | None) -> Actor | None:
         if m.label in _WEAK_ACTOR_LABELS or m.actor is None or m.actor.inter not in (2, 3, 4):
             continue
         if any(abs(m.tok_start - k) <= _CLAIM_WINDOW for k in claims):
-            return resolve_inter(m, country)
+            return m
     return None
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from rasid import resources
 from rasid.model import Location
 from rasid.places.translit import latin_letters, skeleton_arabic, vowels_agree
-from rasid.text import norm
+from rasid.text import Token, norm
 from rasid.text.tokens import _TOKEN_RE
 
 FORMAT_VERSION = "1"
@@ -40,6 +40,7 @@ COLUMNS = (
     "source",
 )
 PACKAGED_FILE = "gazetteer.tsv.gz"
+_START_CACHE = 50_000  # words whose may_start() answer is kept
 LATIN_FILE = "gazetteer_latin.tsv.gz"  # consonant skeletons of Latin GeoNames names (translit.py)
 LATIN_COLUMNS = ("id", "skeletons", "name", "country", "admin1", "lat", "lon", "feature", "population")
 STOPWORDS_FILE = "place_stopwords.txt"
@@ -277,6 +278,7 @@ class Gazetteer:
         )
         self.index: dict[str, list[int]] = {}
         self.max_tokens: dict[str, int] = {}  # first token -> longest key starting with it
+        self._starts: dict[str, bool] = {}  # word -> may_start()
         self.context_only: set[tuple[str, int]] = set()  # (key, id): "القطاع" is Gaza only in Gaza news
         # (key, id) known only through a folded Persian/Urdu/Kurdish spelling: a place only with a cue.
         self.derived: set[tuple[str, int]] = set()
@@ -327,6 +329,16 @@ class Gazetteer:
             alt = key[2:] if key.startswith("ال") else "ال" + key
             ids = list(self.index.get(alt, ()))
         return sorted((self.rows[i] for i in ids), key=lambda r: -r.weight)
+
+    def may_start(self, tok: Token) -> bool:
+        """Some clitic reading of this word begins a gazetteer key (cached per word, bounded)."""
+        word = tok.norm
+        hit = self._starts.get(word)
+        if hit is None:
+            hit = any(f in self.max_tokens for f in tok.forms)
+            if len(self._starts) < _START_CACHE:
+                self._starts[word] = hit
+        return hit
 
     @property
     def latin_index(self) -> dict[str, list[LatinPlace]]:

@@ -139,10 +139,11 @@ def _find_raw(gaz: Gazetteer, tokens: Sequence[Token]) -> list[Match]:
     out: list[Match] = []
     n = len(tokens)
     i = 0
+    may_start = gaz.may_start
     while i < n:
         tok = tokens[i]
-        if not tok.is_word:
-            i += 1
+        if not tok.is_word or not may_start(tok):
+            i += 1  # no reading of the word begins a gazetteer name
             continue
         best: tuple[int, str, str] | None = None  # (length, form, key)
         for form in _forms(tok):

@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 from rasid.model import Actor, Event, Location
@@ -62,7 +63,12 @@ def distance_km(a: Location, b: Location) -> float | None:
 
 
 def _key(name: str | None) -> str:
-    return norm(name).strip().lower() if name else ""
+    return _name_key(name) if name else ""
+
+
+@lru_cache(maxsize=20_000)
+def _name_key(name: str) -> str:
+    return norm(name).strip().lower()
 
 
 def _names(loc: Location) -> set[str]:
