@@ -292,3 +292,13 @@ def test_a_soldier_killed_by_a_mine_is_its_victim() -> None:
     event = only("وذكرت تقارير تركية أن جنديا قتل في إقليم ماردين حينما انفجر لغم أرضي في عربة عسكرية أمس.")
     assert event.actor2 is not None and event.actor2.inter == 1
     assert event.actor1 is not None and event.actor1.inter == 3
+
+
+def test_shooting_is_an_attack_on_civilians_a_clash_with_armed_men_and_force_at_a_protest() -> None:
+    on_civilians = only("قتل مدنيان برصاص قناص في حي بمدينة تعز صباح اليوم.")
+    assert (on_civilians.sub_event_type, on_civilians.weapon) == ("Attack", "firearm")
+    on_police = only("أطلق مسلحون النار على دورية للشرطة في مدينة العريش أمس ما أدى إلى مقتل شرطيين.")
+    assert on_police.sub_event_type == "Armed clash"
+    at_protest = only("قتل ثلاثة متظاهرين برصاص قوات الأمن خلال مظاهرة في مدينة البصرة اليوم.")
+    assert at_protest.sub_event_type == "Excessive force against protesters"
+    assert events_of("طالبت منظمات حقوقية لوقف استخدام الرصاص الحي في مدينة غزة اليوم.") == []

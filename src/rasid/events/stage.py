@@ -38,6 +38,7 @@ _NEEDS_CONTEXT = {"Strategic developments"}
 _COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLS", "PCLF", "COUNTRY"}
 _VICTIM_LEADS = lx._words("مقتل مصرع استشهاد اصابه جرح قتل اصيب من ضد علي استهدف استهدفت لاستهداف بحق")
 _MIN_PERPETRATOR_MENTIONS = 2
+_PEACEFUL = "Peaceful protest"
 _PLANTED = frozenset(("Remote explosive/landmine/IED", "Suicide bomb", "Grenade"))  # never a state's
 _REMOTE_STRIKES = frozenset(("Air/drone strike", "Shelling/artillery/missile attack"))
 _MIN_STATE_MENTIONS = 3
@@ -276,10 +277,27 @@ class EventStage:
             actor1, actor2 = _protest_actors(actor1, actor2, trig.sub_event_type, country)
             if actor2 is None and trig.sub_event_type != "Peaceful protest":
                 actor2 = _article_force(doc, country)  # "بالرصاص": the forces the article names
+        if (
+            trig.sub_event_type == "Attack"
+            and trig.weapon == "firearm"
+            and any(a is not None and a.inter in (1, 2, 3, 4, 8) for a in (actor1, actor2))
+            and not _civilian_victims(doc, s)
+            and all(a is None or a.inter != 7 for a in (actor1, actor2))
+        ):  # "أطلق مسلحون النار على دورية للشرطة": shooting at armed men is a clash
+            trig.sub_event_type, event_type = "Armed clash", "Battles"
         if trig.sub_event_type == "Armed clash" and _one_sided_attack(doc, s, trig, actor1, actor2):
             trig.sub_event_type, event_type = "Attack", "Violence against civilians"
             if actor1 is not None and actor1.inter == 7:
                 actor1, actor2 = actor2, actor1
+        if (
+            trig.sub_event_type == "Attack"
+            and trig.weapon == "firearm"
+            and actor1 is not None
+            and actor1.inter in (1, 8)
+            and _protest_article(doc)
+        ):  # forces shooting at civilians in an article about protests: force against the protest
+            trig.sub_event_type, event_type = "Excessive force against protesters", "Protests"
+            actor1, actor2 = _protest_actors(actor1, actor2, trig.sub_event_type, country)
         if weapon is None and trig.sub_event_type in _GUN_SUBTYPES and _forms_in_sentence(doc, s, _GUN_WORDS):
             weapon = "firearm"  # "مسلحون", "برصاص الجيش"
         killed = injured = None
@@ -433,6 +451,15 @@ def _counted_people(doc: Doc, m: ActorMention) -> bool:
     """ "أن جنديا قتل": a mention that is only a count of soldiers or people names victims."""
     words = [t for t in doc.tokens[m.tok_start : m.tok_end] if t.is_word]
     return bool(words) and all(any(f in lx.PERSON_NOUNS for f in t.forms) for t in words)
+
+
+def _protest_article(doc: Doc) -> bool:
+    """Some sentence of the article reports a protest (a strong protest word)."""
+    return any(
+        m.value.sub_event_type == _PEACEFUL and m.value.strength == "strong"
+        for hits in doc.trigger_hits or ()
+        for m in hits
+    )
 
 
 def _state_of(actor: Actor) -> str:

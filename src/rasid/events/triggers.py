@@ -196,7 +196,7 @@ def find_triggers(
         absorbed = [
             t
             for t in triggers
-            if t.event_type in ("Battles", "Riots", _EXPLOSIONS) or t.sub_event_type == "Arrests"
+            if t.event_type in ("Battles", "Riots", _EXPLOSIONS) or t.sub_event_type in ("Arrests", "Attack")
         ]
         triggers = [t for t in triggers if t not in absorbed]
         for t in triggers:
