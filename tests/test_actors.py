@@ -298,3 +298,18 @@ def test_dictionary_loads_and_covers_every_kind() -> None:
         "external",
     }
     assert all(1 <= e.inter <= 8 for e in lex.entries.values())
+
+
+def _org(doc: Doc, first: int, last: int) -> Mention:
+    toks = doc.tokens
+    start, end = toks[first].start, toks[last].end
+    return Mention(start, end, first, last + 1, "ORG", doc.text[start:end], 0.9)
+
+
+def test_organisation_entities_become_actors_only_with_an_armed_head_word() -> None:
+    doc = TextStage()(Doc(Article(id="o", text="هاجمت وكتائب الفجر ومنظمة الإغاثة الدولية المدينة.")))
+    found = find_actors(doc.text, doc.tokens, [_org(doc, 1, 2), _org(doc, 3, 5)])
+    orgs = [m for m in found if m.label == "ACTOR_ORG"]
+    assert [m.text for m in orgs] == ["كتائب الفجر"]  # the conjunction is not part of the name
+    assert orgs[0].actor is not None and orgs[0].actor.inter == 3
+    assert doc.text[orgs[0].start : orgs[0].end] == orgs[0].text

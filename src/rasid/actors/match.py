@@ -8,6 +8,7 @@ found too, with a lower score and the label ACTOR_METONYM, for the event stage t
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -277,8 +278,7 @@ for _words, _kind_inter in (
     ("تنظيم جبهة", ("rebel", 2)),
     ("حركة جماعة حزب تيار", ("militia", 3)),
     (
-        "كتائب كتيبة ميليشيا مليشيا ميليشيات مليشيات سرايا سرية لواء ألوية عصائب فصيل فصائل فيلق مجموعة "
-        "منظمة مجلس",
+        "كتائب كتيبة ميليشيا مليشيا ميليشيات مليشيات سرايا سرية لواء ألوية عصائب فصيل فصائل فيلق مجموعة",
         ("militia", 3),
     ),
     ("قوات جيش الجيش حرس الحرس شرطة الشرطة قيادة جهاز مديرية وزارة الأمن الدرك", ("state", 1)),
@@ -299,20 +299,26 @@ def org_fallback(
             continue
         if any(s < ent.tok_end and ent.tok_start < e for s, e in taken):
             continue
-        head = next((_HEADS[f] for f in tokens[ent.tok_start].forms if f in _HEADS), None)
-        if head is None:
-            continue
-        kind, inter = head
+        first = tokens[ent.tok_start]
+        form = next((f for f in first.forms if f in _HEADS), None)
+        if form is None:
+            continue  # an organisation without an armed head word (منظمة، مجلس …) is no party
+        kind, inter = _HEADS[form]
+        start = ent.start
+        if form != first.norm and first.norm[:1] == "و" and first.norm[1:] == form:
+            start = first.start + 1  # "ومنظمة": the conjunction is not part of the name
+            while start < ent.end and unicodedata.combining(text[start]):
+                start += 1
         country = None
         for j in range(ent.tok_start + 1, ent.tok_end):
             country = nationality(tokens[j])
             if country:
                 break
-        surface = text[ent.start : ent.end]
+        surface = text[start : ent.end]
         actor = Actor(name=surface, name_ar=surface, inter=inter)
         out.append(
             ActorMatch(
-                start=ent.start,
+                start=start,
                 end=ent.end,
                 tok_start=ent.tok_start,
                 tok_end=ent.tok_end,
