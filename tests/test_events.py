@@ -302,3 +302,11 @@ def test_shooting_is_an_attack_on_civilians_a_clash_with_armed_men_and_force_at_
     at_protest = only("قتل ثلاثة متظاهرين برصاص قوات الأمن خلال مظاهرة في مدينة البصرة اليوم.")
     assert at_protest.sub_event_type == "Excessive force against protesters"
     assert events_of("طالبت منظمات حقوقية لوقف استخدام الرصاص الحي في مدينة غزة اليوم.") == []
+
+
+def test_the_other_side_is_looked_for_past_forces_of_the_same_state() -> None:
+    event = only(
+        "أعلنت وزارة الداخلية المصرية أن خمسة عناصر من حركة حسم قتلوا في تبادل إطلاق نار مع قوات الأمن "
+        "في محافظة القليوبية شمال القاهرة أمس."
+    )
+    assert {event.actor1.name, event.actor2.name} == {"Police Forces of Egypt", "Hasm Movement"}

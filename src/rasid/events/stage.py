@@ -343,7 +343,7 @@ class EventStage:
             actor1 = _article_perpetrator(doc, country, actor2)
         if actor1 is None and one_sided and trig.sub_event_type != "Air/drone strike":
             actor1 = Actor("Unidentified armed group", None, 3)
-        if actor1 and actor2 and actor1.inter == actor2.inter == 1 and _state_of(actor1) == _state_of(actor2):
+        if actor1 and actor2 and _same_side(actor1, actor2):
             actor2 = None  # the police and the army of one state are one side
         if actor1 and actor2 and actor1.inter == actor2.inter == 3 and actor2.name.startswith("Unidentified"):
             actor2 = None  # two unnamed groups are one unknown perpetrator
@@ -462,6 +462,11 @@ def _protest_article(doc: Doc) -> bool:
     )
 
 
+def _same_side(a: Actor, b: Actor) -> bool:
+    """One actor, or two forces of one state (the police and the army of Egypt)."""
+    return a.name == b.name or (a.inter == b.inter == 1 and _state_of(a) == _state_of(b))
+
+
 def _state_of(actor: Actor) -> str:
     """ "Police Forces of Egypt" -> "Egypt"; rival governments keep their bracket ("Libya (GNA)")."""
     return actor.name.split(" of ", 1)[-1]
@@ -566,7 +571,7 @@ def _actors(
     actor2 = None
     for m in rest:
         candidate = resolve_inter(m, country)
-        if actor1 is None or candidate.name != actor1.name:
+        if actor1 is None or not _same_side(candidate, actor1):
             a2_m, actor2 = m, candidate
             break
     return actor1, actor2, a1_m, a2_m
@@ -788,6 +793,9 @@ def _merge(candidates: list[Event]) -> list[Event]:
             twin.spans["location"] = ev.spans["location"]
         for field in ("weapon", "fatalities", "injured", "actor1", "actor2"):
             if getattr(twin, field) is None and getattr(ev, field) is not None:
+                other = twin.actor2 if field == "actor1" else twin.actor1 if field == "actor2" else None
+                if other is not None and _same_side(other, getattr(ev, field)):
+                    continue  # the other report named the same side again
                 setattr(twin, field, getattr(ev, field))
                 if field in ev.spans:
                     twin.spans[field] = ev.spans[field]
