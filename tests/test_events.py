@@ -310,3 +310,11 @@ def test_the_other_side_is_looked_for_past_forces_of_the_same_state() -> None:
         "في محافظة القليوبية شمال القاهرة أمس."
     )
     assert {event.actor1.name, event.actor2.name} == {"Police Forces of Egypt", "Hasm Movement"}
+
+
+def test_the_place_in_the_triggers_clause_before_a_town_in_another_clause() -> None:
+    event = only(
+        "أطلقت القوات الإسرائيلية الرصاص الحي على المتظاهرين على حدود قطاع غزة، "
+        "تزامنا مع افتتاح السفارة الأمريكية في القدس، اليوم."
+    )
+    assert event.location is not None and event.location.name != "Jerusalem"

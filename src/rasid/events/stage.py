@@ -86,6 +86,22 @@ def _is_origin(doc: Doc, p: PlaceMention) -> bool:
     return any(f in _LAUNCH_WORDS for t in doc.tokens[max(0, k - 8) : k] for f in t.forms)
 
 
+_CLAUSE_BREAKS = frozenset(("،", ",", "؛", ";", ":"))
+
+
+def _in_clause(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> list[PlaceMention]:
+    """The places between the commas around the trigger ("على حدود غزة، تزامنا مع ... في القدس")."""
+    tokens = doc.tokens
+    s = doc.sentence_of(trigger.tok_start)
+    lo = trigger.tok_start
+    while lo > s.tok_start and tokens[lo - 1].norm not in _CLAUSE_BREAKS:
+        lo -= 1
+    hi = trigger.tok_end
+    while hi < s.tok_end and tokens[hi].norm not in _CLAUSE_BREAKS:
+        hi += 1
+    return [p for p in places if lo <= p.tok_start < hi]
+
+
 def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> PlaceMention | None:
     """The located place nearest the trigger, a town or area before a country, a target before the
     place a launch came from."""
@@ -93,6 +109,11 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
     if not located:
         return None
     located = [p for p in located if not _is_origin(doc, p)] or located
+    # The places between the commas around the trigger first ("على حدود غزة، تزامنا مع ... في القدس"),
+    # unless that clause names only a country.
+    clause = _in_clause(doc, located, trigger)
+    if any(not _is_country(p) for p in clause):
+        located = clause
     pool = [p for p in located if not _is_country(p)] or located
     best = min(p.location.geo_precision or 3 for p in pool)
     return _nearest([p for p in pool if (p.location.geo_precision or 3) == best], trigger)
