@@ -318,3 +318,9 @@ def test_the_place_in_the_triggers_clause_before_a_town_in_another_clause() -> N
         "تزامنا مع افتتاح السفارة الأمريكية في القدس، اليوم."
     )
     assert event.location is not None and event.location.name != "Jerusalem"
+
+
+def test_the_victims_of_a_gas_attack_are_civilians_unless_named() -> None:
+    event = only("قتل 30 شخصا في هجوم كيميائي على بلدة اللطامنة في ريف حماة أمس.")
+    assert event.sub_event_type == "Chemical weapon"
+    assert event.actor2 is not None and event.actor2.inter == 7

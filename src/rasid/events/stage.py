@@ -334,6 +334,8 @@ class EventStage:
                 actor2 = civilians  # the victims, as ACLED codes them
         elif actor2 is None and one_sided and _civilian_victims(doc, s):
             actor2 = civilians
+        elif actor2 is None and trig.sub_event_type == "Chemical weapon" and (killed or injured):
+            actor2 = civilians  # the victims of a gas attack, unless the text names other ones
         if event_type == "Battles" and actor1 is not None and actor2 is None and actor1.inter in (2, 3, 4):
             actor2 = Actor(f"Military Forces of {_country_name(country)}", None, 1)
         acted = (  # "فجر الجيش عبوة": the state's forces as subject or agent, not soldiers counted
