@@ -324,3 +324,14 @@ def test_the_victims_of_a_gas_attack_are_civilians_unless_named() -> None:
     event = only("قتل 30 شخصا في هجوم كيميائي على بلدة اللطامنة في ريف حماة أمس.")
     assert event.sub_event_type == "Chemical weapon"
     assert event.actor2 is not None and event.actor2.inter == 7
+
+
+def test_an_air_strike_on_the_day_of_a_protest_stays_its_own_event() -> None:
+    text = (
+        "تظاهر آلاف الفلسطينيين قرب الحدود في قطاع غزة اليوم. "
+        "وشنت طائرات إسرائيلية غارات على قطاع غزة اليوم أدت إلى مقتل ثلاثة مدنيين."
+    )
+    subs = sorted(e.sub_event_type for e in events_of(text))
+    assert "Air/drone strike" in subs and any(
+        s in subs for s in ("Peaceful protest", "Excessive force against protesters")
+    )
