@@ -70,3 +70,8 @@ def test_a_town_that_is_also_a_word_after_a_locative_in_its_own_country():
 
 def test_a_preposition_glued_to_a_common_word_is_no_locative():
     assert "Khobar" not in names("قالت السعودية إن الرياض رحبت بخبر الاتفاق في جدة.")
+
+
+def test_a_common_word_after_a_plural_place_word_is_an_adjective():
+    got = names("سيطرت القوات على مناطق جديدة في ريف حماة أمس.")
+    assert "Hamah" in got and not any("Judayda" in n for n in got)

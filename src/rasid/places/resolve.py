@@ -195,6 +195,8 @@ def _read_cues(m: Match, tokens: Sequence[Token]) -> None:
     j = m.tok_start - 1
     if j >= 0 and m.type_cue is None:
         cue = next((TYPE_CUES[f] for f in _forms(tokens[j]) if f in TYPE_CUES), None)
+        if cue and tokens[j].norm in PLURAL_CUES and m.common:
+            cue = None  # "مناطق جديدة", "مدن عدة": after a plural, a common word is an adjective
         if cue:
             m.type_cue = cue
             m.cue_start = j
@@ -346,10 +348,10 @@ def find_matches(
     kept: list[Match] = []
     deferred: list[Match] = []  # names that are also common words, met without a cue
     for m in matches:
+        m.common = " " not in m.key and (m.key in gaz.stopwords or m.first_form in gaz.stopwords)
         _read_cues(m, tokens)
         s, e = tokens[m.tok_start].start, tokens[m.tok_end - 1].end
         m.ner = any(ls < e and s < le for ls, le in loc_spans)
-        m.common = " " not in m.key and (m.key in gaz.stopwords or m.first_form in gaz.stopwords)
         _read_context(m, tokens, gaz, per_spans)
         if m.person and m.type_cue is None and " " not in m.key:
             continue  # "الرئيس X", a PER entity: a person's name
