@@ -335,3 +335,10 @@ def test_an_air_strike_on_the_day_of_a_protest_stays_its_own_event() -> None:
     assert "Air/drone strike" in subs and any(
         s in subs for s in ("Peaceful protest", "Excessive force against protesters")
     )
+
+
+def test_where_a_source_is_based_is_no_event_place() -> None:
+    events = events_of(
+        "قال المرصد السوري لحقوق الإنسان ومقره بريطانيا إن ثلاثة مدنيين قتلوا في غارة جوية على بلدة سراقب أمس."
+    )
+    assert [e.location.name for e in events if e.location] == ["Saraqib"]

@@ -153,6 +153,15 @@ def _is_subject(doc: Doc, m: ActorMention) -> bool:
     return before.is_word and before.norm not in _PREPOSITIONS
 
 
+_SEAT_WORDS = lx._words("مقره مقرها ومقره ومقرها مقرهم ومقرهم")
+
+
+def _seat_of(doc: Doc, place: PlaceMention) -> bool:
+    """ "المرصد السوري ومقره بريطانيا": where a source is based is not where anything happened."""
+    before = doc.tokens[max(0, place.tok_start - 2) : place.tok_start]
+    return any(f in _SEAT_WORDS for t in before for f in t.forms)
+
+
 def _inside_name(doc: Doc, place: PlaceMention) -> bool:
     """A place inside an organisation's name ("قيادة عمليات بغداد") is not where things happened."""
     for m in doc.actors:
@@ -197,7 +206,10 @@ class EventStage:
         doc_places = [
             p
             for p in doc.places
-            if p.tok_start >= dateline and not _inside_name(doc, p) and not _acting_state(doc, p)
+            if p.tok_start >= dateline
+            and not _inside_name(doc, p)
+            and not _acting_state(doc, p)
+            and not _seat_of(doc, p)
         ]
         main_place = _main_place(doc, doc_places)
         ctx = _Context()
