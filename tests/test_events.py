@@ -342,3 +342,12 @@ def test_where_a_source_is_based_is_no_event_place() -> None:
         "قال المرصد السوري لحقوق الإنسان ومقره بريطانيا إن ثلاثة مدنيين قتلوا في غارة جوية على ريف إدلب أمس."
     )
     assert events and all(e.location is not None and e.location.country == "SY" for e in events)
+
+
+def test_the_day_a_period_began_does_not_date_the_next_sentence() -> None:
+    text = (
+        "تتواصل الاحتجاجات في قطاع غزة منذ انطلاقها في 30 آذار/مارس. "
+        "وقتل فلسطينيان برصاص الجيش الإسرائيلي قرب السياج في قطاع غزة."
+    )
+    events = [e for e in events_of(text, dt.date(2018, 5, 14)) if e.fatalities == 2]
+    assert events and all(e.date != dt.date(2018, 3, 30) for e in events)

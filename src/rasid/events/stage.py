@@ -156,6 +156,15 @@ def _is_subject(doc: Doc, m: ActorMention) -> bool:
 _SEAT_WORDS = lx._words("مقره مقرها ومقره ومقرها مقرهم ومقرهم")
 
 
+_START_WORDS = lx.SINCE_WORDS | lx.PERIOD_START_WORDS | lx._words("انطلقت انطلق بدات بدا بدأت اندلعت")
+
+
+def _period_start(doc: Doc, d: DateMention) -> bool:
+    """ "منذ بدء المسيرات في 30 آذار": the day a period began dates none of the next sentences' events."""
+    before = doc.tokens[max(0, d.tok_start - 3) : d.tok_start]
+    return any(f in _START_WORDS for t in before for f in t.forms)
+
+
 def _seat_of(doc: Doc, place: PlaceMention) -> bool:
     """ "المرصد السوري ومقره بريطانيا": where a source is based is not where anything happened."""
     before = doc.tokens[max(0, place.tok_start - 2) : place.tok_start]
@@ -237,8 +246,9 @@ class EventStage:
                 candidates.append(event)
                 if not trig.strong:
                     generic.add(id(event))
-            if s_dates:
-                ctx.date, ctx.date_sentence = s_dates[-1], s.i
+            anchors = [d for d in s_dates if not _period_start(doc, d)]
+            if anchors:
+                ctx.date, ctx.date_sentence = anchors[-1], s.i
             if triggers or _located(s_places):
                 last = candidates[-1].spans.get("location") if candidates else None
                 place = next((p for p in s_places if last and p.start == last.start), None)
