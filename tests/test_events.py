@@ -351,3 +351,8 @@ def test_the_day_a_period_began_does_not_date_the_next_sentence() -> None:
     )
     events = [e for e in events_of(text, dt.date(2018, 5, 14)) if e.fatalities == 2]
     assert events and all(e.date != dt.date(2018, 3, 30) for e in events)
+
+
+def test_a_command_named_after_its_area_is_no_event_place() -> None:
+    events = events_of("أعلنت قيادة عمليات بغداد مقتل سبعة مسلحين في اشتباكات في مدينة الفلوجة أمس.")
+    assert events and all(e.location is not None and e.location.name != "Baghdad" for e in events)

@@ -154,6 +154,7 @@ def _is_subject(doc: Doc, m: ActorMention) -> bool:
 
 
 _SEAT_WORDS = lx._words("مقره مقرها ومقره ومقرها مقرهم ومقرهم")
+_COMMAND_WORDS = lx._words("قياده غرفه")
 
 
 _START_WORDS = lx.SINCE_WORDS | lx.PERIOD_START_WORDS | lx._words("انطلقت انطلق بدات بدا بدأت اندلعت")
@@ -166,9 +167,16 @@ def _period_start(doc: Doc, d: DateMention) -> bool:
 
 
 def _seat_of(doc: Doc, place: PlaceMention) -> bool:
-    """ "المرصد السوري ومقره بريطانيا": where a source is based is not where anything happened."""
+    """ "المرصد السوري ومقره بريطانيا": where a source is based is not where anything happened;
+    "قيادة عمليات بغداد": a command named after its area tells where it sits, not where it fought."""
     before = doc.tokens[max(0, place.tok_start - 2) : place.tok_start]
-    return any(f in _SEAT_WORDS for t in before for f in t.forms)
+    if any(f in _SEAT_WORDS for t in before for f in t.forms):
+        return True
+    return (
+        len(before) == 2
+        and _COMMAND_WORDS.isdisjoint(before[0].forms) is False
+        and "عمليات" in before[1].forms
+    )
 
 
 def _inside_name(doc: Doc, place: PlaceMention) -> bool:
