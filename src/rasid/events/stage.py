@@ -174,7 +174,7 @@ def _seat_of(doc: Doc, place: PlaceMention) -> bool:
         return True
     return (
         len(before) == 2
-        and _COMMAND_WORDS.isdisjoint(before[0].forms) is False
+        and not _COMMAND_WORDS.isdisjoint(before[0].forms)
         and "عمليات" in before[1].forms
     )
 
