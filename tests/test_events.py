@@ -356,3 +356,8 @@ def test_the_day_a_period_began_does_not_date_the_next_sentence() -> None:
 def test_a_command_named_after_its_area_is_no_event_place() -> None:
     events = events_of("أعلنت قيادة عمليات بغداد مقتل سبعة مسلحين في اشتباكات في مدينة الفلوجة أمس.")
     assert events and all(e.location is not None and e.location.name != "Baghdad" for e in events)
+
+
+def test_a_group_fighting_beside_the_army_regains_ground_for_the_government() -> None:
+    event = only("تمكنت قوات الجيش اليمني والمقاومة الشعبية من السيطرة على مديرية حيس في محافظة الحديدة أمس.")
+    assert event.sub_event_type == "Government regains territory"

@@ -172,11 +172,7 @@ def _seat_of(doc: Doc, place: PlaceMention) -> bool:
     before = doc.tokens[max(0, place.tok_start - 2) : place.tok_start]
     if any(f in _SEAT_WORDS for t in before for f in t.forms):
         return True
-    return (
-        len(before) == 2
-        and not _COMMAND_WORDS.isdisjoint(before[0].forms)
-        and "عمليات" in before[1].forms
-    )
+    return len(before) == 2 and not _COMMAND_WORDS.isdisjoint(before[0].forms) and "عمليات" in before[1].forms
 
 
 def _inside_name(doc: Doc, place: PlaceMention) -> bool:
@@ -317,7 +313,14 @@ class EventStage:
         country = location.country
         actor1, actor2, a1_m, a2_m = _actors(doc, s, trig, s_actors, country)
         if trig.sub_event_type == "Government regains territory" and actor1 is not None and actor1.inter != 1:
-            trig.sub_event_type = "Non-state actor overtakes territory"
+            # A group fighting beside the state's forces ("قوات الجيش والمقاومة الشعبية") regains for it.
+            with_state = any(
+                m.actor is not None and m.actor.inter == 1 and (actor2 is None or m.actor.name != actor2.name)
+                for m in s_actors
+                if m.label not in _WEAK_ACTOR_LABELS
+            )
+            if not with_state:
+                trig.sub_event_type = "Non-state actor overtakes territory"
         weapon = trig.weapon
         if weapon == "rocket" and actor1 is not None and actor1.inter in (1, 8):
             weapon = "missile"
