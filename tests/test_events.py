@@ -361,3 +361,15 @@ def test_a_command_named_after_its_area_is_no_event_place() -> None:
 def test_a_group_fighting_beside_the_army_regains_ground_for_the_government() -> None:
     event = only("تمكنت قوات الجيش اليمني والمقاومة الشعبية من السيطرة على مديرية حيس في محافظة الحديدة أمس.")
     assert event.sub_event_type == "Government regains territory"
+
+
+def test_an_intercepted_missile_is_disrupted_weapons_use_only() -> None:
+    event = only(
+        "أطلقت الميليشيات صاروخا باليستيا باتجاه مدينة جازان اعترضته الدفاعات الجوية السعودية اليوم."
+    )
+    assert (event.sub_event_type, event.weapon) == ("Disrupted weapons use", "missile")
+    shot_down = events_of("قصفت المدفعية مواقع في مدينة إدلب وأسقطت طائرة مسيرة اليوم.")
+    assert sorted((e.sub_event_type, e.weapon) for e in shot_down) == [
+        ("Disrupted weapons use", "drone"),
+        ("Shelling/artillery/missile attack", "artillery"),
+    ]

@@ -24,6 +24,7 @@ _CHEMICAL = "Chemical weapon"
 _INTERVENTION_CUES = lx._words("تفريق فرقت لتفريق مسيل للدموع الغاز قنابل الغاز اعتقلت")
 _VIOLENT_PROTEST_CUES = lx._words("مواجهات اشتباكات شغب الحجاره حجاره رشق احرقوا اضرموا")
 # Weapon words that a disruption verb ("اعترضت صاروخا") takes as object.
+_OBJECT_PRONOUNS = ("ته", "تها", "ها", "هما", "هم")  # اعترضته، أسقطتها، تم اعتراضها
 _WEAPON_OBJECTS = {_SHELLING, _AIR, _IED, _SUICIDE}
 
 
@@ -148,6 +149,10 @@ def find_triggers(
         raw.append((entry, m.tok_start, m.tok_end))
     if not raw:
         return []
+    # "وأسقطت طائرة مسيرة": a drone that was shot down says nothing about how the rest was fired.
+    downed = [(s, t) for e, s, t in raw if e.sub_event_type == _DISRUPTED and e.strength == "strong"]
+    downed_weapon = next((c[0].weapon for c in cues if any(0 <= c[1] - t <= 3 for _, t in downed)), None)
+    cues = [c for c in cues if not any(0 <= c[1] - t <= 3 for _, t in downed)]
     air_cue = next((c for c in cues if c[0].weapon == "aircraft"), None)
     if air_cue is None:  # "ضربات" beside a generic "قصفت" says the shelling came from the air
         air_cue = next((r for r in raw if r[0].sub_event_type == _AIR and r[0].strength == "weak"), None)
@@ -165,10 +170,16 @@ def find_triggers(
 
     # A disruption verb takes the weapon that follows it: "اعترضت صاروخا" is no missile attack.
     disrupted = [t for t in triggers if t.sub_event_type == _DISRUPTED and t.strong]
+    for d in disrupted:
+        d.weapon = d.weapon or downed_weapon
     if disrupted:
         for d in disrupted:
+            # "اعترضت صاروخا", and "صاروخا ... اعترضته" (the pronoun points back at the weapon)
+            back = tokens[d.tok_end - 1].norm.endswith(_OBJECT_PRONOUNS)
             for t in triggers:
-                if t.sub_event_type in _WEAPON_OBJECTS and 0 <= t.tok_start - d.tok_end <= 8:
+                after = 0 <= t.tok_start - d.tok_end <= 8
+                before = back and 0 <= d.tok_start - t.tok_end <= 8
+                if t.sub_event_type in _WEAPON_OBJECTS and (after or before):
                     d.weapon = d.weapon or t.weapon
                     t.sub_event_type = ""
         triggers = [t for t in triggers if t.sub_event_type]
