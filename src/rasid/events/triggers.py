@@ -73,6 +73,18 @@ def _in_hashtag(tokens: list[Token], i: int) -> bool:
     return i > 0 and tokens[i - 1].norm in ("#", "_") and tokens[i - 1].end == tokens[i].start
 
 
+_CAMPAIGN_HEADS = frozenset(("معركه", "عمليه", "حمله"))
+
+
+def _campaign_name(tokens: list[Token], sentence: Sentence, start: int, end: int) -> bool:
+    """ "معركة تحرير الحديدة", "عملية «غصن الزيتون»", "معركة الساحل": a campaign's name, not one day's
+    fighting (the plural "معارك عنيفة في ..." reports fighting)."""
+    if end - start != 1 or not _CAMPAIGN_HEADS.intersection(tokens[start].forms) or end >= sentence.tok_end:
+        return False
+    nxt = tokens[end]
+    return nxt.norm == '"' or nxt.norm.startswith("ال") or "تحرير" in nxt.forms
+
+
 def _in_quoted_name(tokens: list[Token], sentence: Sentence, i: int) -> bool:
     """ "مجموعة «أوقفوا الحرب»", "عملية «عاصفة الحزم»": the trigger is part of a quoted name."""
     for k in range(i - 1, max(sentence.tok_start, i - 4) - 1, -1):
@@ -139,6 +151,8 @@ def find_triggers(
         if _in_modal_scope(tokens, sentence, m.tok_start, m.exact) or _planned(tokens, sentence, m.tok_end):
             continue
         if _in_hashtag(tokens, m.tok_start) or _in_quoted_name(tokens, sentence, m.tok_start):
+            continue
+        if _campaign_name(tokens, sentence, m.tok_start, m.tok_end):
             continue
         if entry.sub_event_type == _CHEMICAL and entry.strength == "weak":
             outside = [*range(sentence.tok_start, m.tok_start), *range(m.tok_end, sentence.tok_end)]
