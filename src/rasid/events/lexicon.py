@@ -97,6 +97,12 @@ PLANNED_AFTER = _words(
 CHEMICAL_USE = _words("هجوم الهجوم هجوما قصف استخدام استخدم استخدمت باستخدام استهدف استهدفت ضربه القي القت")
 # A quoted name right after one of these is a name ("مجموعة «أوقفوا الحرب»"), not a report.
 NAMING_WORDS = _words("مجموعه حمله حركه منظمه جمعيه عمليه شعار وسم هاشتاق عنوان بعنوان اسم باسم تحالف ائتلاف")
+# Neighbours that give a trigger word another sense: "رئيس تحرير", "ميدان التحرير", "هيئة تحرير الشام",
+# "قناة المسيرة", "مذكرة توقيف" before it; "اشتباك كلامي", "هجوم لاذع" after it.
+OTHER_SENSE_BEFORE = _words("رئيس ميدان ساحه هيئه قناه مذكره مذكرات")
+OTHER_SENSE_AFTER = _words(
+    "كلامي كلاميه لفظي لفظيه لاذع لاذعا اعلامي اعلاميه سيبراني سيبرانيه الكتروني الكترونيه"
+)
 FUTURE_PREFIXED = ("سي", "ست", "سن")  # "سيشن", "ستقصف": future tense
 # Aggregates: "نحو خمسين هجوما منذ مطلع العام".
 AGGREGATE_WORDS = _words("منذ مطلع خلال طوال")

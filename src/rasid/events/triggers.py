@@ -73,6 +73,18 @@ def _in_hashtag(tokens: list[Token], i: int) -> bool:
     return i > 0 and tokens[i - 1].norm in ("#", "_") and tokens[i - 1].end == tokens[i].start
 
 
+def _other_sense(tokens: list[Token], sentence: Sentence, m, date_tokens: set[int]) -> bool:
+    """The word means something else here: "فجر الخميس" (dawn: part of a date), "رئيس تحرير",
+    "اشتباك كلامي"."""
+    if any(k in date_tokens for k in range(m.tok_start, m.tok_end)):
+        return True
+    if m.tok_start > sentence.tok_start and not lx.OTHER_SENSE_BEFORE.isdisjoint(
+        tokens[m.tok_start - 1].forms
+    ):
+        return True
+    return m.tok_end < sentence.tok_end and not lx.OTHER_SENSE_AFTER.isdisjoint(tokens[m.tok_end].forms)
+
+
 _CAMPAIGN_HEADS = frozenset(("معركه", "عمليه", "حمله"))
 
 
@@ -152,7 +164,9 @@ def find_triggers(
             continue
         if _in_hashtag(tokens, m.tok_start) or _in_quoted_name(tokens, sentence, m.tok_start):
             continue
-        if _campaign_name(tokens, sentence, m.tok_start, m.tok_end):
+        if _campaign_name(tokens, sentence, m.tok_start, m.tok_end) or _other_sense(
+            tokens, sentence, m, date_tokens
+        ):
             continue
         if entry.sub_event_type == _CHEMICAL and entry.strength == "weak":
             outside = [*range(sentence.tok_start, m.tok_start), *range(m.tok_end, sentence.tok_end)]
