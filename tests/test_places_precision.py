@@ -75,3 +75,7 @@ def test_a_preposition_glued_to_a_common_word_is_no_locative():
 def test_a_common_word_after_a_plural_place_word_is_an_adjective():
     got = names("سيطرت القوات على مناطق جديدة في ريف حماة أمس.")
     assert "Hamah" in got and not any("Judayda" in n for n in got)
+
+
+def test_the_country_itself_is_no_village():
+    assert names("وقعت اشتباكات عنيفة في جنوب غربي البلاد أمس.") == []

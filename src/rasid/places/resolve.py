@@ -353,6 +353,8 @@ def find_matches(
         s, e = tokens[m.tok_start].start, tokens[m.tok_end - 1].end
         m.ner = any(ls < e and s < le for ls, le in loc_spans)
         _read_context(m, tokens, gaz, per_spans)
+        if m.key in _THE_COUNTRY:
+            continue  # "جنوب غربي البلاد" is the country the article is about, not a village "Al Bilād"
         if m.person and m.type_cue is None and " " not in m.key:
             continue  # "الرئيس X", a PER entity: a person's name
         if (_needs_cue(gaz, m) or m.idiom) and not m.cued:
@@ -374,6 +376,7 @@ def find_matches(
     return [m for m in kept if m.best is not None]
 
 
+_THE_COUNTRY = frozenset(norm(w) for w in ("البلاد", "بلاد", "الدولة", "الوطن", "البلد"))
 _LOCATIVES = frozenset(("في", "وفي", "الى", "قرب"))  # not "داخل العمارة" (inside the building)
 _HOME_TOWN_WEIGHT = 20_000
 
