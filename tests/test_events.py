@@ -377,3 +377,8 @@ def test_an_intercepted_missile_is_disrupted_weapons_use_only() -> None:
         ("Disrupted weapons use", "drone"),
         ("Shelling/artillery/missile attack", "artillery"),
     ]
+
+
+def test_the_base_jets_took_off_from_is_no_event_place() -> None:
+    event = only("شنت مقاتلات تركية أقلعت من قاعدة ديار بكر غارات على مواقع في جبال قنديل شمال العراق أمس.")
+    assert event.location is not None and event.location.country == "IQ"
