@@ -383,3 +383,12 @@ def test_an_intercepted_missile_is_disrupted_weapons_use_only() -> None:
 def test_the_base_jets_took_off_from_is_no_event_place() -> None:
     event = only("شنت مقاتلات تركية أقلعت من قاعدة ديار بكر غارات على مواقع في جبال قنديل شمال العراق أمس.")
     assert event.location is not None and event.location.country == "IQ"
+
+
+def test_a_struck_weapons_depot_is_the_target_of_the_strike() -> None:
+    event = only("شنت طائرات التحالف غارة استهدفت مستودع أسلحة للميليشيات في مدينة صعدة اليوم.")
+    assert event.sub_event_type == "Air/drone strike"
+    assert (
+        only("عثرت القوات الأمنية على مخزن أسلحة في مدينة الموصل اليوم.").sub_event_type
+        == "Disrupted weapons use"
+    )

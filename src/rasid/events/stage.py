@@ -75,7 +75,9 @@ def _located(places: list[PlaceMention]) -> list[PlaceMention]:
     return [p for p in places if p.location is not None and p.location.lat is not None]
 
 
-_LAUNCH_WORDS = lx._words("اطلق اطلقت اطلقوا اطلاق انطلق انطلقت انطلقوا قادمه قادما اقلعت اقلع اقلعوا اقلاعها")
+_LAUNCH_WORDS = lx._words(
+    "اطلق اطلقت اطلقوا اطلاق انطلق انطلقت انطلقوا قادمه قادما اقلعت اقلع اقلعوا اقلاعها"
+)
 
 
 def _is_origin(doc: Doc, p: PlaceMention) -> bool:

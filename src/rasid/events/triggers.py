@@ -85,6 +85,13 @@ def _other_sense(tokens: list[Token], sentence: Sentence, m, date_tokens: set[in
     return m.tok_end < sentence.tok_end and not lx.OTHER_SENSE_AFTER.isdisjoint(tokens[m.tok_end].forms)
 
 
+_DEPOT_WORDS = frozenset(lx._words("مستودع مستودعات مخزن مخازن مخبا مخابئ"))
+
+
+def _is_depot(tokens: list[Token], t: Trigger) -> bool:
+    return not _DEPOT_WORDS.isdisjoint(tokens[t.tok_start].forms)
+
+
 _CAMPAIGN_HEADS = frozenset(("معركه", "عمليه", "حمله"))
 
 
@@ -197,6 +204,9 @@ def find_triggers(
             t.weapon = "drone"
 
     # A disruption verb takes the weapon that follows it: "اعترضت صاروخا" is no missile attack.
+    # "غارة استهدفت مستودع أسلحة": a depot that was struck is the target, the strike is the event.
+    if any(t.sub_event_type in _WEAPON_OBJECTS for t in triggers):
+        triggers = [t for t in triggers if not (t.sub_event_type == _DISRUPTED and _is_depot(tokens, t))]
     disrupted = [t for t in triggers if t.sub_event_type == _DISRUPTED and t.strong]
     for d in disrupted:
         d.weapon = d.weapon or downed_weapon
