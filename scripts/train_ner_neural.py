@@ -13,7 +13,11 @@ the chosen number of epochs (--no-full skips it); (3) export to ONNX, check onnx
 torch, score once on test and register the files with their scores and settings. The test split is
 never used for any choice. Optional settings tried on held-out and left off by default: language-
 model pretraining of the encoder on news text (pretrain_tokens: no gain), fine-tuned word vectors
-(finetune_vectors: no gain), ensembles (ensemble=3: +1 F1 but three times slower to run).
+(finetune_vectors: no gain), ensembles (ensemble=3: +1 F1 but three times slower to run),
+NewsFANE Gold as extra training data (--newsfane all|partial; held-out 0.763 before the O bias vs
+0.760 without: PER +2, ORG +1, MISC -3, within seed noise), and distillation of 3 teachers into one
+model on train + 3,000 unlabelled news sentences (distil=3: held-out 0.761, the teachers' ensemble
+0.753). Seeds alone move held-out F1 by about +-1 point (single models 0.744-0.764).
 """
 
 from __future__ import annotations
@@ -56,6 +60,27 @@ VECTORS = ROOT / "build/ner/word2vec.kv"
 SPLIT = Path("/work/shared/data/ner/anercorp/camel_split_reconstructed")
 LABELS = ["O"] + [f"{p}-{t}" for t in TYPES for p in ("B", "I")]
 HELD_OUT = 0.15
+NEWSFANE = Path("/work/shared/data/ner/newsfane_gold/NewsFANE_Gold_2014_170K.txt")
+OVERLAP_N = 5  # a NewsFANE sentence sharing any 5-gram of normalised tokens with an excluded split is dropped
+# NewsFANE fine type -> ANERcorp type, by majority vote of the tokens the two corpora share (text
+# that both annotate); types ANERcorp mostly leaves untagged (governments, groups, buildings) map to O
+FANE_TYPES = {
+    **dict.fromkeys(
+        "Politician Athlete Artist Other_PER Religious_PER Scientist Police Businessperson Lawyer Engineer".split(),
+        "PER",
+    ),
+    **dict.fromkeys("Non-Governmental Sports Media Commercial Educational".split(), "ORG"),
+    **dict.fromkeys(
+        "Nation Population-Center State-or-Province GPE-Cluster Water-Body Continent County-or-District "
+        "Land-Region-Natural Celestial".split(),
+        "LOC",
+    ),
+    **dict.fromkeys("Book Land Air Projectile Food Drug".split(), "MISC"),
+}
+# NewsFANE labels are partial for our scheme: its O also covers what ANERcorp calls MISC (events,
+# products...), and its types without an ANERcorp majority (Government, Group, Building...) are
+# unknown; such tokens get a set of allowed labels and the CRF maximises the sum over those paths
+PARTIAL: set[int] = set()  # id() of the sentences trained with partial labels
 O_BIASES = (0.5, 1.0, 1.5, 2.0)  # tried on held-out train after early stopping
 HYPER = {
     "char_dim": 30,
@@ -77,6 +102,9 @@ HYPER = {
     "min_train_freq": 2,
     "min_char_freq": 3,
     "seed": 13,
+    "distil": 0,  # >0: train that many teachers and fit the shipped model to their mean marginals
+    "distil_news": 3000,  # unlabelled news sentences the teachers label for the student
+    "distil_gold": 0.5,  # weight of the gold path in the student's loss on labelled sentences
 }
 
 
@@ -124,6 +152,40 @@ class Net(nn.Module):
             states = [hf, torch.gather(hb, 1, index.expand(-1, -1, hb.shape[2]))]
         return states[0], states[1]
 
+    def nll_partial(self, em: torch.Tensor, allowed: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """Mean negative log of the total probability of the paths through the allowed labels."""
+        return (self.log_z(em, mask) - self.log_z(em.masked_fill(~allowed, -1e4), mask)).mean()
+
+    def log_z(self, em: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        alpha = self.start[None] + em[:, 0]
+        for i in range(1, em.shape[1]):
+            nxt = torch.logsumexp(alpha[:, :, None] + self.transitions[None], dim=1) + em[:, i]
+            alpha = torch.where(mask[:, i, None] > 0, nxt, alpha)
+        return torch.logsumexp(alpha + self.end[None], dim=1)
+
+    def nll_soft(
+        self,
+        em: torch.Tensor,
+        tags: torch.Tensor,
+        soft: torch.Tensor,
+        gold_w: torch.Tensor,
+        mask: torch.Tensor,
+    ) -> torch.Tensor:
+        """Cross-entropy to a mix of the gold path (weight gold_w per sentence) and the teachers'
+        label marginals `soft` (expected path score with neighbouring labels taken as independent)."""
+        b, t, _ = em.shape
+        ar = torch.arange(b)
+        gold = self.start[tags[:, 0]] + em[ar, 0, tags[:, 0]]
+        for i in range(1, t):
+            gold = gold + mask[:, i] * (self.transitions[tags[:, i - 1], tags[:, i]] + em[ar, i, tags[:, i]])
+        last = mask.sum(1).long() - 1
+        gold = gold + self.end[tags[ar, last]]
+        soft = soft * mask[:, :, None]
+        expected = (soft * em).sum((1, 2)) + soft[:, 0] @ self.start + soft[ar, last] @ self.end
+        expected = expected + torch.einsum("nti,ij,ntj->n", soft[:, :-1], self.transitions, soft[:, 1:])
+        score = gold_w * gold + (1 - gold_w) * expected
+        return (self.log_z(em, mask) - score).mean()
+
     def nll(self, em: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         """Mean negative log-likelihood of the gold paths under the linear-chain CRF."""
         b, t, _ = em.shape
@@ -158,13 +220,81 @@ def quantize(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return q, scale.astype(np.float32)
 
 
-def sentence_tables(sentences: list[Sentence]) -> list[tuple[list[str], list[int]]]:
-    """(matching-form words, label ids) per sentence on rasid tokens."""
-    out = []
+def newsfane(exclude: list[Sentence], keep_overlap: list[Sentence], partial: bool) -> list[Sentence]:
+    """NewsFANE sentences with coarse types, minus any that share an OVERLAP_N-gram of normalised
+    tokens with `exclude` (test, and held-out when tuning); ones overlapping `keep_overlap` (the
+    training text itself, re-annotated) are dropped too unless it is empty."""
+    from rasid.entities.conll import repair_bio
+    from rasid.text.normalize import norm
+
+    def grams(tokens: list[str]) -> set[tuple[str, ...]]:
+        key = tuple(norm(t) for t in tokens)
+        return {key[i : i + OVERLAP_N] for i in range(len(key) - OVERLAP_N + 1)}
+
+    banned = set().union(*(grams(s.tokens) for s in exclude))
+    banned_also = set().union(*(grams(s.tokens) for s in keep_overlap)) if keep_overlap else set()
+    out: list[Sentence] = []
+    dropped = dropped_also = 0
+    for s in read_conll_raw(NEWSFANE):
+        g = grams(s.tokens)
+        if len(s.tokens) < OVERLAP_N or g & banned:  # short ones cannot be checked: drop them
+            dropped += 1
+        elif g & banned_also:
+            dropped_also += 1
+        else:
+            tags = [t[:2] + FANE_TYPES[t[2:]] if t[2:] in FANE_TYPES else "O" for t in s.tags]
+            if partial:
+                tags = [t if t != "O" or s.tags[k] == "O" else "B-UNK" for k, t in enumerate(tags)]
+            out.append(Sentence(s.tokens, repair_bio(tags)))
+            if partial:
+                PARTIAL.add(id(out[-1]))
+    log(
+        f"NewsFANE: kept {len(out)} sentences, dropped {dropped} overlapping held-out/test (or shorter "
+        f"than {OVERLAP_N}) and {dropped_also} overlapping train"
+    )
+    return out
+
+
+def read_conll_raw(path: Path) -> list[Sentence]:
+    """`token<TAB>tag` lines with the tags as written (read_conll would keep only coarse types)."""
+    out: list[Sentence] = []
+    tokens: list[str] = []
+    tags: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.replace("\u200e", "").split()
+        if len(parts) >= 2:
+            tokens.append(" ".join(parts[:-1]))
+            tags.append(parts[-1] if parts[-1][:2] in ("B-", "I-") else "O")
+        elif not parts and tokens:
+            out.append(Sentence(tokens, tags))
+            tokens, tags = [], []
+    if tokens:
+        out.append(Sentence(tokens, tags))
+    return out
+
+
+def sentence_tables(sentences: list[Sentence]) -> list[tuple[list[str], list[int] | np.ndarray]]:
+    """(matching-form words, label ids) per sentence on rasid tokens; for a PARTIAL sentence the
+    labels are a (tokens, labels) boolean array of the labels allowed at each token."""
+    out: list[tuple[list[str], list[int] | np.ndarray]] = []
+    misc = [LABELS.index("O"), LABELS.index("B-MISC"), LABELS.index("I-MISC")]
     for s in sentences:
         a = align(s)
-        if a.tokens:
-            out.append(([t.norm for t in a.tokens], [LABELS.index(x) for x in a.tags]))
+        if not a.tokens:
+            continue
+        words = [t.norm for t in a.tokens]
+        if id(s) not in PARTIAL:
+            out.append((words, [LABELS.index(x) for x in a.tags]))
+            continue
+        allowed = np.zeros((len(words), len(LABELS)), dtype=bool)
+        for i, tag in enumerate(a.tags):
+            if tag == "O":
+                allowed[i, misc] = True
+            elif tag.endswith("-UNK"):
+                allowed[i] = True
+            else:
+                allowed[i, LABELS.index(tag)] = True
+        out.append((words, allowed))
     return out
 
 
@@ -177,7 +307,11 @@ def encode_all(tagger: NeuralTagger, sentences: list[tuple[list[str], list[int]]
         for k, (_, tags) in enumerate(chunk):
             n = int(lengths[k])
             item = {key: v[k, :n] for key, v in arrays.items() if key != "rev"}
-            item["tags"] = np.array(tags, dtype=np.int64)
+            if isinstance(tags, np.ndarray):
+                item["allowed"] = tags
+                item["tags"] = tags.argmax(1)  # a placeholder: the loss uses `allowed`
+            else:
+                item["tags"] = np.array(tags, dtype=np.int64)
             items.append(item)
     return items
 
@@ -329,7 +463,20 @@ def fit(
             if h["train_word_dropout"]:
                 drop = torch.rand(inputs["train_ids"].shape) < h["train_word_dropout"]
                 inputs["train_ids"] = inputs["train_ids"].masked_fill(drop, 0)
-            loss = net.nll(net(**inputs), tags, mask)
+            if "soft" in group[0]:  # distillation: every item has teacher marginals
+                soft = torch.zeros(*tags.shape, len(LABELS))
+                for i, x in enumerate(group):
+                    soft[i, : len(x["tags"])] = torch.from_numpy(x["soft"])
+                gold_w = torch.tensor([x["gold_w"] for x in group], dtype=torch.float32)
+                loss = net.nll_soft(net(**inputs), tags, soft, gold_w, mask)
+            elif any("allowed" in x for x in group):
+                allowed = nn.functional.one_hot(tags, len(LABELS)).bool()
+                for i, x in enumerate(group):
+                    if "allowed" in x:
+                        allowed[i, : len(x["tags"])] = torch.from_numpy(x["allowed"])
+                loss = net.nll_partial(net(**inputs), allowed, mask)
+            else:
+                loss = net.nll(net(**inputs), tags, mask)
             opt.zero_grad()
             if table_opt:
                 table_opt.zero_grad()
@@ -388,6 +535,43 @@ class Ensemble(nn.Module):
         )
 
 
+def teach(teacher: nn.Module, items: list[dict], vectors: torch.Tensor, gold_w: float) -> None:
+    """Adds the teachers' label marginals (`soft`) and the gold weight to each item."""
+    table = nn.Embedding.from_pretrained(vectors, freeze=True)
+    trans, start, end = teacher.transitions.detach(), teacher.start.detach(), teacher.end.detach()
+    for b in range(0, len(items), 64):
+        group = items[b : b + 64]
+        inputs, _, mask = collate(group, table)
+        with torch.no_grad():
+            em = teacher(**inputs)
+        em.requires_grad_(True)
+        # marginals = gradient of log Z with respect to the emissions
+        alpha = start[None] + em[:, 0]
+        for i in range(1, em.shape[1]):
+            nxt = torch.logsumexp(alpha[:, :, None] + trans[None], dim=1) + em[:, i]
+            alpha = torch.where(mask[:, i, None] > 0, nxt, alpha)
+        (marg,) = torch.autograd.grad(torch.logsumexp(alpha + end[None], dim=1).sum(), em)
+        for i, x in enumerate(group):
+            x["soft"] = marg[i, : len(x["tags"])].numpy().astype(np.float32)
+            x["gold_w"] = gold_w if x.get("labelled", True) else 0.0
+
+
+def news_items(tagger: NeuralTagger, n_sentences: int) -> list[dict]:
+    """Unlabelled news sentences encoded like training items (tags are placeholders)."""
+    items: list[dict] = []
+    for doc in news_documents(max_len=60):
+        arrays, lengths = tagger.encoder.encode(doc)
+        for k, n in enumerate(lengths.tolist()):
+            if n >= 5:
+                item = {key: v[k, :n] for key, v in arrays.items() if key != "rev"}
+                item["tags"] = np.zeros(n, dtype=np.int64)
+                item["labelled"] = False
+                items.append(item)
+        if len(items) >= n_sentences:
+            break
+    return items
+
+
 def snapshot(net: Net, table: nn.Embedding) -> dict[str, torch.Tensor]:
     state = {k: v.detach().clone() for k, v in net.state_dict().items()}
     state["@vectors"] = table.weight.detach().clone()
@@ -431,6 +615,14 @@ def main() -> None:
     ap.add_argument("--smoke", action="store_true", help="check every step on 200 sentences")
     ap.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE", help="override a hyper-parameter")
     ap.add_argument("--heldout-only", action="store_true", help="stop after the held-out run (for tuning)")
+    ap.add_argument(
+        "--newsfane",
+        choices=("none", "new", "all", "partial"),
+        default="none",
+        help="extra NewsFANE training sentences: none, only text not in ANERcorp train (new), or all "
+        "but test (all), or all but test with partial labels (partial: its O may be MISC, types "
+        "ANERcorp does not tag are unknown); anything overlapping test or held-out is always left out",
+    )
     args = ap.parse_args()
     if not VECTORS.exists():
         sys.exit(f"{VECTORS} is missing: build it with `.venv/bin/python scripts/train_clusters.py`")
@@ -454,6 +646,16 @@ def main() -> None:
         train_sents, test_sents, fit_sents, held_sents = (
             s[:200] for s in (train_sents, test_sents, fit_sents, held_sents)
         )
+
+    n_fane = 0
+    if args.newsfane != "none":
+        keep = train_sents if args.newsfane == "new" else []
+        # the held-out run never sees NewsFANE text overlapping held-out; the final run only avoids test
+        partial = args.newsfane == "partial"
+        fit_sents = fit_sents + newsfane(test_sents + held_sents, keep, partial)
+        extra = newsfane(test_sents, keep, partial)
+        n_fane = len(extra)
+        train_sents = train_sents + extra
 
     vocab: list[str] = []
     q, scale = build_vectors(vocab)
@@ -513,6 +715,29 @@ def main() -> None:
             pretrained = pretrain(tagger, vectors, h)
             torch.save(pretrained, cache)
         log(f"pretrained encoder ready ({time.time() - t0:.0f}s)")
+    teacher, news = None, []
+    if h["distil"]:
+        # teachers early-stopped on held-out, from other seeds than the student; they stay the
+        # teachers of the final student too (which then also learns held-out's gold labels)
+        members = [
+            fit(tagger, fit_items, vectors, dict(h, seed=h["seed"] + 100 + k), h["max_epochs"], held_sents)
+            for k in range(h["distil"])
+        ]
+        teacher = Ensemble([m[0] for m in members])
+        tagger._emit = torch_emitter(teacher)
+        set_crf(tagger, teacher)
+        teacher_held = evaluate(held_sents, tagger)
+        log(
+            "teachers: "
+            + ", ".join(f"{m[2]['f1']:.4f}" for m in members)
+            + f"; their ensemble {teacher_held['f1']:.4f} ({time.time() - t0:.0f}s)"
+        )
+        news = news_items(tagger, h["distil_news"])
+        teach(teacher, fit_items + news, vectors, h["distil_gold"])
+        fit_items = fit_items + news
+        log(
+            f"teachers labelled {len(fit_items)} sentences ({len(news)} unlabelled) ({time.time() - t0:.0f}s)"
+        )
     seeds = [h["seed"] + k for k in range(h["ensemble"])]
     runs = [
         fit(
@@ -556,6 +781,9 @@ def main() -> None:
     final = work / "final"
     if not args.no_full:
         tagger, all_items = make_tagger(train_sents, final)
+        if teacher is not None:  # same layout (vocabularies from all of train): same encodings
+            teach(teacher, all_items, vectors, h["distil_gold"])
+            all_items = all_items + news
         nets = [
             fit(tagger, all_items, vectors, dict(h, seed=seed), n, None, pretrained)[0]
             for seed, n in zip(seeds, epochs, strict=True)
@@ -596,8 +824,16 @@ def main() -> None:
     common = {
         "version": "1",
         "source": "BiLSTM-CRF + char-CNN (torch, exported to ONNX) trained on ANERcorp, CAMeL split "
-        "reconstructed (shared/data MANIFEST 2.1), word2vec from the news corpora (ner_clusters run)",
-        "licence": "model weights derived from ANERcorp (free for research) and the news corpora",
+        "reconstructed (shared/data MANIFEST 2.1)"
+        + (
+            f" and NewsFANE Gold (MANIFEST 2.2; --newsfane {args.newsfane}, test-overlapping sentences left out)"
+            if args.newsfane != "none"
+            else ""
+        )
+        + ", word2vec from the news corpora (ner_clusters run)",
+        "licence": "model weights derived from ANERcorp (free for research)"
+        + (", NewsFANE Gold (CC BY-SA 3.0)" if args.newsfane != "none" else "")
+        + " and the news corpora",
         "built_by": "scripts/train_ner_neural.py",
     }
     for name, file in (("ner_neural_vectors", VECTORS_FILE), ("ner_neural_config", CONFIG_FILE)):
@@ -608,7 +844,8 @@ def main() -> None:
         **common,
         hyper=h,
         epochs=epochs,
-        trained_on="all of train" if not args.no_full else "first 85% of train",
+        trained_on=("all of train" if not args.no_full else "first 85% of train")
+        + (f" + {n_fane} NewsFANE sentences ({args.newsfane})" if args.newsfane != "none" else ""),
         o_bias=o_bias,
         heldout_f1=held_result["f1"] if held_result else None,
         heldout_per_type={k: v["f1"] for k, v in held_result["per_type"].items()} if held_result else None,

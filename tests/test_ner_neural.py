@@ -171,3 +171,51 @@ def test_odd_tokens_and_long_sentences_are_tagged_one_tag_each() -> None:
         assert all(
             not (t.startswith("I-") and (i == 0 or tags[i - 1][2:] != t[2:])) for i, t in enumerate(tags)
         )
+
+
+def training_module():
+    """scripts/train_ner_neural.py as a module (needs the optional torch training dependency)."""
+    pytest.importorskip("torch")
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "train_ner_neural.py"
+    spec = importlib.util.spec_from_file_location("train_ner_neural", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_partial_and_soft_label_losses_agree_with_path_scores() -> None:
+    train = training_module()
+    import torch
+
+    torch.manual_seed(3)
+    net = train.Net(4, 5, 5, dict(train.HYPER))
+    k = len(train.LABELS)
+    with torch.no_grad():
+        for p in (net.transitions, net.start, net.end):
+            p.normal_()
+    em = torch.randn(2, 3, k)
+    mask = torch.tensor([[1.0, 1.0, 1.0], [1.0, 1.0, 0.0]])
+    tags = torch.tensor([[1, 2, 0], [3, 0, 0]])
+    one_hot = torch.nn.functional.one_hot(tags, k)
+    with torch.no_grad():
+        gold = float(net.nll(em, tags, mask))
+        # one-hot labels: the partial and the soft loss are the plain CRF loss, whatever the gold weight
+        assert float(net.nll_partial(em, one_hot.bool(), mask)) == pytest.approx(gold, abs=1e-4)
+        soft_loss = net.nll_soft(em, tags, one_hot.float(), torch.tensor([0.0, 0.7]), mask)
+        assert float(soft_loss) == pytest.approx(gold, abs=1e-4)
+        # label 2 or 5 allowed at the middle token: the loss is -log P(1,2,0 or 1,5,0)
+        allowed = one_hot[:1].bool().clone()
+        allowed[0, 1, 5] = True
+        one = float(net.nll(em[:1], tags[:1], mask[:1]))
+        pair = float(net.nll_partial(em[:1], allowed, mask[:1]))
+
+    def score(seq: tuple[int, ...]) -> float:
+        e, tr = em[0].numpy(), net.transitions.detach().numpy()
+        total = float(net.start[seq[0]] + net.end[seq[-1]]) + sum(float(e[i, c]) for i, c in enumerate(seq))
+        return total + sum(float(tr[a, b]) for a, b in itertools.pairwise(seq))
+
+    ratio = np.exp(score((1, 5, 0)) - score((1, 2, 0)))
+    assert np.exp(-pair) == pytest.approx(np.exp(-one) * (1 + ratio), rel=1e-4)
