@@ -20,6 +20,9 @@ class Match(Generic[V]):
     exact: bool  # every token matched as written (no clitic removed)
 
 
+_START_CACHE = 50_000  # words whose "begins a phrase" answer a matcher keeps
+
+
 class PhraseMatcher(Generic[V]):
     """Finds lexicon phrases in a token list.
 
@@ -31,6 +34,7 @@ class PhraseMatcher(Generic[V]):
         self.enclitics = enclitics
         self._index: dict[str, list[tuple[tuple[str, ...], V]]] = {}
         self.max_len = 0
+        self._starts: dict[str, bool] = {}  # word -> some reading of it begins a phrase
 
     def add(self, phrase: str, value: V) -> None:
         words = tuple(norm(phrase).replace("-", " ").split())
@@ -38,6 +42,7 @@ class PhraseMatcher(Generic[V]):
             return
         self._index.setdefault(words[0], []).append((words[1:], value))
         self.max_len = max(self.max_len, len(words))
+        self._starts.clear()
 
     def add_all(self, items: Iterable[tuple[str, V]]) -> None:
         for phrase, value in items:
@@ -57,6 +62,13 @@ class PhraseMatcher(Generic[V]):
             tok = tokens[i]
             if not tok.is_word and not tok.is_digit:
                 continue
+            starts = self._starts.get(tok.norm)
+            if starts is None:
+                starts = any(f in self._index for f in self._forms(tok))
+                if len(self._starts) < _START_CACHE:
+                    self._starts[tok.norm] = starts
+            if not starts:
+                continue  # most words begin no phrase of the lexicon
             best: Match[V] | None = None
             for k, form in enumerate(self._forms(tok)):
                 for rest, value in self._index.get(form, ()):
