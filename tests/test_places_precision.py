@@ -79,3 +79,8 @@ def test_a_common_word_after_a_plural_place_word_is_an_adjective():
 
 def test_the_country_itself_is_no_village():
     assert names("وقعت اشتباكات عنيفة في جنوب غربي البلاد أمس.") == []
+
+
+def test_a_local_area_named_like_a_capital_abroad():
+    got = names("اندلعت اشتباكات بين الجيش اليمني والحوثيين في منطقة الرباط بمحافظة الحديدة أمس.")
+    assert "Rabat" not in got and "Al Hudaydah Governorate" in got

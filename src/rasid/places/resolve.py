@@ -312,6 +312,8 @@ def _choose(
     # A foreign town named without a cue: only countries, capitals and the largest cities.
     if outside and not m.cued and best.feature not in ("PCLI", "PPLC") and best.weight < 1_000_000:
         return None
+    if outside and m.type_cue in _LOCAL_CUES and best.feature not in FEATURES_FOR_TYPE[m.type_cue]:
+        return None  # "منطقة الرباط" in a Yemeni article: a local area, not Morocco's capital
     if m.named_feature and (not countries or best.country not in countries):
         return None  # "جبل X" in another country's article: a mountain, not the town X abroad
     if minor and not m.cued and not countries and best.weight < 5_000:
@@ -376,6 +378,7 @@ def find_matches(
     return [m for m in kept if m.best is not None]
 
 
+_LOCAL_CUES = frozenset(("nbhd", "area", "subdistrict", "district", "camp"))
 _THE_COUNTRY = frozenset(norm(w) for w in ("البلاد", "بلاد", "الدولة", "الوطن", "البلد"))
 _LOCATIVES = frozenset(("في", "وفي", "الى", "قرب"))  # not "داخل العمارة" (inside the building)
 _HOME_TOWN_WEIGHT = 20_000
