@@ -392,3 +392,8 @@ def test_a_struck_weapons_depot_is_the_target_of_the_strike() -> None:
         only("عثرت القوات الأمنية على مخزن أسلحة في مدينة الموصل اليوم.").sub_event_type
         == "Disrupted weapons use"
     )
+
+
+def test_ground_taken_by_a_militia_allied_to_the_state_is_regained_for_the_government() -> None:
+    event = only("سيطرت المقاومة الشعبية على مديرية حيس في محافظة الحديدة أمس بعد طرد الحوثيين منها.")
+    assert event.sub_event_type == "Government regains territory"
