@@ -174,18 +174,22 @@ _COMMAND_WORDS = lx._words("قياده غرفه")
 _START_WORDS = lx.SINCE_WORDS | lx.PERIOD_START_WORDS | lx._words("انطلقت انطلق بدات بدا بدأت اندلعت")
 
 
+def _words_before(doc: Doc, k: int, n: int, words: frozenset[str]) -> bool:
+    """Some reading of the n tokens before token k is one of `words`."""
+    return any(f in words for t in doc.tokens[max(0, k - n) : k] for f in t.forms)
+
+
 def _period_start(doc: Doc, d: DateMention) -> bool:
     """ "منذ بدء المسيرات في 30 آذار": the day a period began dates none of the next sentences' events."""
-    before = doc.tokens[max(0, d.tok_start - 3) : d.tok_start]
-    return any(f in _START_WORDS for t in before for f in t.forms)
+    return _words_before(doc, d.tok_start, 3, _START_WORDS)
 
 
 def _seat_of(doc: Doc, place: PlaceMention) -> bool:
     """ "المرصد السوري ومقره بريطانيا": where a source is based is not where anything happened;
     "قيادة عمليات بغداد": a command named after its area tells where it sits, not where it fought."""
-    before = doc.tokens[max(0, place.tok_start - 2) : place.tok_start]
-    if any(f in _SEAT_WORDS for t in before for f in t.forms):
+    if _words_before(doc, place.tok_start, 2, _SEAT_WORDS):
         return True
+    before = doc.tokens[max(0, place.tok_start - 2) : place.tok_start]
     return len(before) == 2 and not _COMMAND_WORDS.isdisjoint(before[0].forms) and "عمليات" in before[1].forms
 
 
@@ -497,7 +501,7 @@ def _country_name(iso2: str | None) -> str:
 
 def _civilian_victims(doc: Doc, s: Sentence) -> bool:
     """Civilians among the people the sentence counts ("مدنيين", "أطفال", "فلسطينيا")."""
-    if any(f in lx.CIVILIAN_NOUNS for t in doc.tokens[s.tok_start : s.tok_end] for f in t.forms):
+    if _forms_in_sentence(doc, s, lx.CIVILIAN_NOUNS):
         return True
     return any(a.actor is not None and a.actor.inter == 7 for a in doc.in_sentence(doc.actors, s))
 
@@ -558,8 +562,7 @@ def _one_sided_attack(
 
 
 def _is_victim(doc: Doc, m: ActorMention) -> bool:
-    before = doc.tokens[max(0, m.tok_start - 3) : m.tok_start]
-    return any(f in _VICTIM_LEADS for t in before for f in t.forms)
+    return _words_before(doc, m.tok_start, 3, _VICTIM_LEADS)
 
 
 _PATRON_LEADS = lx._words(
@@ -571,8 +574,7 @@ def _is_patron(doc: Doc, m: ActorMention) -> bool:
     """ "ميليشيات الحوثي الموالية لإيران", "المدعومة من تركيا": the patron named in a modifier takes no part."""
     if doc.tokens[m.tok_start].norm.startswith("و"):
         return False  # "الموالية لتركيا وقوات سوريا الديمقراطية": the next conjunct is a party again
-    before = doc.tokens[max(0, m.tok_start - 2) : m.tok_start]
-    return any(f in _PATRON_LEADS for t in before for f in t.forms)
+    return _words_before(doc, m.tok_start, 2, _PATRON_LEADS)
 
 
 _SOURCE_LEADS = lx._words("مصادر مصدر محققو محققي")  # not "المتحدث باسم": that is the actor's own voice
@@ -580,13 +582,11 @@ _SOURCE_LEADS = lx._words("مصادر مصدر محققو محققي")  # not "�
 
 def _is_source(doc: Doc, m: ActorMention) -> bool:
     """ "مصادر بالحكومة الأمريكية", "محققو الأمم المتحدة": who tells of the event takes no part in it."""
-    before = doc.tokens[max(0, m.tok_start - 2) : m.tok_start]
-    return any(f in _SOURCE_LEADS for t in before for f in t.forms)
+    return _words_before(doc, m.tok_start, 2, _SOURCE_LEADS)
 
 
 def _is_agent(doc: Doc, m: ActorMention) -> bool:
-    before = doc.tokens[max(0, m.tok_start - 2) : m.tok_start]
-    return any(f in _AGENT_LEADS for t in before for f in t.forms)
+    return _words_before(doc, m.tok_start, 2, _AGENT_LEADS)
 
 
 def _nationality_agent(doc: Doc, trig: Trigger, s: Sentence) -> ActorMention | None:
@@ -647,21 +647,27 @@ def _actors(
     return actor1, actor2, a1_m, a2_m
 
 
+def _actor_counts(doc: Doc, country: str | None, inters: tuple[int, ...]) -> dict[str, tuple[int, Actor]]:
+    """Named actors of the article with these inter codes: name -> (mentions, actor)."""
+    counts: dict[str, tuple[int, Actor]] = {}
+    for m in doc.actors:
+        if m.label in _WEAK_ACTOR_LABELS or m.actor is None or m.actor.inter not in inters:
+            continue
+        actor = resolve_inter(m, country)
+        n, _ = counts.get(actor.name, (0, actor))
+        counts[actor.name] = (n + 1, actor)
+    return counts
+
+
 def _article_perpetrator(doc: Doc, country: str | None, target: Actor | None) -> Actor | None:
     """The armed actor the article talks about most, as the likely perpetrator of an unattributed attack.
 
     Armed groups come first; a state's forces only when no group is named and the article keeps
     returning to them.
     """
-    counts: dict[str, tuple[int, Actor]] = {}
-    for m in doc.actors:
-        if m.label in _WEAK_ACTOR_LABELS or m.actor is None or m.actor.inter not in (1, 2, 3, 8):
-            continue
-        actor = resolve_inter(m, country)
-        if target is not None and actor.name == target.name:
-            continue
-        n, _ = counts.get(actor.name, (0, actor))
-        counts[actor.name] = (n + 1, actor)
+    counts = _actor_counts(doc, country, (1, 2, 3, 8))
+    if target is not None:
+        counts.pop(target.name, None)
     groups = [c for c in counts.values() if c[1].inter in (2, 3) and c[0] >= _MIN_PERPETRATOR_MENTIONS]
     states = [c for c in counts.values() if c[1].inter in (1, 8) and c[0] >= _MIN_STATE_MENTIONS]
     pool = groups or states
@@ -674,14 +680,7 @@ _CLAIM_WINDOW = 6
 
 def _article_force(doc: Doc, country: str | None) -> Actor | None:
     """The state or foreign force the article names most (twice or more)."""
-    counts: dict[str, tuple[int, Actor]] = {}
-    for m in doc.actors:
-        if m.label in _WEAK_ACTOR_LABELS or m.actor is None or m.actor.inter not in (1, 8):
-            continue
-        actor = resolve_inter(m, country)
-        n, _ = counts.get(actor.name, (0, actor))
-        counts[actor.name] = (n + 1, actor)
-    named = [c for c in counts.values() if c[0] >= _MIN_PERPETRATOR_MENTIONS]
+    named = [c for c in _actor_counts(doc, country, (1, 8)).values() if c[0] >= _MIN_PERPETRATOR_MENTIONS]
     return max(named, key=lambda c: c[0])[1] if named else None
 
 
@@ -690,8 +689,7 @@ _DENIALS = lx.NEGATION | lx._words("لم عدم دون بدون")
 
 def _denied(doc: Doc, k: int) -> bool:
     """ "نفى التنظيم أي مسؤولية", "لم تعلن أي جهة مسؤوليتها": no claim."""
-    before = doc.tokens[max(0, k - _CLAIM_WINDOW) : k]
-    return any(f in _DENIALS for t in before for f in t.forms)
+    return _words_before(doc, k, _CLAIM_WINDOW, _DENIALS)
 
 
 def _claim_mention(doc: Doc) -> ActorMention | None:
@@ -713,16 +711,11 @@ def _claim_mention(doc: Doc) -> ActorMention | None:
 
 def _article_opponent(doc: Doc, country: str | None, actor1: Actor) -> Actor | None:
     """The armed group the article names most (twice or more), as the side a state's strikes hit."""
-    counts: dict[str, tuple[int, Actor]] = {}
-    for m in doc.actors:
-        if m.label in _WEAK_ACTOR_LABELS or m.actor is None or m.actor.inter not in (2, 3, 4):
-            continue
-        actor = resolve_inter(m, country)
-        if actor.name == actor1.name or actor.name.startswith("Unidentified"):
-            continue
-        n, _ = counts.get(actor.name, (0, actor))
-        counts[actor.name] = (n + 1, actor)
-    named = [c for c in counts.values() if c[0] >= _MIN_PERPETRATOR_MENTIONS]
+    named = [
+        c
+        for name, c in _actor_counts(doc, country, (2, 3, 4)).items()
+        if name != actor1.name and not name.startswith("Unidentified") and c[0] >= _MIN_PERPETRATOR_MENTIONS
+    ]
     if len(named) != 1:
         return None  # none, or several: the text does not say which one was hit
     return named[0][1]
@@ -793,9 +786,7 @@ def _merge_protests(events: list[Event]) -> list[Event]:
         if _PROTEST_SEVERITY.index(sub) > _PROTEST_SEVERITY.index(host.sub_event_type):
             host.sub_event_type = sub
             host.event_type = SUB_TO_TYPE[sub]
-        for field in ("fatalities", "injured", "actor2", "weapon"):
-            if getattr(host, field) is None and getattr(ev, field) is not None:
-                setattr(host, field, getattr(ev, field))
+        _fill_gaps(host, ev, ("fatalities", "injured", "actor2", "weapon"))
     return kept
 
 
@@ -834,10 +825,22 @@ def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
         if twin is None:
             kept.append(ev)
             continue
-        for field in ("fatalities", "injured", "actor1", "actor2"):
-            if getattr(twin, field) is None and getattr(ev, field) is not None:
-                setattr(twin, field, getattr(ev, field))
+        _fill_gaps(twin, ev, ("fatalities", "injured", "actor1", "actor2"))
     return kept
+
+
+def _fill_gaps(twin: Event, ev: Event, fields: tuple[str, ...]) -> None:
+    """Fields `twin` lacks and another report of the same incident (`ev`) gives, with their spans."""
+    for field in fields:
+        value = getattr(ev, field)
+        if getattr(twin, field) is not None or value is None:
+            continue
+        other = twin.actor2 if field == "actor1" else twin.actor1 if field == "actor2" else None
+        if other is not None and _same_side(other, value):
+            continue  # the other report named the same side again
+        setattr(twin, field, value)
+        if field in ev.spans:
+            twin.spans[field] = ev.spans[field]
 
 
 def _merge(candidates: list[Event]) -> list[Event]:
@@ -864,13 +867,6 @@ def _merge(candidates: list[Event]) -> list[Event]:
         ):
             twin.location = ev.location  # keep the most precise place
             twin.spans["location"] = ev.spans["location"]
-        for field in ("weapon", "fatalities", "injured", "actor1", "actor2"):
-            if getattr(twin, field) is None and getattr(ev, field) is not None:
-                other = twin.actor2 if field == "actor1" else twin.actor1 if field == "actor2" else None
-                if other is not None and _same_side(other, getattr(ev, field)):
-                    continue  # the other report named the same side again
-                setattr(twin, field, getattr(ev, field))
-                if field in ev.spans:
-                    twin.spans[field] = ev.spans[field]
+        _fill_gaps(twin, ev, ("weapon", "fatalities", "injured", "actor1", "actor2"))
         twin.confidence = max(twin.confidence, ev.confidence)
     return merged
