@@ -31,19 +31,21 @@ def _kind(tok: Token) -> tuple[str, str] | None:
 @lru_cache(maxsize=20_000)
 def _casualty_word(word: str) -> tuple[str, str] | None:
     for form in stem_forms(word):
-        if form in lx.KILLED_NOUNS:
-            return "killed", "noun"
-        if form in lx.KILLED_COUNTED:
-            return "killed", "counted"
-        if form in lx.KILLED_VERBS:
-            return "killed", "verb"
-        if form in lx.INJURED_NOUNS:
-            return "injured", "noun"
-        if form in lx.INJURED_COUNTED:
-            return "injured", "counted"
-        if form in lx.INJURED_VERBS:
-            return "injured", "verb"
+        for words, kind in _CASUALTY_WORDS:
+            if form in words:
+                return kind
     return None
+
+
+# In the order they are tried on each reading of a word.
+_CASUALTY_WORDS: tuple[tuple[frozenset[str], tuple[str, str]], ...] = (
+    (lx.KILLED_NOUNS, ("killed", "noun")),
+    (lx.KILLED_COUNTED, ("killed", "counted")),
+    (lx.KILLED_VERBS, ("killed", "verb")),
+    (lx.INJURED_NOUNS, ("injured", "noun")),
+    (lx.INJURED_COUNTED, ("injured", "counted")),
+    (lx.INJURED_VERBS, ("injured", "verb")),
+)
 
 
 def _has(tok: Token, words: frozenset[str]) -> bool:

@@ -110,19 +110,26 @@ def latin_letters(name: str) -> int:
     )
 
 
-def skeleton_latin(name: str) -> str:
-    """Skeleton of a Latin-script name ("" for a name in another script)."""
-    s = latin_ascii(name)
-    if s is None:
-        return ""
-    parts: list[str] = []
-    for word in _LATIN_WORD.findall(s):
+def _latin_words(name: str) -> list[str]:
+    """The words of a Latin-script name without the article, digraphs already replaced by their class
+    (upper-case letters); [] for a name in another script."""
+    out: list[str] = []
+    for word in _LATIN_WORD.findall(latin_ascii(name) or ""):
         if word in ("al", "el"):
             continue
         word = _LATIN_ARTICLE.sub("", word).replace("-", "")
         for digraph, cls in _LATIN_DIGRAPHS:
             word = word.replace(digraph, cls)
-        parts.append("".join(ch if ch.isupper() else _LATIN_MAP.get(ch, _GAP) for ch in word))
+        out.append(word)
+    return out
+
+
+def skeleton_latin(name: str) -> str:
+    """Skeleton of a Latin-script name ("" for a name in another script)."""
+    words = _latin_words(name)
+    if not words:
+        return ""
+    parts = ["".join(ch if ch.isupper() else _LATIN_MAP.get(ch, _GAP) for ch in word) for word in words]
     return _collapse(_GAP.join(parts))
 
 
@@ -157,14 +164,8 @@ def _arabic_units(name: str) -> list[tuple[str, str]]:
 
 
 def _latin_units(name: str) -> list[tuple[str, str]]:
-    s = latin_ascii(name) or ""
     units: list[tuple[str, str]] = []
-    for word in _LATIN_WORD.findall(s):
-        if word in ("al", "el"):
-            continue
-        word = _LATIN_ARTICLE.sub("", word).replace("-", "")
-        for digraph, cls in _LATIN_DIGRAPHS:
-            word = word.replace(digraph, cls)
+    for word in _latin_words(name):
         for ch in word:
             cls = ch if ch.isupper() else _LATIN_MAP.get(ch, "")
             units += [(c, ch) for c in cls] if cls else [("", ch)]
