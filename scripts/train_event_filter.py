@@ -102,6 +102,30 @@ def sparse_weights(vec: DictVectorizer, model: LogisticRegression) -> dict[str, 
     }
 
 
+def save_model(
+    name: str,
+    file: str,
+    version: str,
+    description: str,
+    vec: DictVectorizer,
+    model: LogisticRegression,
+    source: str,
+    built_by: str,
+    **fields: object,
+) -> None:
+    """Writes a fitted logistic model as a JSON table (fields first, then feature -> weight), registers
+    it in the catalogue and says so on stderr."""
+    weights = sparse_weights(vec, model)
+    out = {"version": version, "model": description, **fields, "weights": dict(sorted(weights.items()))}
+    target = resources.write_json(
+        name, file, out, source, built_by, features=len(weights), threshold=fields["threshold"]
+    )
+    print(
+        f"wrote {target} ({len(weights)} weights, C={fields['C']}, threshold {fields['threshold']})",
+        file=sys.stderr,
+    )
+
+
 def cross_validate(xs, y, groups, c: float) -> np.ndarray:
     """Out-of-fold P(event) with 5 folds grouped by article."""
     p = np.zeros(len(y))
@@ -147,26 +171,20 @@ def main() -> None:
     vec = DictVectorizer()
     model = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
     model.fit(vec.fit_transform(xs), y)
-    weights = sparse_weights(vec, model)
-    out = {
-        "version": VERSION,
-        "model": "logistic regression over rasid.events.classifier.features (sum of weights, sigmoid)",
-        "threshold": t,
-        "C": c,
-        "cv_f1": round(f1, 4),
-        "n_train": len(y),
-        "weights": dict(sorted(weights.items())),
-    }
-    target = resources.write_json(
+    save_model(
         "event_filter",
         RESOURCE,
-        out,
+        VERSION,
+        "logistic regression over rasid.events.classifier.features (sum of weights, sigmoid)",
+        vec,
+        model,
         "trained on hand labels of candidates from ANT multisource v2.1 and SaudiNewsNet (scripts/data/event_labels.jsonl; no article text)",
         "scripts/train_event_filter.py",
-        features=len(weights),
         threshold=t,
+        C=c,
+        cv_f1=round(f1, 4),
+        n_train=len(y),
     )
-    print(f"wrote {target} ({len(weights)} weights, C={c}, threshold {t})", file=sys.stderr)
 
 
 if __name__ == "__main__":

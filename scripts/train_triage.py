@@ -24,9 +24,8 @@ from sklearn.model_selection import StratifiedKFold
 
 sys.path.insert(0, str(Path(__file__).parent))
 from label_candidates import ARTICLE_LABELS, load_articles
-from train_event_filter import best_threshold, sparse_weights
+from train_event_filter import best_threshold, save_model
 
-from rasid import resources
 from rasid.events.triage import RESOURCE, features
 
 VERSION = "1"
@@ -75,28 +74,22 @@ def main() -> None:
         return
     vec = DictVectorizer()
     model = LogisticRegression(C=c, max_iter=3000).fit(vec.fit_transform(xs), y)
-    weights = sparse_weights(vec, model)
-    out = {
-        "version": VERSION,
-        "model": "logistic regression over rasid.events.triage.features",
-        "bias": round(float(model.intercept_[0]), 5),
-        "threshold": t,
-        "max_chars": MAX_CHARS,
-        "C": c,
-        "cv_f1": round(f1, 4),
-        "n_train": len(y),
-        "weights": dict(sorted(weights.items())),
-    }
-    target = resources.write_json(
+    save_model(
         "triage",
         RESOURCE,
-        out,
+        VERSION,
+        "logistic regression over rasid.events.triage.features",
+        vec,
+        model,
         "trained on article labels derived from hand-labelled candidates (ANT multisource v2.1, SaudiNewsNet; scripts/data/article_labels.jsonl, no text)",
         "scripts/train_triage.py",
-        features=len(weights),
+        bias=round(float(model.intercept_[0]), 5),
         threshold=t,
+        max_chars=MAX_CHARS,
+        C=c,
+        cv_f1=round(f1, 4),
+        n_train=len(y),
     )
-    print(f"wrote {target} ({len(weights)} weights, C={c}, threshold {t})", file=sys.stderr)
 
 
 if __name__ == "__main__":
