@@ -13,7 +13,7 @@ from typing import Any
 
 from rasid.errors import RasidError
 from rasid.model import Actor, Location
-from rasid.store.sqlite import SQLiteStore
+from rasid.store.sqlite import EVENTS_FROM, SQLiteStore
 from rasid.text import norm
 
 _LIST_SELECT = """
@@ -23,18 +23,9 @@ SELECT e.id, e.event_type, e.sub_event_type, e.date, e.time_precision, e.interac
        p.name AS location, p.name_ar AS location_ar, p.country, p.admin1, p.lat, p.lon,
        p.geo_precision,
        a1.name AS actor1, a1.name_ar AS actor1_ar, a1.inter AS inter1,
-       a2.name AS actor2, a2.name_ar AS actor2_ar, a2.inter AS inter2
-FROM events e
-LEFT JOIN places p ON p.id = e.place_id
-LEFT JOIN actors a1 ON a1.id = e.actor1_id
-LEFT JOIN actors a2 ON a2.id = e.actor2_id
-"""
-_FROM = """
-FROM events e
-LEFT JOIN places p ON p.id = e.place_id
-LEFT JOIN actors a1 ON a1.id = e.actor1_id
-LEFT JOIN actors a2 ON a2.id = e.actor2_id
-"""
+       a2.name AS actor2, a2.name_ar AS actor2_ar, a2.inter AS inter2"""
+_FROM = EVENTS_FROM
+_LIST_SELECT += _FROM
 
 # API sort key -> SQL expression (never user text in SQL).
 SORT_COLUMNS = {

@@ -41,12 +41,15 @@ SELECT e.id, e.event_type, e.sub_event_type, e.date, e.time_precision, e.interac
        p.name AS location, p.name_ar AS location_ar, p.country, p.admin1, p.lat, p.lon,
        p.geo_precision, p.geonameid,
        a1.name AS actor1, a1.name_ar AS actor1_ar, a1.inter AS inter1,
-       a2.name AS actor2, a2.name_ar AS actor2_ar, a2.inter AS inter2
+       a2.name AS actor2, a2.name_ar AS actor2_ar, a2.inter AS inter2"""
+# An incident with its place and both actors (the FROM of every incident query, here and in query.py).
+EVENTS_FROM = """
 FROM events e
 LEFT JOIN places p ON p.id = e.place_id
 LEFT JOIN actors a1 ON a1.id = e.actor1_id
 LEFT JOIN actors a2 ON a2.id = e.actor2_id
 """
+_INCIDENT_SELECT += EVENTS_FROM
 
 
 class SQLiteStore:
