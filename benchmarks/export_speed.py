@@ -6,51 +6,15 @@ python benchmarks/export_speed.py --events 10000
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import random
 import resource
 import tempfile
 import time
 from pathlib import Path
 
-from rasid.model import Actor, Article, Event, Location, Span
-from rasid.store import Filters, Item, SQLiteStore
+from api_speed import generate  # the same synthetic incidents as the API benchmark
+
+from rasid.store import Filters, SQLiteStore
 from rasid.store.export import FORMATS, atomic_output, write_export
-
-SUBS = (
-    ("Battles", "Armed clash"),
-    ("Explosions/Remote violence", "Air/drone strike"),
-    ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
-    ("Violence against civilians", "Attack"),
-    ("Protests", "Peaceful protest"),
-)
-
-
-def generate(store: SQLiteStore, n: int) -> None:
-    rng = random.Random(7)
-    items = []
-    for i in range(n):
-        text = f"قتل {i % 9} أشخاص في هجوم على البلدة رقم {i}."
-        etype, sub = SUBS[i % len(SUBS)]
-        loc = Location(
-            f"Town {i}", f"بلدة {i}", "SY", "Idlib", 33 + rng.random() * 4, 36 + rng.random() * 4, 1
-        )
-        event = Event(
-            etype,
-            sub,
-            date=dt.date(1995, 1, 1) + dt.timedelta(days=i * 2),  # distinct incidents
-            time_precision=1,
-            location=loc,
-            actor1=Actor("Military Forces of Syria", "قوات النظام", 1),
-            actor2=Actor("Civilians (Syria)", None, 7),
-            fatalities=i % 9,
-            evidence=Span(0, len(text), text),
-        )
-        items.append(Item(Article(f"gen-{i}", text, dt.date(2020, 1, 1)), [event]))
-        if len(items) == 500:
-            store.add_batch(items)
-            items = []
-    store.add_batch(items)
 
 
 def main() -> None:
