@@ -291,6 +291,7 @@ def test_dictionary_loads_and_covers_every_kind() -> None:
         "state",
         "rebel",
         "militia",
+        "progov",
         "identity",
         "rioters",
         "protesters",

@@ -302,5 +302,5 @@ class ActorMention(Mention):
     actor: Actor | None = None
     country: str | None = None  # for state forces: the state (inter 1 at home, 8 abroad)
     kind: str | None = (
-        None  # state | rebel | militia | identity | rioters | protesters | civilians | external
+        None  # state | rebel | militia | progov | identity | rioters | protesters | civilians | external
     )

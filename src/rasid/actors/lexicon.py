@@ -23,7 +23,7 @@ from rasid.text import norm
 ACTORS_FILE = "actors.tsv"
 COUNTRIES_FILE = "actor_countries.tsv"
 
-KINDS = ("state", "rebel", "militia", "identity", "rioters", "protesters", "civilians", "external")
+KINDS = ("state", "rebel", "militia", "progov", "identity", "rioters", "protesters", "civilians", "external")
 MILITARY_NAME = "Military Forces of {the}{country}"
 # Endings of a nationality adjective's masculine singular (عراقي): fem., plurals, duals, accusative.
 _ADJ_SUFFIXES = ("", "ه", "ون", "ين", "ان", "تان", "تين", "ا")

@@ -37,18 +37,6 @@ _BACKGROUND_DAYS = 2
 _NEEDS_CONTEXT = {"Strategic developments"}
 _COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLS", "PCLF", "COUNTRY"}
 _VICTIM_LEADS = lx._words("مقتل مصرع استشهاد اصابه جرح قتل اصيب من ضد علي استهدف استهدفت لاستهداف بحق")
-# Militias that fight for their state: ground they take is regained for the government (ACLED).
-_STATE_ALLIES = frozenset(
-    (
-        "NDF: National Defence Forces",
-        "Yemeni Joint Forces (Giants Brigades)",
-        "Security Belt Forces",
-        "Elite Forces (Yemen)",
-        "Popular Resistance",
-        "Popular Mobilization Forces",
-        "Tribal Mobilization Forces",
-    )
-)
 _MIN_PERPETRATOR_MENTIONS = 2
 _PEACEFUL = "Peaceful protest"
 _PLANTED = frozenset(("Remote explosive/landmine/IED", "Suicide bomb", "Grenade"))  # never a state's
@@ -337,7 +325,8 @@ class EventStage:
                 for m in s_actors
                 if m.label not in _WEAK_ACTOR_LABELS
             )
-            if not with_state and actor1.name not in _STATE_ALLIES:
+            state_ally = a1_m is not None and a1_m.kind == "progov"  # "المقاومة الشعبية" in Yemen
+            if not with_state and not state_ally:
                 trig.sub_event_type = "Non-state actor overtakes territory"
         weapon = trig.weapon
         if weapon == "rocket" and actor1 is not None and actor1.inter in (1, 8):
