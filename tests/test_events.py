@@ -397,3 +397,54 @@ def test_a_struck_weapons_depot_is_the_target_of_the_strike() -> None:
 def test_ground_taken_by_a_militia_allied_to_the_state_is_regained_for_the_government() -> None:
     event = only("سيطرت المقاومة الشعبية على مديرية حيس في محافظة الحديدة أمس بعد طرد الحوثيين منها.")
     assert event.sub_event_type == "Government regains territory"
+
+
+def test_unattributed_air_strikes_are_flown_by_the_air_force_of_that_war() -> None:
+    # Yemen: the coalition flies; the Houthis the sentence names are what was hit.
+    yemen = only("استهدفت غارات جوية مكثفة مواقع الحوثيين في مديرية باقم بمحافظة صعدة أمس.")
+    assert yemen.actor1 is not None and yemen.actor1.name == "Saudi-led coalition"
+    assert yemen.interaction == "28"
+    # A government's ground force beside the strikes is not the one that flew them.
+    ground = only("قال الجيش اليمني إن غارات جوية دمرت آليات للحوثيين في مديرية حرض أمس.")
+    assert ground.interaction == "28"
+    # Syria: the government's air force, not the rebels the sentence names.
+    syria = only(
+        "قصف الطيران المروحي بالبراميل المتفجرة مواقع الفصائل المعارضة في مدينة سراقب بريف إدلب أمس."
+    )
+    assert syria.actor1 is not None and syria.actor1.inter == 1
+
+
+def test_a_gas_attack_is_the_accused_state_against_civilians() -> None:
+    event = only(
+        "قال ناشطون إن هجوما بغاز الكلور استهدف مدينة سراقب أمس وأدى إلى مقتل 12 شخصا، "
+        "واتهمت الحكومة الفرنسية القوات السورية بشنه."
+    )
+    assert event.sub_event_type == "Chemical weapon"
+    assert event.interaction == "17"
+
+
+def test_people_arrested_are_civilians_unless_their_group_is_named() -> None:
+    event = only("اعتقلت الشرطة الألمانية رجلا في مدينة كولونيا أمس.")
+    assert event.sub_event_type == "Arrests" and event.interaction == "17"
+    members = only("اعتقلت الشرطة العراقية ثلاثة من عناصر تنظيم داعش في مدينة كركوك أمس.")
+    assert members.interaction == "12"
+
+
+def test_a_state_force_in_a_battle_fights_someone() -> None:
+    event = only("خاضت قوات الجيش اليمني معارك عنيفة في مديرية الظاهر أمس.")
+    assert event.event_type == "Battles"
+    assert event.interaction == "13"  # against an unnamed group
+
+
+def test_forces_that_stopped_an_attacker_are_not_its_perpetrator() -> None:
+    event = only("أطلقت الشرطة النار على المهاجم بعد أن طعن شخصين في محطة القطارات بمدينة أمستردام أمس.")
+    assert event.sub_event_type == "Attack"
+    assert event.interaction == "37"
+    told = only("قالت الشرطة إن انتحاريين فجرا نفسيهما في كنيسة بمدينة سورابايا أمس ما أدى إلى مقتل شخصين.")
+    assert told.interaction == "37"
+
+
+def test_a_count_of_the_wounded_before_a_bombing_is_no_count_of_bombings() -> None:
+    event = only("قتل اثنان من الجنود وأصيب 24 في تفجير انتحاري في ولاية أغري خلال ليل أمس.")
+    assert event.sub_event_type == "Suicide bomb" and event.injured == 24
+    assert events_of("نفذ التنظيم نحو خمسين هجوما في ولاية أغري منذ مطلع العام.") == []

@@ -68,6 +68,14 @@ class CasualtyFinder:
             nxt = tokens[n.tok_end] if n.tok_end < len(tokens) else None
             if nxt is not None and n.kind != "dual" and _has(nxt, lx.UNIT_WORDS):
                 continue
+            after = tokens[n.tok_end + 1] if n.tok_end + 1 < len(tokens) else None
+            if (
+                nxt is not None
+                and nxt.norm == "في"
+                and after is not None
+                and _has(after, lx.PERCENT_AFTER_FI)
+            ):
+                continue
             if n.kind == "digits" and 1900 <= n.value <= 2100 and not (nxt and _has(nxt, lx.PERSON_NOUNS)):
                 continue
             if n.value > MAX_COUNT:  # not a count of people (and past SQLite's integers)

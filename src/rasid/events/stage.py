@@ -370,19 +370,55 @@ class EventStage:
         if one_sided and (killed or injured) and _civilian_victims(doc, s):
             if actor1 is not None and actor1.inter == 7:
                 actor1 = None
-            if actor2 is None or actor2.inter != 7:
+            armed_hit_state = (  # "عملية انتحارية نفذتها طالبان واستهدفت الشرطة": the forces are the target
+                actor2 is not None
+                and actor2.inter in (1, 8)
+                and actor1 is not None
+                and actor1.inter in (2, 3, 4)
+            )
+            if (actor2 is None or actor2.inter != 7) and not armed_hit_state:
                 actor2 = civilians  # the victims, as ACLED codes them
         elif actor2 is None and one_sided and _civilian_victims(doc, s):
             actor2 = civilians
         elif actor2 is None and trig.sub_event_type == "Chemical weapon" and (killed or injured):
             actor2 = civilians  # the victims of a gas attack, unless the text names other ones
+        if (
+            trig.sub_event_type in _ATTACKS_ON_PEOPLE
+            and actor1 is not None
+            and actor1.inter in (1, 8)
+            and actor2 is not None
+            and actor2.inter == 7
+            and _forms_in_sentence(doc, s, _ATTACKER_WORDS)
+        ):  # "أطلقت الشرطة النار على المهاجم": the forces stopped the attacker, who is the perpetrator
+            actor1 = None
+        if trig.sub_event_type == "Disrupted weapons use":
+            actor1, actor2 = _interception_sides(actor1, actor2, country)
+        if trig.sub_event_type == "Chemical weapon":
+            named = [
+                resolve_inter(m, country) for m in s_actors if m.actor is not None and not _is_patron(doc, m)
+            ]
+            actor1, actor2 = (
+                _chemical_sides([a for a in (actor1, actor2) if a is not None] + named),
+                civilians,
+            )
+        if (
+            trig.sub_event_type == "Arrests"
+            and actor2 is None
+            and actor1 is not None
+            and actor1.inter in (1, 8)
+        ):
+            actor2 = civilians  # the people held, unless the text names their group
         if event_type == "Battles" and actor1 is not None and actor2 is None and actor1.inter in (2, 3, 4):
             actor2 = Actor(f"Military Forces of {_country_name(country)}", None, 1)
+        elif event_type == "Battles" and actor1 is not None and actor2 is None and actor1.inter in (1, 8):
+            # a battle has two sides: the group the article fights, else an unnamed one
+            actor2 = _article_opponent(doc, country, actor1) or Actor("Unidentified armed group", None, 3)
         acted = (  # "فجر الجيش عبوة": the state's forces as subject or agent, not soldiers counted
             a1_m is not None
             and not _is_victim(doc, a1_m)
             and not _counted_people(doc, a1_m)
             and (_is_subject(doc, a1_m) or _is_agent(doc, a1_m))
+            and not _words_before(doc, a1_m.tok_start, 1, _SPEECH_VERBS)  # "قالت الشرطة إن ...": a source
         )
         if trig.sub_event_type in _PLANTED and actor1 is not None and actor1.inter in (1, 7, 8) and not acted:
             # State forces and civilians are what a bomb hits; a group beside them planted it
@@ -391,6 +427,8 @@ class EventStage:
                 actor1, actor2 = None, actor1
             elif actor2.inter in (2, 3, 4):
                 actor1, actor2 = actor2, actor1
+            elif actor2.inter == 7:
+                actor1 = None  # the bomb hit civilians: the forces named only told of it
         if ctx.claim is None:  # looked for once per article
             ctx.claim = (_claim_mention(doc),)
         claimant = resolve_inter(ctx.claim[0], country) if ctx.claim[0] is not None else None
@@ -406,6 +444,8 @@ class EventStage:
             actor1 = _article_perpetrator(doc, country, actor2)
         if actor1 is None and one_sided and trig.sub_event_type != "Air/drone strike":
             actor1 = Actor("Unidentified armed group", None, 3)
+        if trig.sub_event_type == "Air/drone strike" and weapon != "drone":
+            actor1, actor2 = _air_sides(doc, trig, s_actors, country, actor1, actor2)
         if actor1 and actor2 and _same_side(actor1, actor2):
             actor2 = None  # the police and the army of one state are one side
         if actor1 and actor2 and actor1.inter == actor2.inter == 3 and actor2.name.startswith("Unidentified"):
@@ -708,6 +748,95 @@ def _article_opponent(doc: Doc, country: str | None, actor1: Actor) -> Actor | N
     if len(named) != 1:
         return None  # none, or several: the text does not say which one was hit
     return named[0][1]
+
+
+# Who flies in a country's war when a report does not say whose aircraft struck: what an ACLED coder
+# knows of these wars (the coalition in Yemen, Israel over Gaza, the government's air force in Syria).
+_AIR_OPERATORS = {
+    "YE": Actor("Saudi-led coalition", None, 8),
+    "PS": Actor("Military Forces of Israel", None, 8),
+    "SY": Actor("Military Forces of Syria", None, 1),
+}
+
+
+_ATTACKS_ON_PEOPLE = frozenset(("Attack", "Suicide bomb", "Remote explosive/landmine/IED", "Grenade"))
+_ATTACKER_WORDS = lx._words(
+    "مهاجم المهاجم مهاجمين المهاجمين منفذ المنفذ منفذي مشتبه المشتبه انتحاري الانتحاري انتحاريان انتحاريين"
+)
+
+
+def _interception_sides(actor1: Actor | None, actor2: Actor | None, country: str | None) -> tuple:
+    """An interception: the forces that stopped the weapon (the home state's unless the text names a
+    force) against the side that fired it; the civilians it was aimed at take no part."""
+    pair = [a for a in (actor1, actor2) if a is not None and a.inter != 7]
+    force = next((a for a in pair if a.inter in (1, 8)), None)
+    shooter = next((a for a in pair if a is not force), None)
+    if force is None and country:
+        force = Actor(f"Military Forces of {_country_name(country)}", None, 1)
+    return force, shooter
+
+
+_SPEECH_VERBS = lx._words("قال قالت اعلن اعلنت ذكر ذكرت افاد افادت اكد اكدت اوضح اوضحت صرح صرحت")
+
+
+def _chemical_sides(pair: list[Actor]) -> Actor | None:
+    """Who used the gas: the state's forces the sentence names (they are the ones accused), else a
+    named group; foreign governments in such sentences accuse or respond and take no part."""
+    return next((a for a in pair if a.inter == 1), None) or next(
+        (a for a in pair if a.inter in (2, 3, 4) and not a.name.startswith("Unidentified")), None
+    )
+
+
+def _air_sides(
+    doc: Doc,
+    trig: Trigger,
+    mentions: list[ActorMention],
+    country: str | None,
+    actor1: Actor | None,
+    actor2: Actor | None,
+) -> tuple[Actor | None, Actor | None]:
+    """Warplanes are flown by states and coalitions: a group the sentence names is what they hit.
+
+    The striking side is a state or foreign force the sentence names (foreign first: "الجيش اليمني"
+    beside "غارات التحالف" is the ground force), else the one the article names most, else the air
+    force known to fly in that country's war.
+    """
+    if (
+        actor1 is not None
+        and actor1.inter in (1, 8)
+        and not (country in _AIR_OPERATORS and actor1.inter == 1)
+    ):
+        return actor1, actor2
+    forces = [
+        resolve_inter(m, country)
+        for m in mentions
+        if m.actor is not None and m.label not in _WEAK_ACTOR_LABELS and not _is_source(doc, m)
+    ]
+    known = _AIR_OPERATORS.get(country or "")
+    # where a foreign air force flies the war, the home state's ground forces are not the striker
+    air_inters = (8,) if known is not None and known.inter == 8 else (1, 8)
+    forces = sorted((a for a in forces if a.inter in air_inters), key=lambda a: a.inter != 8)
+    force = _article_force(doc, country)
+    if force is not None and force.inter not in air_inters:
+        force = None
+    striker = (forces[0] if forces else None) or force or known
+    if striker is None:
+        return actor1, actor2
+    groups = sorted(
+        (
+            resolve_inter(m, country)
+            for m in mentions
+            if m.actor is not None
+            and m.actor.inter in (2, 3, 4)
+            and m.kind != "progov"
+            and m.label not in _WEAK_ACTOR_LABELS
+        ),
+        key=lambda a: a.inter != 2,
+    )  # the enemy the sentence names: rebels before militias; the state's allies are not hit
+    hit = groups[0] if groups else actor1 if actor1 is not None and actor1.inter not in (1, 8) else actor2
+    if hit is not None and (hit.name == striker.name or (hit.inter in (1, 8) and _same_side(hit, striker))):
+        hit = None
+    return striker, hit
 
 
 def _is_genitive_agent(doc: Doc, trig: Trigger, m: ActorMention) -> bool:

@@ -113,8 +113,15 @@ def _in_quoted_name(tokens: list[Token], sentence: Sentence, i: int) -> bool:
 
 
 def _is_aggregate(tokens: list[Token], sentence: Sentence, m_start: int, counted: set[int]) -> bool:
-    """ "نحو خمسين هجوما منذ مطلع العام": a count of many attacks over a period is no event."""
-    counted_before = any(k in counted for k in range(max(sentence.tok_start, m_start - 2), m_start))
+    """ "نحو خمسين هجوما منذ مطلع العام": a count of many attacks over a period is no event.
+
+    The number counts the trigger when it stands right before it ("خمسين هجوما", "عشرات من الهجمات");
+    "وأصيب 24 في تفجير" counts the wounded of one bombing.
+    """
+    before = m_start - 1
+    if before > sentence.tok_start and "من" in tokens[before].forms:
+        before -= 1
+    counted_before = before >= sentence.tok_start and before in counted
     return counted_before and _forms_in(tokens, sentence.tok_start, sentence.tok_end, lx.AGGREGATE_WORDS)
 
 
