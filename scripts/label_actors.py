@@ -126,6 +126,7 @@ def _parse(line: str) -> tuple[int, str, str, str] | None:
 
 
 def merge(args: argparse.Namespace) -> None:
+    target = Path(args.labels_file)
     rows = _read_jsonl(Path(args.cands))
     out = []
     for line in Path(args.labels).read_text(encoding="utf-8").splitlines():
@@ -148,15 +149,15 @@ def merge(args: argparse.Namespace) -> None:
             }
         )
     fresh = {(r["article_id"], r["trig_start"]) for r in out}
-    kept = [r for r in _read_jsonl(ACTOR_LABELS) if (r["article_id"], r["trig_start"]) not in fresh]
-    with open(ACTOR_LABELS, "w", encoding="utf-8") as f:
+    kept = [r for r in _read_jsonl(target) if (r["article_id"], r["trig_start"]) not in fresh]
+    with open(target, "w", encoding="utf-8") as f:
         for r in kept + out:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{len(kept) + len(out)} actor labels ({len(out)} from this batch) -> {ACTOR_LABELS}")
+    print(f"{len(kept) + len(out)} actor labels ({len(out)} from this batch) -> {target}")
 
 
 def report(args: argparse.Namespace) -> None:
-    labels = _read_jsonl(ACTOR_LABELS)
+    labels = _read_jsonl(Path(args.labels_file))
     found = _candidates({r["article_id"] for r in labels})
     right = scored = 0
     confusion: Counter[tuple[str, str]] = Counter()
@@ -199,7 +200,9 @@ def main() -> None:
     m = sub.add_parser("merge")
     m.add_argument("cands")
     m.add_argument("labels")
+    m.add_argument("--labels-file", default=str(ACTOR_LABELS), help="the labels file to add to")
     r = sub.add_parser("report")
+    r.add_argument("--labels-file", default=str(ACTOR_LABELS))
     r.add_argument("--top", type=int, default=20)
     r.add_argument("--errors", type=int, default=0, help="print this many wrong events")
     args = ap.parse_args()

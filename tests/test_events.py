@@ -448,3 +448,24 @@ def test_a_count_of_the_wounded_before_a_bombing_is_no_count_of_bombings() -> No
     event = only("قتل اثنان من الجنود وأصيب 24 في تفجير انتحاري في ولاية أغري خلال ليل أمس.")
     assert event.sub_event_type == "Suicide bomb" and event.injured == 24
     assert events_of("نفذ التنظيم نحو خمسين هجوما في ولاية أغري منذ مطلع العام.") == []
+
+
+def test_an_interception_is_the_defender_against_the_side_that_fired() -> None:
+    syria = only(
+        "قالت وكالة الأنباء الرسمية إن الدفاعات الجوية السورية تصدت لصاروخين إسرائيليين "
+        "ودمرتهما في منطقة الكسوة بريف دمشق أمس."
+    )
+    assert syria.sub_event_type == "Disrupted weapons use"
+    assert syria.interaction == "18"  # Syria at home against Israel's missiles
+    saudi = only(
+        "أعلن الجيش أن الدفاع الجوي السعودي اعترض صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة جازان أمس."
+    )
+    assert saudi.interaction == "12"
+
+
+def test_police_that_only_told_of_a_bombing_are_not_its_target() -> None:
+    told = only(
+        "قالت الشرطة الأفغانية إن تفجيرا انتحاريا نفذته حركة طالبان قتل ستة مدنيين في مدينة قندهار أمس."
+    )
+    assert told.actor1 is not None and told.actor1.name == "Taliban"
+    assert told.interaction == "27"

@@ -46,7 +46,7 @@ _PREPOSITIONS = frozenset("في من الى الي علي عن مع قرب بي�
 _TWO_SIDED = {"Battles", "Riots", "Strategic developments", "Protests"}
 _WEAK_ACTOR_LABELS = {"ACTOR_METONYM", "ACTOR_DEMONYM", "ACTOR_ORG"}
 _TARGET_NOUNS = lx._words("موقع مواقع مقر مقرات منزل منازل تجمع تجمعات اهداف هدف قاعده مركز مراكز ارتال رتل")
-_AGENT_LEADS = lx._words("برصاص بنيران بقصف يد قبل شنها شنته نفذها نفذه")
+_AGENT_LEADS = lx._words("برصاص بنيران بقصف يد قبل شنها شنته شنتها نفذها نفذه نفذته نفذتها تبنته تبنتها")
 
 
 @dataclass(slots=True)
@@ -375,6 +375,8 @@ class EventStage:
                 and actor2.inter in (1, 8)
                 and actor1 is not None
                 and actor1.inter in (2, 3, 4)
+                and a2_m is not None
+                and _words_before(doc, a2_m.tok_start, 2, _TARGETING_WORDS)
             )
             if (actor2 is None or actor2.inter != 7) and not armed_hit_state:
                 actor2 = civilians  # the victims, as ACLED codes them
@@ -382,6 +384,7 @@ class EventStage:
             actor2 = civilians
         elif actor2 is None and trig.sub_event_type == "Chemical weapon" and (killed or injured):
             actor2 = civilians  # the victims of a gas attack, unless the text names other ones
+        no_state_perpetrator = False
         if (
             trig.sub_event_type in _ATTACKS_ON_PEOPLE
             and actor1 is not None
@@ -390,9 +393,11 @@ class EventStage:
             and actor2.inter == 7
             and _forms_in_sentence(doc, s, _ATTACKER_WORDS)
         ):  # "أطلقت الشرطة النار على المهاجم": the forces stopped the attacker, who is the perpetrator
-            actor1 = None
+            actor1, no_state_perpetrator = None, True
         if trig.sub_event_type == "Disrupted weapons use":
             actor1, actor2 = _interception_sides(actor1, actor2, country)
+            if actor2 is None and actor1 is not None:
+                actor2 = _weapon_nationality(doc, s, trig, actor1, country)  # "صاروخين إسرائيليين"
         if trig.sub_event_type == "Chemical weapon":
             named = [
                 resolve_inter(m, country) for m in s_actors if m.actor is not None and not _is_patron(doc, m)
@@ -428,7 +433,10 @@ class EventStage:
             elif actor2.inter in (2, 3, 4):
                 actor1, actor2 = actor2, actor1
             elif actor2.inter == 7:
-                actor1 = None  # the bomb hit civilians: the forces named only told of it
+                actor1, no_state_perpetrator = (
+                    None,
+                    True,
+                )  # the bomb hit civilians: the forces only told of it
         if ctx.claim is None:  # looked for once per article
             ctx.claim = (_claim_mention(doc),)
         claimant = resolve_inter(ctx.claim[0], country) if ctx.claim[0] is not None else None
@@ -441,7 +449,7 @@ class EventStage:
         ):
             actor1 = claimant  # "وأعلن تنظيم داعش مسؤوليته"
         if actor1 is None and one_sided:
-            actor1 = _article_perpetrator(doc, country, actor2)
+            actor1 = _article_perpetrator(doc, country, actor2, states=not no_state_perpetrator)
         if actor1 is None and one_sided and trig.sub_event_type != "Air/drone strike":
             actor1 = Actor("Unidentified armed group", None, 3)
         if trig.sub_event_type == "Air/drone strike" and weapon != "drone":
@@ -688,7 +696,9 @@ def _actor_counts(doc: Doc, country: str | None, inters: tuple[int, ...]) -> dic
     return counts
 
 
-def _article_perpetrator(doc: Doc, country: str | None, target: Actor | None) -> Actor | None:
+def _article_perpetrator(
+    doc: Doc, country: str | None, target: Actor | None, states: bool = True
+) -> Actor | None:
     """The armed actor the article talks about most, as the likely perpetrator of an unattributed attack.
 
     Armed groups come first; a state's forces only when no group is named and the article keeps
@@ -698,8 +708,8 @@ def _article_perpetrator(doc: Doc, country: str | None, target: Actor | None) ->
     if target is not None:
         counts.pop(target.name, None)
     groups = [c for c in counts.values() if c[1].inter in (2, 3) and c[0] >= _MIN_PERPETRATOR_MENTIONS]
-    states = [c for c in counts.values() if c[1].inter in (1, 8) and c[0] >= _MIN_STATE_MENTIONS]
-    pool = groups or states
+    forces = [c for c in counts.values() if c[1].inter in (1, 8) and c[0] >= _MIN_STATE_MENTIONS]
+    pool = groups or (forces if states else [])
     return max(pool, key=lambda c: c[0])[1] if pool else None
 
 
@@ -774,6 +784,20 @@ def _interception_sides(actor1: Actor | None, actor2: Actor | None, country: str
     if force is None and country:
         force = Actor(f"Military Forces of {_country_name(country)}", None, 1)
     return force, shooter
+
+
+_TARGETING_WORDS = lx._words("استهدف استهدفت استهدفا يستهدف تستهدف مستهدفا مستهدفه على ضد")
+
+
+def _weapon_nationality(
+    doc: Doc, s: Sentence, trig: Trigger, actor1: Actor, country: str | None
+) -> Actor | None:
+    """The state whose nationality an intercepted weapon carries ("تصدت لصاروخين إسرائيليين")."""
+    for k in range(trig.tok_end, s.tok_end):
+        iso2 = nationality(doc.tokens[k])
+        if iso2 and _country_name(iso2) not in actor1.name:
+            return Actor(f"Military Forces of {_country_name(iso2)}", None, 1 if iso2 == country else 8)
+    return None
 
 
 _SPEECH_VERBS = lx._words("قال قالت اعلن اعلنت ذكر ذكرت افاد افادت اكد اكدت اوضح اوضحت صرح صرحت")
