@@ -469,3 +469,14 @@ def test_police_that_only_told_of_a_bombing_are_not_its_target() -> None:
     )
     assert told.actor1 is not None and told.actor1.name == "Taliban"
     assert told.interaction == "27"
+
+
+def test_two_reports_of_one_toll_are_one_incident() -> None:
+    text = (
+        "تصاعد العنف في تركيا مع وقوع عملية انتحارية استهدفت مركزا للدرك وأوقعت قتيلين و24 جريحا. "
+        "وقال مكتب الحاكم إن اثنين من الجنود قتلا وأصيب 24 في تفجير انتحاري في ولاية أغري أمس."
+    )
+    bombings = [e for e in events_of(text) if e.sub_event_type == "Suicide bomb"]
+    assert len(bombings) == 1
+    assert (bombings[0].fatalities, bombings[0].injured) == (2, 24)
+    assert bombings[0].date == PUB - dt.timedelta(days=1)  # the day the second report gives

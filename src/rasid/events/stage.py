@@ -880,6 +880,22 @@ def _protest_actors(
     return crowd, force
 
 
+_SAME_TOLL_DAYS = 2
+
+
+def _same_toll(a: Event, b: Event) -> bool:
+    """Two reports in one article of the same kind of incident, in one country within two days, with
+    the same killed and wounded, are one incident ("عملية انتحارية أوقعت قتيلين و24 جريحا" in the lead,
+    "قتل اثنان وأصيب 24 في تفجير انتحاري في أغري" further down)."""
+    if a.fatalities is None or a.injured is None or (a.fatalities, a.injured) != (b.fatalities, b.injured):
+        return False
+    if a.fatalities + a.injured < 2 or a.location is None or b.location is None:
+        return False
+    if a.location.country != b.location.country or a.date is None or b.date is None:
+        return False
+    return abs((a.date - b.date).days) <= _SAME_TOLL_DAYS
+
+
 def _same_place(a: Location | None, b: Location | None) -> bool:
     """One town, or a town and the area around it (a region or "near X" within 30 km)."""
     if a is None or b is None:
@@ -994,14 +1010,17 @@ def _merge(candidates: list[Event]) -> list[Event]:
                 m
                 for m in merged
                 if m.sub_event_type == ev.sub_event_type
-                and m.date == ev.date
-                and _same_place(m.location, ev.location)
+                and ((m.date == ev.date and _same_place(m.location, ev.location)) or _same_toll(m, ev))
             ),
             None,
         )
         if twin is None:
             merged.append(ev)
             continue
+        if ev.date and (ev.time_precision or 3) < (twin.time_precision or 3):
+            twin.date, twin.time_precision = ev.date, ev.time_precision  # keep the most precise day
+            if "date" in ev.spans:
+                twin.spans["date"] = ev.spans["date"]
         if (
             ev.location
             and twin.location
