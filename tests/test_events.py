@@ -480,3 +480,12 @@ def test_two_reports_of_one_toll_are_one_incident() -> None:
     assert len(bombings) == 1
     assert (bombings[0].fatalities, bombings[0].injured) == (2, 24)
     assert bombings[0].date == PUB - dt.timedelta(days=1)  # the day the second report gives
+
+
+def test_states_named_in_their_relations_are_no_event_place() -> None:
+    truce = only(
+        "هدد الحزب بقطع الهدنة مع أنقرة إثر الضربات الجوية التي شنها الجيش التركي أمس على معسكرات في شمال العراق."
+    )
+    assert truce.location is not None and truce.location.country == "IQ"
+    crisis = events_of("أثار الهجوم بغاز الأعصاب على الجاسوس أمس أزمة حادة بين لندن وموسكو.")
+    assert all(e.location is None or e.location.name not in ("London", "Moscow") for e in crisis)

@@ -139,12 +139,29 @@ def _dateline_end(doc: Doc) -> int:
     return 0
 
 
+# Words before a capital or country that make it the state, not a place: relations ("بين لندن وموسكو",
+# "الهدنة مع أنقرة"), addressing ("حث لندن"), and a government's doings ("رد فعل لندن", "تحقيقات لندن").
+_STATE_ROLE_LEADS = lx._words(
+    "بين مع وبين حث حثت دعا دعت طالب طالبت اتهم اتهمت حمل حملت فعل موقف تحقيقات اتهامات مطالبه ضغوط"
+)
+
+
 def _acting_state(doc: Doc, place: PlaceMention) -> bool:
-    """ "وتشن واشنطن ضربات": a capital or country named as the one who acts is an actor, not a place."""
-    return any(
-        m.label == "ACTOR_METONYM" and (m.start, m.end) == (place.start, place.end) and _is_subject(doc, m)
-        for m in doc.actors
-    )
+    """ "وتشن واشنطن ضربات": a capital or country named as the one who acts, or a party to relations
+    between states, is an actor, not a place."""
+    k = place.tok_start
+    for m in doc.actors:
+        if m.label != "ACTOR_METONYM" or (m.tok_start, m.tok_end) != (place.tok_start, place.tok_end):
+            continue
+        if _is_subject(doc, m) or _words_before(doc, k, 1, _STATE_ROLE_LEADS):
+            return True
+        # "بين لندن وموسكو": the second of a pair of states
+        if doc.tokens[k].norm.startswith("و") and any(
+            o.label == "ACTOR_METONYM" and o.tok_end in (k, k - 1) and _words_before(doc, o.tok_start, 1, _STATE_ROLE_LEADS)
+            for o in doc.actors
+        ):
+            return True
+    return False
 
 
 def _is_subject(doc: Doc, m: ActorMention) -> bool:
