@@ -489,3 +489,15 @@ def test_states_named_in_their_relations_are_no_event_place() -> None:
     assert truce.location is not None and truce.location.country == "IQ"
     crisis = events_of("أثار الهجوم بغاز الأعصاب على الجاسوس أمس أزمة حادة بين لندن وموسكو.")
     assert all(e.location is None or e.location.name not in ("London", "Moscow") for e in crisis)
+
+
+def test_a_drone_called_musayyara_is_no_march() -> None:
+    events = events_of(
+        "تعرضت القاعدة الجوية لضربة جوية أمس بعد شهرين من انطلاق الطائرة الإيرانية المسيرة منها قرب مدينة حمص."
+    )
+    assert "Protests" not in {e.event_type for e in events}
+
+
+def test_a_toll_since_then_is_no_single_event() -> None:
+    assert events_of("وقتل ما لا يقل عن 150 فلسطينيا برصاص الجنود الإسرائيليين قرب حدود غزة مذاك.") == []
+    assert events_of("وقتل 150 شخصا في قصف على مدينة حلب منذ ذلك الحين.") == []

@@ -101,6 +101,8 @@ NAMING_WORDS = _words("مجموعه حمله حركه منظمه جمعيه عم
 # Neighbours that give a trigger word another sense: "رئيس تحرير", "ميدان التحرير", "هيئة تحرير الشام",
 # "قناة المسيرة", "مذكرة توقيف" before it; "اشتباك كلامي", "هجوم لاذع" after it.
 OTHER_SENSE_BEFORE = _words("رئيس ميدان ساحه هيئه قناه مذكره مذكرات منظمه حركه جبهه")
+AIRCRAFT_NOUNS = _words("طائره الطائره طائرات الطائرات")  # "الطائرة الإيرانية المسيرة": a drone
+MARCH_WORDS = _words("مسيره المسيره مسيرات المسيرات")
 OTHER_SENSE_AFTER = _words(
     "كلامي كلاميه لفظي لفظيه لاذع لاذعا اعلامي اعلاميه سيبراني سيبرانيه الكتروني الكترونيه"
 )
@@ -108,6 +110,8 @@ FUTURE_PREFIXED = ("سي", "ست", "سن")  # "سيشن", "ستقصف": future t
 # Aggregates: "نحو خمسين هجوما منذ مطلع العام".
 AGGREGATE_WORDS = _words("منذ مطلع خلال طوال")
 SINCE_WORDS = _words("منذ")
+SINCE_THEN = _words("مذاك منذئذ")  # "since then": a toll since some earlier day
+THEN_WORDS = _words("ذلك ذاك")  # "منذ ذلك الحين"
 PERIOD_START_WORDS = _words("مطلع بدء بدايه بداية انطلاق اندلاع")
 PERIOD_UNITS = _words("الايام الاسابيع الاشهر الشهور الاعوام السنوات")
 PERIOD_PAST = _words("الماضيه الاخيره المنصرمه")

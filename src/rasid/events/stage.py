@@ -148,27 +148,33 @@ _STATE_ROLE_LEADS = lx._words(
 
 def _acting_state(doc: Doc, place: PlaceMention) -> bool:
     """ "وتشن واشنطن ضربات": a capital or country named as the one who acts, or a party to relations
-    between states, is an actor, not a place."""
+    between states, is an actor, not a place; so is the next state joined to it ("اتهمت سوريا وروسيا",
+    "بين لندن وموسكو")."""
+
+    def in_state_role(k: int) -> bool:
+        return _subject_at(doc, k) or _words_before(doc, k, 1, _STATE_ROLE_LEADS)
+
+    metonyms = [m for m in doc.actors if m.label == "ACTOR_METONYM"]
+    if not any((m.tok_start, m.tok_end) == (place.tok_start, place.tok_end) for m in metonyms):
+        return False
     k = place.tok_start
-    for m in doc.actors:
-        if m.label != "ACTOR_METONYM" or (m.tok_start, m.tok_end) != (place.tok_start, place.tok_end):
-            continue
-        if _is_subject(doc, m) or _words_before(doc, k, 1, _STATE_ROLE_LEADS):
-            return True
-        # "بين لندن وموسكو": the second of a pair of states
-        if doc.tokens[k].norm.startswith("و") and any(
-            o.label == "ACTOR_METONYM" and o.tok_end in (k, k - 1) and _words_before(doc, o.tok_start, 1, _STATE_ROLE_LEADS)
-            for o in doc.actors
-        ):
-            return True
-    return False
+    if in_state_role(k):
+        return True
+    # the second of a pair: the state or place right before it is in that role
+    return doc.tokens[k].norm.startswith("و") and any(
+        o.tok_end == k and in_state_role(o.tok_start) for o in [*metonyms, *doc.places]
+    )
 
 
 def _is_subject(doc: Doc, m: ActorMention) -> bool:
     """The mention follows a verb and no preposition ("قصفت واشنطن", "وتشن واشنطن")."""
-    if m.tok_start == 0 or doc.tokens[m.tok_start].norm.startswith(("ب", "ل", "في")):
+    return _subject_at(doc, m.tok_start)
+
+
+def _subject_at(doc: Doc, k: int) -> bool:
+    if k == 0 or doc.tokens[k].norm.startswith(("ب", "ل", "في")):
         return False
-    before = doc.tokens[m.tok_start - 1]
+    before = doc.tokens[k - 1]
     return before.is_word and before.norm not in _PREPOSITIONS
 
 

@@ -82,6 +82,11 @@ def _other_sense(tokens: list[Token], sentence: Sentence, m, date_tokens: set[in
         tokens[m.tok_start - 1].forms
     ):
         return True
+    if not lx.MARCH_WORDS.isdisjoint(tokens[m.tok_start].forms) and any(
+        not lx.AIRCRAFT_NOUNS.isdisjoint(t.forms)
+        for t in tokens[max(sentence.tok_start, m.tok_start - 2) : m.tok_start]
+    ):
+        return True  # "الطائرة الإيرانية المسيرة": a drone, not a march
     return m.tok_end < sentence.tok_end and not lx.OTHER_SENSE_AFTER.isdisjoint(tokens[m.tok_end].forms)
 
 
@@ -133,9 +138,13 @@ def _is_cumulative(tokens: list[Token], sentence: Sentence, date_tokens: set[int
     since_dates: set[int] = set()
     cumulative = False
     for k in range(sentence.tok_start, sentence.tok_end - 1):
+        if any(f in lx.SINCE_THEN for f in tokens[k].forms):
+            cumulative = True
         if any(f in lx.SINCE_WORDS for f in tokens[k].forms):
             nxt = tokens[k + 1]
-            if k + 1 in date_tokens:
+            if any(f in lx.THEN_WORDS for f in nxt.forms):
+                cumulative = True
+            elif k + 1 in date_tokens:
                 cumulative = True
                 j = k + 1
                 while j in date_tokens:
