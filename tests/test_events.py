@@ -501,3 +501,10 @@ def test_a_drone_called_musayyara_is_no_march() -> None:
 def test_a_toll_since_then_is_no_single_event() -> None:
     assert events_of("وقتل ما لا يقل عن 150 فلسطينيا برصاص الجنود الإسرائيليين قرب حدود غزة مذاك.") == []
     assert events_of("وقتل 150 شخصا في قصف على مدينة حلب منذ ذلك الحين.") == []
+
+
+def test_what_warplanes_destroy_they_struck_from_the_air() -> None:
+    event = only("دمرت مقاتلات التحالف الثلاثاء آليات عسكرية للحوثيين في مديرية باقم.")
+    assert (event.sub_event_type, event.weapon) == ("Air/drone strike", "aircraft")
+    ground = only("دمرت القوات الحكومية آليات عسكرية للحوثيين في مديرية باقم أمس.")
+    assert ground.sub_event_type != "Air/drone strike"

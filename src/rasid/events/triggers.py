@@ -218,6 +218,13 @@ def find_triggers(
             t.sub_event_type, t.weapon = _AIR, "drone" if drone_cue else "aircraft"
         elif t.sub_event_type == _AIR and t.weapon == "aircraft" and drone_cue:
             t.weapon = "drone"
+        elif (
+            t.sub_event_type == _DISRUPTED
+            and not t.strong
+            and any(c[0].weapon in ("aircraft", "drone") and 0 <= c[1] - t.tok_end <= 1 for c in cues)
+        ):  # "دمرت مقاتلات التحالف آليات": what warplanes destroy, they struck from the air
+            t.sub_event_type, t.strong = _AIR, True
+            t.weapon = "drone" if drone_cue else "aircraft"
 
     # A disruption verb takes the weapon that follows it: "اعترضت صاروخا" is no missile attack.
     # "غارة استهدفت مستودع أسلحة": a depot that was struck is the target, the strike is the event.
