@@ -471,6 +471,10 @@ class EventStage:
             and (actor2 is None or actor2.name != claimant.name)
         ):
             actor1 = claimant  # "وأعلن تنظيم داعش مسؤوليته"
+        elif one_sided and claimant is not None and unknown_agent and actor2 is not None and actor2.name == claimant.name:
+            # the group that claimed it is no target: it acted, against the forces or people named
+            victims = [resolve_inter(m, country) for m in s_actors if m.actor is not None and m.actor.inter in (1, 7, 8)]
+            actor1, actor2 = claimant, victims[0] if victims else None
         if actor1 is None and one_sided:
             actor1 = _article_perpetrator(doc, country, actor2, states=not no_state_perpetrator)
         if actor1 is None and one_sided and trig.sub_event_type != "Air/drone strike":
