@@ -508,3 +508,11 @@ def test_what_warplanes_destroy_they_struck_from_the_air() -> None:
     assert (event.sub_event_type, event.weapon) == ("Air/drone strike", "aircraft")
     ground = only("دمرت القوات الحكومية آليات عسكرية للحوثيين في مديرية باقم أمس.")
     assert ground.sub_event_type != "Air/drone strike"
+
+
+def test_a_place_named_by_another_attack_is_not_this_events_place() -> None:
+    events = events_of(
+        "أطلق الحرس الثوري صواريخ على مواقع في مدينة البوكمال السورية أمس ردا على هجوم الأحواز."
+    )
+    strikes = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert [e.location.name for e in strikes if e.location] == ["Albu Kamal"]

@@ -111,6 +111,9 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
     if not located:
         return None
     located = [p for p in located if not _is_origin(doc, p)] or located
+    located = [p for p in located if not _names_other_event(doc, p, trigger)]
+    if not located:
+        return None
     # The places between the commas around the trigger first ("على حدود غزة، تزامنا مع ... في القدس"),
     # unless that clause names only a country.
     clause = _in_clause(doc, located, trigger)
@@ -119,6 +122,17 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
     pool = [p for p in located if not _is_country(p)] or located
     best = min(p.location.geo_precision or 3 for p in pool)
     return _nearest([p for p in pool if (p.location.geo_precision or 3) == best], trigger)
+
+
+_EVENT_NOUNS = lx._words("هجوم الهجوم هجمات تفجير التفجير تفجيرات انفجار الانفجار مجزره اعتداء الاعتداء اعتداءات")
+
+
+def _names_other_event(doc: Doc, p: PlaceMention, trigger: Trigger) -> bool:
+    """ "ردا على هجوم الأحواز": a place in the genitive of another event's noun names that event."""
+    k = p.tok_start - 1
+    if k < 0 or trigger.tok_start <= k < trigger.tok_end or doc.tokens[p.tok_start].norm.startswith(("ب", "ل")):
+        return False  # "هجوم بمدينة مانشستر" tells where that attack was, which may be this one
+    return doc.tokens[p.tok_start].norm.startswith("ال") and any(f in _EVENT_NOUNS for f in doc.tokens[k].forms)
 
 
 def _is_country(p: PlaceMention) -> bool:
