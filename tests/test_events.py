@@ -516,3 +516,12 @@ def test_a_place_named_by_another_attack_is_not_this_events_place() -> None:
     )
     strikes = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert [e.location.name for e in strikes if e.location] == ["Albu Kamal"]
+
+
+def test_forces_that_are_most_of_the_dead_are_the_target() -> None:
+    event = only(
+        "ونفذ انتحاري العملية في مسجد بمنطقة عسير أمس مرتديا حزاما ناسفا مما أسفر عن مقتل 15 شخصا، ضمنهم 12 من رجال الأمن."
+    )
+    assert event.interaction == "13"
+    few = only("قتل 20 شخصا بينهم 2 من رجال الأمن في تفجير انتحاري استهدف سوقا في مدينة مايدوغوري أمس.")
+    assert few.actor2 is not None and few.actor2.inter == 7

@@ -124,15 +124,23 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
     return _nearest([p for p in pool if (p.location.geo_precision or 3) == best], trigger)
 
 
-_EVENT_NOUNS = lx._words("هجوم الهجوم هجمات تفجير التفجير تفجيرات انفجار الانفجار مجزره اعتداء الاعتداء اعتداءات")
+_EVENT_NOUNS = lx._words(
+    "هجوم الهجوم هجمات تفجير التفجير تفجيرات انفجار الانفجار مجزره اعتداء الاعتداء اعتداءات"
+)
 
 
 def _names_other_event(doc: Doc, p: PlaceMention, trigger: Trigger) -> bool:
     """ "ردا على هجوم الأحواز": a place in the genitive of another event's noun names that event."""
     k = p.tok_start - 1
-    if k < 0 or trigger.tok_start <= k < trigger.tok_end or doc.tokens[p.tok_start].norm.startswith(("ب", "ل")):
+    if (
+        k < 0
+        or trigger.tok_start <= k < trigger.tok_end
+        or doc.tokens[p.tok_start].norm.startswith(("ب", "ل"))
+    ):
         return False  # "هجوم بمدينة مانشستر" tells where that attack was, which may be this one
-    return doc.tokens[p.tok_start].norm.startswith("ال") and any(f in _EVENT_NOUNS for f in doc.tokens[k].forms)
+    return doc.tokens[p.tok_start].norm.startswith("ال") and any(
+        f in _EVENT_NOUNS for f in doc.tokens[k].forms
+    )
 
 
 def _is_country(p: PlaceMention) -> bool:
@@ -415,7 +423,10 @@ class EventStage:
                 and a2_m is not None
                 and _words_before(doc, a2_m.tok_start, 2, _TARGETING_WORDS)
             )
-            if (actor2 is None or actor2.inter != 7) and not armed_hit_state:
+            forces_hit = _forces_among_victims(doc, s, country, killed)
+            if forces_hit is not None and (actor1 is None or not _same_side(actor1, forces_hit)):
+                actor2 = forces_hit  # "15 شخصا، ضمنهم 12 من رجال الأمن": the forces were the target
+            elif (actor2 is None or actor2.inter != 7) and not armed_hit_state:
                 actor2 = civilians  # the victims, as ACLED codes them
         elif actor2 is None and one_sided and _civilian_victims(doc, s):
             actor2 = civilians
@@ -485,9 +496,19 @@ class EventStage:
             and (actor2 is None or actor2.name != claimant.name)
         ):
             actor1 = claimant  # "وأعلن تنظيم داعش مسؤوليته"
-        elif one_sided and claimant is not None and unknown_agent and actor2 is not None and actor2.name == claimant.name:
+        elif (
+            one_sided
+            and claimant is not None
+            and unknown_agent
+            and actor2 is not None
+            and actor2.name == claimant.name
+        ):
             # the group that claimed it is no target: it acted, against the forces or people named
-            victims = [resolve_inter(m, country) for m in s_actors if m.actor is not None and m.actor.inter in (1, 7, 8)]
+            victims = [
+                resolve_inter(m, country)
+                for m in s_actors
+                if m.actor is not None and m.actor.inter in (1, 7, 8)
+            ]
             actor1, actor2 = claimant, victims[0] if victims else None
         if actor1 is None and one_sided:
             actor1 = _article_perpetrator(doc, country, actor2, states=not no_state_perpetrator)
@@ -597,6 +618,22 @@ def _forms_in_sentence(doc: Doc, s: Sentence, words: frozenset[str]) -> bool:
 
 
 _ATTACK_WORDS = lx._words("هجوم هجوما الهجوم هاجم هاجمت هاجموا استهدف استهدفت استهدفوا")
+
+
+def _forces_among_victims(doc: Doc, s: Sentence, country: str | None, killed: int | None) -> Actor | None:
+    """State forces who are most of the dead ("15 شخصا، ضمنهم 12 من رجال الأمن", "قتل جنديان")."""
+    ending_at = {n.tok_end: n for n in doc.numbers}
+    starting_at = {n.tok_start: n for n in doc.numbers}
+    for m in doc.in_sentence(doc.actors, s):
+        if m.actor is None or m.actor.inter not in (1, 8) or m.label in _WEAK_ACTOR_LABELS:
+            continue
+        k = m.tok_start
+        count = ending_at.get(k - 1) if k >= 2 and "من" in doc.tokens[k - 1].forms else None
+        if count is None and _counted_people(doc, m):
+            count = starting_at.get(k) or ending_at.get(k)
+        if count is not None and (not killed or 2 * count.value >= killed):
+            return resolve_inter(m, country)
+    return None
 
 
 def _counted_people(doc: Doc, m: ActorMention) -> bool:
