@@ -525,3 +525,17 @@ def test_forces_that_are_most_of_the_dead_are_the_target() -> None:
     assert event.interaction == "13"
     few = only("قتل 20 شخصا بينهم 2 من رجال الأمن في تفجير انتحاري استهدف سوقا في مدينة مايدوغوري أمس.")
     assert few.actor2 is not None and few.actor2.inter == 7
+
+
+def test_two_reports_of_one_death_toll_without_the_wounded_are_one_incident() -> None:
+    text = (
+        "قتل 23 شخصا على الأقل وأصيب 40 آخرون في غارات جوية على حفل زفاف في محافظة حجة أمس. "
+        "وقالت هيئات الإسعاف إن 23 شخصا لقوا مصرعهم في غارات جوية على حفل زفاف شمال غرب اليمن أمس."
+    )
+    strikes = [e for e in events_of(text) if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1 and strikes[0].fatalities == 23
+    # a small toll alone does not make two incidents one
+    small = events_of(
+        "قتل شخصان في غارة جوية على مدينة صعدة أمس. وقتل شخصان آخران في غارة جوية على مدينة حجة أمس."
+    )
+    assert len([e for e in small if e.sub_event_type == "Air/drone strike"]) == 2

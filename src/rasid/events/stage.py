@@ -959,16 +959,21 @@ def _protest_actors(
 
 
 _SAME_TOLL_DAYS = 2
+_SAME_TOLL_MIN_DEAD = 5
 
 
 def _same_toll(a: Event, b: Event) -> bool:
     """Two reports in one article of the same kind of incident, in one country within two days, with
-    the same killed and wounded, are one incident ("عملية انتحارية أوقعت قتيلين و24 جريحا" in the lead,
+    the same killed and wounded (five or more killed where a report gives no wounded), are one incident
+    ("عملية انتحارية أوقعت قتيلين و24 جريحا" in the lead,
     "قتل اثنان وأصيب 24 في تفجير انتحاري في أغري" further down)."""
-    if a.fatalities is None or a.injured is None or (a.fatalities, a.injured) != (b.fatalities, b.injured):
+    if a.fatalities is None or a.fatalities != b.fatalities or a.location is None or b.location is None:
         return False
-    if a.fatalities + a.injured < 2 or a.location is None or b.location is None:
-        return False
+    if a.injured is not None and b.injured is not None:
+        if a.injured != b.injured or a.fatalities + a.injured < 2:
+            return False
+    elif a.fatalities < _SAME_TOLL_MIN_DEAD:
+        return False  # a small toll alone is too common to tell incidents apart
     if a.location.country != b.location.country or a.date is None or b.date is None:
         return False
     return abs((a.date - b.date).days) <= _SAME_TOLL_DAYS
@@ -1053,8 +1058,7 @@ def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
                     for e in specific
                     if e.sub_event_type != ev.sub_event_type
                     and e.date is not None
-                    and e.date == ev.date
-                    and _same_place(e.location, ev.location)
+                    and ((e.date == ev.date and _same_place(e.location, ev.location)) or _same_toll(e, ev))
                 ),
                 None,
             )
