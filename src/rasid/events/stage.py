@@ -1107,8 +1107,12 @@ def _merge(candidates: list[Event]) -> list[Event]:
             ev.location
             and twin.location
             and (ev.location.geo_precision or 3) < (twin.location.geo_precision or 3)
-        ):
-            twin.location = ev.location  # keep the most precise place
+            and (
+                _same_place(twin.location, ev.location)
+                or ((twin.location.geo_precision or 3) == 3 and twin.location.country == ev.location.country)
+            )
+        ):  # the most precise place of one area, or a town of the country or province first named
+            twin.location = ev.location
             twin.spans["location"] = ev.spans["location"]
         _fill_gaps(twin, ev, ("weapon", "fatalities", "injured", "actor1", "actor2"))
         twin.confidence = max(twin.confidence, ev.confidence)

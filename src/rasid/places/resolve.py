@@ -460,6 +460,10 @@ def _is_cue(tok: Token) -> bool:
     return any(f in TYPE_CUES or f in DIRECTION_CUES or f in NEAR_WITH_MIN for f in _forms(tok))
 
 
+# "فإن" folds to the letters of "فان" (Vannes, Van): particles as written are never a name.
+_PARTICLES_AS_WRITTEN = frozenset("فإن وإن إن أن فأن وأن بأن لأن كأن لكن فإنه وإنه".split())
+
+
 def _transliterated(
     gaz: Gazetteer, tokens: Sequence[Token], countries: Collection[str]
 ) -> tuple[PlaceRow, bool] | None:
@@ -472,7 +476,7 @@ def _transliterated(
         direction = direction or any(f in DIRECTION_CUES or f in NEAR_WITH_MIN for f in _forms(tokens[i]))
         i += 1
     rest = [t for t in tokens[i:] if t.is_word]
-    if not rest or len(rest) > 3:
+    if not rest or len(rest) > 3 or rest[0].text in _PARTICLES_AS_WRITTEN:
         return None
     # Words of the language are not names: the stop list, cue words ("بلدات ومدنا").
     if any(_is_cue(t) or t.norm in gaz.stopwords or set(t.forms) & gaz.stopwords for t in rest):
