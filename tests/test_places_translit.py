@@ -128,3 +128,9 @@ def test_no_latin_look_alike_for_names_with_an_arabic_entry_or_the_article():
     assert all(p.location is None or p.location.name == "Baghdad" for p in doc.places)
     assert gaz.transliterated("بغداد", {"PK"}) is not None  # the skeleton alone would match
     assert gaz.transliterated("المتحدة", {"PK"}) is None  # a word with the article is not a foreign name
+
+
+def test_a_particle_is_never_a_place():
+    default_gazetteer()
+    text = "وأضاف المتحدث في باريس: وعليه فإن الهجوم الذي وقع أمس لن يمر دون رد."
+    assert [p.text for p in _stage_places(text) if p.location is not None] == ["باريس"]

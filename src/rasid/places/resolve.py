@@ -350,6 +350,8 @@ def find_matches(
     kept: list[Match] = []
     deferred: list[Match] = []  # names that are also common words, met without a cue
     for m in matches:
+        if tokens[m.tok_start].text in _PARTICLES_AS_WRITTEN:
+            continue
         m.common = " " not in m.key and (m.key in gaz.stopwords or m.first_form in gaz.stopwords)
         _read_cues(m, tokens)
         s, e = tokens[m.tok_start].start, tokens[m.tok_end - 1].end
@@ -460,7 +462,7 @@ def _is_cue(tok: Token) -> bool:
     return any(f in TYPE_CUES or f in DIRECTION_CUES or f in NEAR_WITH_MIN for f in _forms(tok))
 
 
-# "فإن" folds to the letters of "فان" (Vannes, Van): particles as written are never a name.
+# "فإن" folds to "فان" (Vannes' Arabic name): particles as written are never a place.
 _PARTICLES_AS_WRITTEN = frozenset("فإن وإن إن أن فأن وأن بأن لأن كأن لكن فإنه وإنه".split())
 
 
@@ -476,7 +478,7 @@ def _transliterated(
         direction = direction or any(f in DIRECTION_CUES or f in NEAR_WITH_MIN for f in _forms(tokens[i]))
         i += 1
     rest = [t for t in tokens[i:] if t.is_word]
-    if not rest or len(rest) > 3 or rest[0].text in _PARTICLES_AS_WRITTEN:
+    if not rest or len(rest) > 3:
         return None
     # Words of the language are not names: the stop list, cue words ("بلدات ومدنا").
     if any(_is_cue(t) or t.norm in gaz.stopwords or set(t.forms) & gaz.stopwords for t in rest):
