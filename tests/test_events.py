@@ -539,3 +539,17 @@ def test_two_reports_of_one_death_toll_without_the_wounded_are_one_incident() ->
         "قتل شخصان في غارة جوية على مدينة صعدة أمس. وقتل شخصان آخران في غارة جوية على مدينة حجة أمس."
     )
     assert len([e for e in small if e.sub_event_type == "Air/drone strike"]) == 2
+
+
+def test_people_killed_in_a_battle_are_not_one_of_its_sides() -> None:
+    event = only("قتل ستة أشخاص في اشتباكات بين قوات الأمن ومسلحين في مدينة ديار بكر أمس.")
+    assert event.event_type == "Battles"
+    assert all(a is None or a.inter != 7 for a in (event.actor1, event.actor2))
+    assert event.interaction == "13"
+
+
+def test_the_task_force_is_the_coalition() -> None:
+    event = only(
+        "وقال بيان لقوة المهام المشتركة إن خمس غارات قرب مدينة الرمادي أمس دمرت وحدات تابعة لتنظيم داعش."
+    )
+    assert event.interaction == "28"

@@ -461,6 +461,10 @@ class EventStage:
             and actor1.inter in (1, 8)
         ):
             actor2 = civilians  # the people held, unless the text names their group
+        if event_type == "Battles" and any(a is not None and a.inter == 7 for a in (actor1, actor2)):
+            # people killed in a battle are not one of its sides ("مقتل ستة أشخاص في اشتباكات بين ...")
+            sides = [(a, m) for a, m in ((actor1, a1_m), (actor2, a2_m)) if a is not None and a.inter != 7]
+            (actor1, a1_m), (actor2, a2_m) = [*sides, (None, None), (None, None)][:2]
         if event_type == "Battles" and actor1 is not None and actor2 is None and actor1.inter in (2, 3, 4):
             actor2 = Actor(f"Military Forces of {_country_name(country)}", None, 1)
         elif event_type == "Battles" and actor1 is not None and actor2 is None and actor1.inter in (1, 8):
