@@ -553,3 +553,11 @@ def test_the_task_force_is_the_coalition() -> None:
         "وقال بيان لقوة المهام المشتركة إن خمس غارات قرب مدينة الرمادي أمس دمرت وحدات تابعة لتنظيم داعش."
     )
     assert event.interaction == "28"
+
+
+def test_the_base_jets_took_off_from_is_not_where_they_struck() -> None:
+    event = only(
+        "قال مكتب رئيس الوزراء إن ثلاث مقاتلات أقلعت من قاعدة في ديار بكر صباح اليوم "
+        "وقصفت مقرين لمتشددي داعش في سوريا قبل أن تعود إلى قاعدتها."
+    )
+    assert event.location is not None and event.location.country == "SY"

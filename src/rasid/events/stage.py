@@ -80,9 +80,15 @@ _LAUNCH_WORDS = lx._words(
 )
 
 
+_BASE_WORDS = lx._words("قاعده قاعدتها قاعدته مطار جويه العسكريه في")
+
+
 def _is_origin(doc: Doc, p: PlaceMention) -> bool:
-    """ "أطلقت الصواريخ من مدينة X": the place a launch came from is not where the event happened."""
+    """ "أطلقت الصواريخ من مدينة X", "أقلعت من قاعدة في X": the place a launch came from is not where
+    the event happened."""
     k = p.tok_start - 1
+    while k >= 0 and p.tok_start - k <= 4 and any(f in _BASE_WORDS for f in doc.tokens[k].forms):
+        k -= 1  # "من قاعدة (جوية) في X"
     if k < 0 or doc.tokens[k].norm != "من":
         return False
     return any(f in _LAUNCH_WORDS for t in doc.tokens[max(0, k - 8) : k] for f in t.forms)
