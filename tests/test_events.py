@@ -561,3 +561,8 @@ def test_the_base_jets_took_off_from_is_not_where_they_struck() -> None:
         "وقصفت مقرين لمتشددي داعش في سوريا قبل أن تعود إلى قاعدتها."
     )
     assert event.location is not None and event.location.country == "SY"
+
+
+def test_an_attack_on_a_civilian_place_is_violence_against_civilians() -> None:
+    event = only("قتل شخص في هجوم استهدف حافلة ركاب إيرانية في مدينة فان شرق تركيا أمس.")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")

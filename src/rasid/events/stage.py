@@ -679,11 +679,19 @@ def _one_sided_attack(
     words = doc.tokens[trig.tok_start : trig.tok_end]
     if trig.strong and not any(f in _ATTACK_WORDS for t in words for f in t.forms):
         return False  # "اشتباكات", "معارك": two armed sides by definition
+    after = doc.tokens[trig.tok_end : min(trig.tok_end + 3, s.tok_end)]
+    if any(f in _CIVILIAN_TARGETS for t in after for f in t.forms):
+        return True  # "هجوم استهدف حافلة", "هجوم على مسجد": a civilian place was the target
     armed = [a for a in (actor1, actor2) if a is not None and a.inter in (1, 2, 3, 4, 8)]
     if len(armed) == 2:
         return False
     victims_civilian = any(a is not None and a.inter == 7 for a in (actor1, actor2))
     return victims_civilian or _civilian_victims(doc, s)
+
+
+_CIVILIAN_TARGETS = lx._words(
+    "حافله حافلات باص سوق سوقا مسجد مسجدا كنيسه مدرسه مستشفي فندق فندقا مطعم مطعما حفل عرس زفاف مصلين"
+)
 
 
 def _is_victim(doc: Doc, m: ActorMention) -> bool:
