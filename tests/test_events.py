@@ -566,3 +566,10 @@ def test_the_base_jets_took_off_from_is_not_where_they_struck() -> None:
 def test_an_attack_on_a_civilian_place_is_violence_against_civilians() -> None:
     event = only("قتل شخص في هجوم استهدف حافلة ركاب إيرانية في مدينة فان شرق تركيا أمس.")
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_a_gas_attack_with_no_one_named_is_the_states() -> None:
+    event = only("قتل 12 شخصا في هجوم بغاز الكلور على مدينة سراقب أمس.")
+    assert event.sub_event_type == "Chemical weapon"
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Syria"
+    assert event.interaction == "17"

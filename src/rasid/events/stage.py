@@ -456,10 +456,13 @@ class EventStage:
             named = [
                 resolve_inter(m, country) for m in s_actors if m.actor is not None and not _is_patron(doc, m)
             ]
-            actor1, actor2 = (
-                _chemical_sides([a for a in (actor1, actor2) if a is not None] + named),
-                civilians,
-            )
+            national = _nationality_agent(doc, trig, s)  # "هجوم سوري بالغاز"
+            if national is not None:
+                named.append(resolve_inter(national, country))
+            actor1 = _chemical_sides([a for a in (actor1, actor2) if a is not None] + named)
+            if actor1 is None and country:  # no one named: gas is a state's weapon far more often than not
+                actor1 = Actor(f"Military Forces of {_country_name(country)}", None, 1)
+            actor2 = civilians
         if (
             trig.sub_event_type == "Arrests"
             and actor2 is None
