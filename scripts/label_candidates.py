@@ -6,7 +6,8 @@
 
 `collect` samples articles (the conflict keyword index, plus a share of random articles; never the dev
 set's articles), runs the default pipeline with the event filter disabled and records every candidate
-the stage's rules produce (before the per-article merge). The candidates file holds article text and
+the stage's rules produce (before the per-article merge); `--uncertain 0.25 0.75` keeps only those
+the current filter is least sure about. The candidates file holds article text and
 stays outside the repository. `merge` joins hand labels (`index label [sub-type code] [bad_place]` per
 line) and writes `scripts/data/event_labels.jsonl` WITHOUT any article text: corpus, article id,
 sentence offsets, the sentence's sha1, the trigger's offsets, the candidate's sub-type and the label.
@@ -25,6 +26,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from rasid.doc import Doc
+from rasid.events.classifier import load_classifier
 from rasid.events.stage import EventStage
 from rasid.events.triggers import Trigger
 from rasid.model import Article, Event
@@ -194,11 +196,16 @@ def collect(args: argparse.Namespace) -> None:
     rng.shuffle(pool_random)
     chosen = pool_index[: args.n_index] + pool_random[: args.n_random]
     pipe, recorder = recording_pipeline()
+    model = load_classifier() if args.uncertain else None
     articles_out, cands_out = [], []
     for corpus, aid, published, title, text, n in chosen:
         recorder.seen.clear()
         pipe(Article.from_dict({"id": aid, "text": text, "published": published}))
-        cands = [candidate_record(d, s, t, e, corpus) for d, s, t, e in recorder.seen]
+        seen = recorder.seen
+        if model is not None:  # only the candidates the filter is least sure about
+            lo, hi = args.uncertain
+            seen = [(d, s, t, e) for d, s, t, e in seen if lo <= model.score(d, s, t, e) <= hi]
+        cands = [candidate_record(d, s, t, e, corpus) for d, s, t, e in seen]
         articles_out.append(
             {"corpus": corpus, "article_id": aid, "n_keywords": n, "n_candidates": len(cands)}
         )
@@ -316,6 +323,13 @@ def main() -> None:
     c.add_argument("--n-random", type=int, default=380)
     c.add_argument("--per-article", type=int, default=3)
     c.add_argument("--seed", type=int, default=7)
+    c.add_argument(
+        "--uncertain",
+        type=float,
+        nargs=2,
+        metavar=("LO", "HI"),
+        help="keep only candidates the current filter scores between LO and HI (active learning)",
+    )
     s = sub.add_parser("show")
     s.add_argument("cands")
     s.add_argument("--start", type=int, default=0)
