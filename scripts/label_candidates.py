@@ -206,6 +206,9 @@ def collect(args: argparse.Namespace) -> None:
             lo, hi = args.uncertain
             seen = [(d, s, t, e) for d, s, t, e in seen if lo <= model.score(d, s, t, e) <= hi]
         cands = [candidate_record(d, s, t, e, corpus) for d, s, t, e in seen]
+        if model is not None:
+            for c in cands:
+                c["sampled"] = "uncertain"  # kept apart when the filter is scored on the natural sample
         articles_out.append(
             {"corpus": corpus, "article_id": aid, "n_keywords": n, "n_candidates": len(cands)}
         )
@@ -277,6 +280,7 @@ def merge(args: argparse.Namespace) -> None:
                 "correct_sub_event_type": (correct or c["sub_event_type"]) if label == "e" else None,
                 "place_ok": "badplace" not in rest,
             }
+            | ({"sampled": c["sampled"]} if c.get("sampled") else {})
         )
     # Earlier batches stay; a candidate labelled again takes its new label.
     fresh = {(r["article_id"], r["trig_start"]) for r in out}

@@ -2,6 +2,7 @@
 
     python scripts/train_event_filter.py            # cross-validates, trains, writes the resource
     python scripts/train_event_filter.py --cv-only  # only the cross-validated numbers
+    python scripts/train_event_filter.py --natural-check  # do the uncertainty-sampled labels help?
 
 The labels hold no article text: this script re-reads each labelled article from /work/shared/data,
 re-runs the pipeline with the filter disabled, finds each labelled candidate again (sentence and
@@ -36,8 +37,8 @@ VERSION = "1"
 MIN_COUNT = 2  # features seen in fewer labelled candidates are dropped
 
 
-def labelled_examples() -> tuple[list[dict[str, float]], np.ndarray, list[str]]:
-    """(feature counts, labels 1=event, article ids) of every labelled candidate found again."""
+def labelled_examples() -> tuple[list[dict[str, float]], np.ndarray, list[str], np.ndarray]:
+    """(feature counts, labels 1=event, article ids, naturally sampled?) of every labelled candidate found again."""
     with open(LABELS, encoding="utf-8") as f:
         labels = [json.loads(line) for line in f]
     wanted = {r["article_id"] for r in labels}
@@ -46,7 +47,7 @@ def labelled_examples() -> tuple[list[dict[str, float]], np.ndarray, list[str]]:
     for r in labels:
         by_article.setdefault(r["article_id"], []).append(r)
     pipe, recorder = recording_pipeline()
-    xs, ys, groups = [], [], []
+    xs, ys, groups, natural = [], [], [], []
     missing = 0
     for aid, rows in by_article.items():
         _corpus, published, _title, text = articles[aid]
@@ -66,8 +67,9 @@ def labelled_examples() -> tuple[list[dict[str, float]], np.ndarray, list[str]]:
             xs.append(Counter(features(*hit)))
             ys.append(1 if r["label"] == "event" else 0)
             groups.append(aid)
+            natural.append(r.get("sampled") != "uncertain")
     print(f"{len(xs)} labelled candidates found again, {missing} no longer produced", file=sys.stderr)
-    return xs, np.array(ys), groups
+    return xs, np.array(ys), groups, np.array(natural)
 
 
 def prune(xs: list[dict[str, float]]) -> list[dict[str, float]]:
@@ -138,12 +140,40 @@ def cross_validate(xs, y, groups, c: float) -> np.ndarray:
     return p
 
 
+def natural_check(xs, y, groups, natural, c: float) -> None:
+    """Scores on the naturally sampled candidates only (grouped 5-fold), trained without and with the
+    labels chosen where an earlier filter was unsure (`collect --uncertain`): does that sampling help?"""
+    nat = np.flatnonzero(natural)
+    extra = list(np.flatnonzero(~natural))
+    for name, add in (("natural labels only", []), ("with uncertain labels", extra)):
+        p = np.zeros(len(nat))
+        for train, test in GroupKFold(n_splits=5).split(nat, y[nat], [groups[i] for i in nat]):
+            rows = [int(nat[i]) for i in train] + add
+            vec = DictVectorizer()
+            model = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
+            model.fit(vec.fit_transform([xs[i] for i in rows]), y[rows])
+            p[test] = model.predict_proba(vec.transform([xs[int(nat[i])] for i in test]))[:, 1]
+        yt, kept = y[nat], p >= THRESHOLD
+        prec, rec = float(yt[kept].mean()), float(kept[yt == 1].mean())
+        q = np.clip(p, 1e-6, 1 - 1e-6)
+        loss = float(-np.mean(yt * np.log(q) + (1 - yt) * np.log(1 - q)))
+        print(
+            f"natural sample ({len(nat)}), {name}: log-loss {loss:.4f} P={prec:.3f} R={rec:.3f} "
+            f"F1={2 * prec * rec / (prec + rec):.3f}",
+            file=sys.stderr,
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cv-only", action="store_true")
+    ap.add_argument("--natural-check", action="store_true", help="score the uncertainty-sampled labels' help")
     args = ap.parse_args()
-    xs, y, groups = labelled_examples()
+    xs, y, groups, natural = labelled_examples()
     xs = prune(xs)
+    if args.natural_check:
+        natural_check(xs, y, groups, natural, 0.3)
+        return
     print(f"{int(y.sum())} event / {int((1 - y).sum())} no", file=sys.stderr)
     # C by cross-validated log-loss (a proper score, stable across reruns); the threshold is 0.5, the
     # decision for equal costs of a false and a missed candidate. Thresholds that maximise the
