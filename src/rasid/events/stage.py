@@ -528,7 +528,7 @@ class EventStage:
         if actor1 is None and one_sided and trig.sub_event_type != "Air/drone strike":
             actor1 = Actor("Unidentified armed group", None, 3)
         if trig.sub_event_type == "Air/drone strike" and weapon != "drone":
-            actor1, actor2 = _air_sides(doc, trig, s_actors, country, actor1, actor2)
+            actor1, actor2 = _air_sides(doc, s_actors, country, actor1, actor2)
         if actor1 and actor2 and _same_side(actor1, actor2):
             actor2 = None  # the police and the army of one state are one side
         if actor1 and actor2 and actor1.inter == actor2.inter == 3 and actor2.name.startswith("Unidentified"):
@@ -912,7 +912,6 @@ def _chemical_sides(pair: list[Actor]) -> Actor | None:
 
 def _air_sides(
     doc: Doc,
-    trig: Trigger,
     mentions: list[ActorMention],
     country: str | None,
     actor1: Actor | None,
