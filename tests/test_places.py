@@ -162,3 +162,12 @@ def test_gazetteer_import_rejects_bad_files(user_dir):
     assert "columns" in result.output and "Traceback" not in result.output
     missing = CliRunner().invoke(app, ["gazetteer", "import", str(user_dir / "none.txt")])
     assert missing.exit_code != 0 and "no such file" in missing.output
+
+
+def test_regions_frequent_in_the_news_are_known():
+    text = "قصفت الطائرات التركية مواقع في جبال قنديل، بينما شهدت الشيشان وشبه جزيرة القرم وإنجلترا هدوءا."
+    found = {p.location.name: p.location for p in resolved(text)}
+    assert found["Qandil Mountains"].country == "IQ" and found["Qandil Mountains"].geo_precision == 3
+    assert {"Chechnya", "Crimea", "England"} <= set(found)
+    # a town that is also a word needs the gazetteer's Arabic name, not a guess
+    assert not any(p.location.name == "Dhahran" for p in resolved("سقطت قذيفة على محافظة ظهران الجنوب أمس."))
