@@ -573,3 +573,10 @@ def test_a_gas_attack_with_no_one_named_is_the_states() -> None:
     assert event.sub_event_type == "Chemical weapon"
     assert event.actor1 is not None and event.actor1.name == "Military Forces of Syria"
     assert event.interaction == "17"
+
+
+def test_a_death_given_as_the_cause_is_not_the_strikes_toll() -> None:
+    event = only(
+        "شنت المقاتلات الإسرائيلية غارات على مدينة غزة مساء الجمعة إثر مقتل جندي إسرائيلي قرب الحدود."
+    )
+    assert event.sub_event_type == "Air/drone strike" and event.fatalities is None

@@ -414,8 +414,8 @@ class EventStage:
             weapon = "firearm"  # "مسلحون", "برصاص الجيش"
         killed = injured = None
         if trig.sub_event_type not in _NO_CASUALTY_SUBTYPES:  # a toll beside an arrest is another event's
-            killed = _figure(counts, "killed", trig)
-            injured = _figure(counts, "injured", trig)
+            killed = _figure(counts, "killed", trig, doc)
+            injured = _figure(counts, "injured", trig, doc)
         one_sided = event_type in ("Explosions/Remote violence", "Violence against civilians")
         civilians = Actor(f"Civilians ({_country_name(country)})", None, 7)
         if one_sided and (killed or injured) and _civilian_victims(doc, s):
@@ -597,9 +597,19 @@ _NO_CASUALTY_SUBTYPES = frozenset(
 )
 
 
-def _figure(counts: list[Count], what: str, trig: Trigger) -> int | None:
-    """The figure for this event: the count stated closest to its trigger."""
+_CAUSE_LEADS = lx._words("اثر عقب اعقاب اثر ردا")
+
+
+def _figure(counts: list[Count], what: str, trig: Trigger, doc: Doc | None = None) -> int | None:
+    """The figure for this event: the count stated closest to its trigger, not one that a later
+    "إثر"/"عقب"/"ردا على" gives as the cause ("شنت غارات على غزة إثر مقتل جندي")."""
     found = [c for c in counts if c.kind == what]
+    if doc is not None:
+        found = [
+            c
+            for c in found
+            if not (c.tok_start > trig.tok_end and _words_before(doc, c.tok_start, 2, _CAUSE_LEADS))
+        ]
     if not found:
         return None
     return min(
