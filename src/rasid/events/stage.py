@@ -414,8 +414,8 @@ class EventStage:
             weapon = "firearm"  # "مسلحون", "برصاص الجيش"
         killed = injured = None
         if trig.sub_event_type not in _NO_CASUALTY_SUBTYPES:  # a toll beside an arrest is another event's
-            killed = _figure(counts, "killed", trig, doc)
-            injured = _figure(counts, "injured", trig, doc)
+            killed = _figure(doc, counts, "killed", trig)
+            injured = _figure(doc, counts, "injured", trig)
         one_sided = event_type in ("Explosions/Remote violence", "Violence against civilians")
         civilians = Actor(f"Civilians ({_country_name(country)})", None, 7)
         if one_sided and (killed or injured) and _civilian_victims(doc, s):
@@ -436,8 +436,6 @@ class EventStage:
                 actor2 = civilians  # the victims, as ACLED codes them
         elif actor2 is None and one_sided and _civilian_victims(doc, s):
             actor2 = civilians
-        elif actor2 is None and trig.sub_event_type == "Chemical weapon" and (killed or injured):
-            actor2 = civilians  # the victims of a gas attack, unless the text names other ones
         no_state_perpetrator = False
         if (
             trig.sub_event_type in _ATTACKS_ON_PEOPLE
@@ -493,11 +491,8 @@ class EventStage:
                 actor1, actor2 = None, actor1
             elif actor2.inter in (2, 3, 4):
                 actor1, actor2 = actor2, actor1
-            elif actor2.inter == 7:
-                actor1, no_state_perpetrator = (
-                    None,
-                    True,
-                )  # the bomb hit civilians: the forces only told of it
+            elif actor2.inter == 7:  # the bomb hit civilians: the forces named only told of it
+                actor1, no_state_perpetrator = None, True
         if ctx.claim is None:  # looked for once per article
             ctx.claim = (_claim_mention(doc),)
         claimant = resolve_inter(ctx.claim[0], country) if ctx.claim[0] is not None else None
@@ -597,19 +592,18 @@ _NO_CASUALTY_SUBTYPES = frozenset(
 )
 
 
-_CAUSE_LEADS = lx._words("اثر عقب اعقاب اثر ردا")
+_CAUSE_LEADS = lx._words("اثر عقب اعقاب ردا")
 
 
-def _figure(counts: list[Count], what: str, trig: Trigger, doc: Doc | None = None) -> int | None:
+def _figure(doc: Doc, counts: list[Count], what: str, trig: Trigger) -> int | None:
     """The figure for this event: the count stated closest to its trigger, not one that a later
     "إثر"/"عقب"/"ردا على" gives as the cause ("شنت غارات على غزة إثر مقتل جندي")."""
-    found = [c for c in counts if c.kind == what]
-    if doc is not None:
-        found = [
-            c
-            for c in found
-            if not (c.tok_start > trig.tok_end and _words_before(doc, c.tok_start, 2, _CAUSE_LEADS))
-        ]
+    found = [
+        c
+        for c in counts
+        if c.kind == what
+        and not (c.tok_start > trig.tok_end and _words_before(doc, c.tok_start, 2, _CAUSE_LEADS))
+    ]
     if not found:
         return None
     return min(
@@ -884,7 +878,9 @@ _ATTACKER_WORDS = lx._words(
 )
 
 
-def _interception_sides(actor1: Actor | None, actor2: Actor | None, country: str | None) -> tuple:
+def _interception_sides(
+    actor1: Actor | None, actor2: Actor | None, country: str | None
+) -> tuple[Actor | None, Actor | None]:
     """An interception: the forces that stopped the weapon (the home state's unless the text names a
     force) against the side that fired it; the civilians it was aimed at take no part."""
     pair = [a for a in (actor1, actor2) if a is not None and a.inter != 7]
@@ -965,7 +961,12 @@ def _air_sides(
         ),
         key=lambda a: a.inter != 2,
     )  # the enemy the sentence names: rebels before militias; the state's allies are not hit
-    hit = groups[0] if groups else actor1 if actor1 is not None and actor1.inter not in (1, 8) else actor2
+    if groups:
+        hit = groups[0]
+    elif actor1 is not None and actor1.inter not in (1, 8):
+        hit = actor1  # the group the rules took for the striker was the target
+    else:
+        hit = actor2
     if hit is not None and (hit.name == striker.name or (hit.inter in (1, 8) and _same_side(hit, striker))):
         hit = None
     return striker, hit
