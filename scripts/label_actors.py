@@ -18,12 +18,11 @@ confusion of gold and predicted codes: the check for a change to the actor rules
 from __future__ import annotations
 
 import argparse
-import json
 import random
 from collections import Counter
 from pathlib import Path
 
-from label_candidates import LABELS, _read_jsonl, load_articles, recording_pipeline, sha1
+from label_candidates import LABELS, _read_jsonl, load_articles, recording_pipeline, sha1, write_jsonl
 
 from rasid.model import Article, interaction_code
 
@@ -90,9 +89,7 @@ def collect(args: argparse.Namespace) -> None:
             }
         )
     rng.shuffle(out)
-    with open(args.out, "w", encoding="utf-8") as f:
-        for c in out:
-            f.write(json.dumps(c, ensure_ascii=False) + "\n")
+    write_jsonl(args.out, out)
     print(f"{len(out)} events from {len({c['article_id'] for c in out})} articles -> {args.out}")
 
 
@@ -150,9 +147,7 @@ def merge(args: argparse.Namespace) -> None:
         )
     fresh = {(r["article_id"], r["trig_start"]) for r in out}
     kept = [r for r in _read_jsonl(target) if (r["article_id"], r["trig_start"]) not in fresh]
-    with open(target, "w", encoding="utf-8") as f:
-        for r in kept + out:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    write_jsonl(target, kept + out)
     print(f"{len(kept) + len(out)} actor labels ({len(out)} from this batch) -> {target}")
 
 

@@ -31,6 +31,7 @@ from rasid.events.stage import EventStage
 from rasid.events.triggers import Trigger
 from rasid.model import Article, Event
 from rasid.pipeline import STAGES, Pipeline
+from rasid.resources import atomic_write_bytes
 from rasid.text import Sentence
 
 DATA = Path("/work/shared/data/news")
@@ -75,6 +76,12 @@ def _read_jsonl(path: Path) -> list[dict]:
         return []
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+def write_jsonl(path: str | Path, rows: list[dict]) -> None:
+    """One JSON object per line, written atomically (a crash leaves the old file)."""
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    atomic_write_bytes(Path(path), text.encode("utf-8"))
 
 
 def sha1(text: str) -> str:
@@ -219,12 +226,8 @@ def collect(args: argparse.Namespace) -> None:
             c["n_article_candidates"] = len(cands)
             cands_out.append(c)
     rng.shuffle(cands_out)
-    with open(args.out, "w", encoding="utf-8") as f:
-        for c in cands_out:
-            f.write(json.dumps(c, ensure_ascii=False) + "\n")
-    with open(args.out.replace(".jsonl", "_articles.jsonl"), "w", encoding="utf-8") as f:
-        for a in articles_out:
-            f.write(json.dumps(a, ensure_ascii=False) + "\n")
+    write_jsonl(args.out, cands_out)
+    write_jsonl(args.out.replace(".jsonl", "_articles.jsonl"), articles_out)
     print(f"{len(chosen)} articles, {len(cands_out)} candidates -> {args.out}")
 
 
@@ -286,9 +289,7 @@ def merge(args: argparse.Namespace) -> None:
     fresh = {(r["article_id"], r["trig_start"]) for r in out}
     kept = [r for r in _read_jsonl(LABELS) if (r["article_id"], r["trig_start"]) not in fresh]
     out = kept + out
-    with open(LABELS, "w", encoding="utf-8") as f:
-        for r in out:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    write_jsonl(LABELS, out)
     print(f"{len(out)} labels ({len(fresh)} from this batch) -> {LABELS}")
     # Article labels: an article reports an event when one of its labelled candidates is one.
     with open(args.cands.replace(".jsonl", "_articles.jsonl"), encoding="utf-8") as f:
@@ -312,9 +313,7 @@ def merge(args: argparse.Namespace) -> None:
         labelled.append({"corpus": a["corpus"], "article_id": a["article_id"], "relevant": relevant})
     fresh_articles = {r["article_id"] for r in labelled}
     labelled = [r for r in _read_jsonl(ARTICLE_LABELS) if r["article_id"] not in fresh_articles] + labelled
-    with open(ARTICLE_LABELS, "w", encoding="utf-8") as f:
-        for r in labelled:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    write_jsonl(ARTICLE_LABELS, labelled)
     print(f"{len(labelled)} article labels -> {ARTICLE_LABELS}")
 
 
