@@ -128,38 +128,39 @@ def save_model(
     )
 
 
-def cross_validate(xs, y, groups, c: float) -> np.ndarray:
-    """Out-of-fold P(event) with 5 folds grouped by article."""
-    p = np.zeros(len(y))
-    for train, test in GroupKFold(n_splits=5).split(xs, y, groups):
+def cross_validate(xs, y, groups, c: float, rows=None, extra=()) -> np.ndarray:
+    """Out-of-fold P(event) of `rows` (default: all) with 5 folds grouped by article; the `extra`
+    examples join every training fold and are never scored."""
+    rows = np.arange(len(y)) if rows is None else np.asarray(rows)
+    extra = list(extra)
+    p = np.zeros(len(rows))
+    for train, test in GroupKFold(n_splits=5).split(rows, y[rows], [groups[i] for i in rows]):
+        fit_rows = [int(rows[i]) for i in train] + extra
         vec = DictVectorizer()
-        xtr = vec.fit_transform([xs[i] for i in train])
         model = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
-        model.fit(xtr, y[train])
-        p[test] = model.predict_proba(vec.transform([xs[i] for i in test]))[:, 1]
+        model.fit(vec.fit_transform([xs[i] for i in fit_rows]), y[fit_rows])
+        p[test] = model.predict_proba(vec.transform([xs[int(rows[i])] for i in test]))[:, 1]
     return p
+
+
+def scores(y: np.ndarray, p: np.ndarray, t: float = THRESHOLD) -> tuple[float, float, float, float]:
+    """Log-loss, and precision, recall and F1 of keeping P >= t."""
+    q = np.clip(p, 1e-6, 1 - 1e-6)
+    loss = float(-np.mean(y * np.log(q) + (1 - y) * np.log(1 - q)))
+    kept = p >= t
+    prec = float(y[kept].mean()) if kept.any() else 0.0
+    rec = float(kept[y == 1].mean())
+    return loss, prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0
 
 
 def natural_check(xs, y, groups, natural, c: float) -> None:
     """Scores on the naturally sampled candidates only (grouped 5-fold), trained without and with the
     labels chosen where an earlier filter was unsure (`collect --uncertain`): does that sampling help?"""
     nat = np.flatnonzero(natural)
-    extra = list(np.flatnonzero(~natural))
-    for name, add in (("natural labels only", []), ("with uncertain labels", extra)):
-        p = np.zeros(len(nat))
-        for train, test in GroupKFold(n_splits=5).split(nat, y[nat], [groups[i] for i in nat]):
-            rows = [int(nat[i]) for i in train] + add
-            vec = DictVectorizer()
-            model = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
-            model.fit(vec.fit_transform([xs[i] for i in rows]), y[rows])
-            p[test] = model.predict_proba(vec.transform([xs[int(nat[i])] for i in test]))[:, 1]
-        yt, kept = y[nat], p >= THRESHOLD
-        prec, rec = float(yt[kept].mean()), float(kept[yt == 1].mean())
-        q = np.clip(p, 1e-6, 1 - 1e-6)
-        loss = float(-np.mean(yt * np.log(q) + (1 - yt) * np.log(1 - q)))
+    for name, extra in (("natural labels only", []), ("with uncertain labels", np.flatnonzero(~natural))):
+        loss, prec, rec, f1 = scores(y[nat], cross_validate(xs, y, groups, c, rows=nat, extra=extra))
         print(
-            f"natural sample ({len(nat)}), {name}: log-loss {loss:.4f} P={prec:.3f} R={rec:.3f} "
-            f"F1={2 * prec * rec / (prec + rec):.3f}",
+            f"natural sample ({len(nat)}), {name}: log-loss {loss:.4f} P={prec:.3f} R={rec:.3f} F1={f1:.3f}",
             file=sys.stderr,
         )
 
@@ -182,12 +183,7 @@ def main() -> None:
     t = THRESHOLD
     for c in (0.1, 0.3, 1.0, 3.0):
         p = cross_validate(xs, y, groups, c)
-        q = np.clip(p, 1e-6, 1 - 1e-6)
-        loss = float(-np.mean(y * np.log(q) + (1 - y) * np.log(1 - q)))
-        kept = p >= t
-        prec = float(y[kept].mean()) if kept.any() else 0.0
-        rec = float(kept[y == 1].mean())
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        loss, prec, rec, f1 = scores(y, p, t)
         bt, bp, br, bf = best_threshold(y, p)
         results.append((loss, c, f1))
         print(
