@@ -272,6 +272,16 @@ def find_actors(text: str, tokens: Sequence[Token], entities: Sequence[Mention] 
     return found
 
 
+_FRONT_WORDS = frozenset(norm(w) for w in "جبهة جبهات محور قاطع".split())
+
+
+def names_a_front(tokens: Sequence[Token], entity: Mention, places: Sequence[Mention]) -> bool:
+    """ "جبهة باقم": an ORG entity that is a front word and a place is a battle front, not a group."""
+    if not _FRONT_WORDS.intersection(tokens[entity.tok_start].forms):
+        return False
+    return any(p.tok_start == entity.tok_start + 1 and p.tok_end == entity.tok_end for p in places)
+
+
 # Head words of organisation names -> (kind, inter) for ORG entities not in the dictionary.
 _HEADS: dict[str, tuple[str, int]] = {}
 for _words, _kind_inter in (

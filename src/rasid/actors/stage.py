@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from rasid.actors.lexicon import lexicon
-from rasid.actors.match import find_actors
+from rasid.actors.match import find_actors, names_a_front
 from rasid.actors.resolve import resolve_inter
 from rasid.doc import Doc
 
@@ -33,7 +33,9 @@ class ActorStage:
     def __call__(self, doc: Doc) -> Doc:
         if self._lexicon is None:
             self._lexicon = lexicon()
-        mentions = find_actors(doc.text, doc.tokens, doc.entities)
+        located = [p for p in doc.places if p.location is not None]
+        entities = [e for e in doc.entities if not names_a_front(doc.tokens, e, located)]
+        mentions = find_actors(doc.text, doc.tokens, entities)
         country = main_country(doc)
         for m in mentions:
             m.actor = resolve_inter(m, country)

@@ -131,6 +131,8 @@ class CasualtyFinder:
                 continue
             what, role = kind
             n = None
+            if _has(tok, lx.KILLED_WITH_ALA) and (i + 1 >= end or self.tokens[i + 1].norm != "علي"):
+                continue
             if role == "noun":
                 n = self._number_after(i, end)
                 if n is None and i + 1 < end and _has(self.tokens[i + 1], lx.PERSON_NOUNS):

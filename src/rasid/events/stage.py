@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rasid.actors import lexicon, nationality, resolve_inter
+from rasid.actors.match import names_a_front
 from rasid.doc import Doc
 from rasid.events import lexicon as lx
 from rasid.events.casualties import CasualtyFinder, Count
@@ -28,7 +29,7 @@ from rasid.model import (
 from rasid.notes import note
 from rasid.places import container
 from rasid.places.gazetteer import distance_km
-from rasid.text import Sentence
+from rasid.text import Sentence, Token
 
 _CONTEXT_SENTENCES = 2
 _LEAD_SENTENCES = 2
@@ -244,6 +245,7 @@ def _inside_name(doc: Doc, place: PlaceMention) -> bool:
         and e.start <= place.start
         and place.end <= e.end
         and e.end - e.start > place.end - place.start
+        and not names_a_front(doc.tokens, e, [place])
         for e in doc.entities
     )
 
@@ -430,12 +432,23 @@ class EventStage:
                 and _words_before(doc, a2_m.tok_start, 2, _TARGETING_WORDS)
             )
             forces_hit = _forces_among_victims(doc, s, country, killed)
-            if forces_hit is not None and (actor1 is None or not _same_side(actor1, forces_hit)):
+            targeted = (
+                _targeted_party(doc, s, trig, country) if event_type == "Explosions/Remote violence" else None
+            )
+            if targeted is not None and (actor1 is None or not _same_side(actor1, targeted)):
+                actor2 = targeted  # "قصف استهدف مقر الحزب X": the party whose base was hit, not the dead
+            elif forces_hit is not None and (actor1 is None or not _same_side(actor1, forces_hit)):
                 actor2 = forces_hit  # "15 شخصا، ضمنهم 12 من رجال الأمن": the forces were the target
             elif (actor2 is None or actor2.inter != 7) and not armed_hit_state:
                 actor2 = civilians  # the victims, as ACLED codes them
         elif actor2 is None and one_sided and _civilian_victims(doc, s):
             actor2 = civilians
+        elif (
+            actor2 is None
+            and trig.sub_event_type in _CIVILIANS_BY_DEFINITION
+            and (actor1 is None or actor1.inter != 7)
+        ):
+            actor2 = civilians  # abduction and sexual violence are violence against civilians by definition
         no_state_perpetrator = False
         if (
             trig.sub_event_type in _ATTACKS_ON_PEOPLE
@@ -637,6 +650,19 @@ def _forms_in_sentence(doc: Doc, s: Sentence, words: frozenset[str]) -> bool:
 _ATTACK_WORDS = lx._words("هجوم هجوما الهجوم هاجم هاجمت هاجموا استهدف استهدفت استهدفوا")
 
 
+def _targeted_party(doc: Doc, s: Sentence, trig: Trigger, country: str | None) -> Actor | None:
+    """An armed party right after a targeting word, after the trigger ("استهدف مقر الحزب X")."""
+    for m in doc.in_sentence(doc.actors, s):
+        if m.actor is None or m.actor.inter not in (2, 3, 4) or m.tok_start < trig.tok_end:
+            continue
+        k = m.tok_start
+        if k > 0 and _TARGET_NOUNS.intersection(doc.tokens[k - 1].forms):
+            k -= 1  # "مقر", "مواقع"
+        if _words_before(doc, k, 1, _TARGETING_WORDS):
+            return resolve_inter(m, country)
+    return None
+
+
 def _forces_among_victims(doc: Doc, s: Sentence, country: str | None, killed: int | None) -> Actor | None:
     """State forces who are most of the dead ("15 شخصا، ضمنهم 12 من رجال الأمن", "قتل جنديان")."""
     ending_at = {n.tok_end: n for n in doc.numbers}
@@ -730,8 +756,15 @@ def _is_agent(doc: Doc, m: ActorMention) -> bool:
 
 
 def _nationality_agent(doc: Doc, trig: Trigger, s: Sentence) -> ActorMention | None:
-    """ "غارات روسية", "قصف إسرائيلي": a nationality adjective on the trigger names the state that acted."""
+    """ "غارات روسية", "قصف إسرائيلي": a nationality adjective on the trigger names the state that acted.
+
+    Not for seizing people ("خطف فرنسي" is a French victim), nor past a person noun ("خطفوا صحفية فرنسية").
+    """
+    if trig.sub_event_type in _SEIZED_PEOPLE:
+        return None
     for k in range(trig.tok_end - 1, min(trig.tok_end + 2, s.tok_end)):
+        if k > trig.tok_end and _is_person_noun(doc.tokens[k - 1]):
+            break
         iso2 = nationality(doc.tokens[k])
         if iso2:
             tok = doc.tokens[k]
@@ -739,6 +772,17 @@ def _nationality_agent(doc: Doc, trig: Trigger, s: Sentence) -> ActorMention | N
                 tok.start, tok.end, k, k + 1, "ACTOR_NATIONALITY", tok.text, 0.6, None, iso2, "state"
             )
     return None
+
+
+_SEIZED_PEOPLE = ("Abduction/forced disappearance", "Arrests", "Sexual violence")
+_CIVILIANS_BY_DEFINITION = ("Abduction/forced disappearance", "Sexual violence")
+
+
+def _is_person_noun(tok: Token) -> bool:
+    return any(
+        f in lx.PERSON_NOUNS or f in lx.CIVILIAN_NOUNS or f.removesuffix("ه") in lx.PERSON_NOUNS
+        for f in tok.forms
+    )
 
 
 def _lam_agent(doc: Doc, trig: Trigger, m: ActorMention) -> bool:

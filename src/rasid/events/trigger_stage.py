@@ -19,5 +19,25 @@ class TriggerStage:
 
     def __call__(self, doc: Doc) -> Doc:
         find = self.matcher.find_longest
-        doc.trigger_hits = [find(doc.tokens, s.tok_start, s.tok_end) for s in doc.sentences]
+        tagged = _hashtag_tokens(doc)
+        doc.trigger_hits = [
+            [
+                m
+                for m in find(doc.tokens, s.tok_start, s.tok_end)
+                if tagged.isdisjoint(range(m.tok_start, m.tok_end))
+            ]
+            for s in doc.sentences
+        ]
         return doc
+
+
+def _hashtag_tokens(doc: Doc) -> set[int]:
+    """Tokens written inside a hashtag ("#تفجير_سوق_الموصل"): a tag names a topic, it reports nothing."""
+    text = doc.text
+    if "#" not in text:
+        return set()
+    return {
+        t.i
+        for t in doc.tokens
+        if (t.start > 0 and text[t.start - 1] in "#_") or text[t.end : t.end + 1] == "_"
+    }

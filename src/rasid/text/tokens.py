@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from rasid.text.normalize import Normalized
 
-_TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|\S", re.UNICODE)
+# "#" and "_" are no tokens: hashtags ("#باقم", "#الجيش_اليمني") read as the words they join.
+_TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|[^\s#_]", re.UNICODE)
 
 # Proclitic sequences: conjunction (و ف), then preposition/particle (ب ل ك س), then article ال.
 _CONJ = ("", "و", "ف")
