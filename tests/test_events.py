@@ -580,3 +580,31 @@ def test_a_death_given_as_the_cause_is_not_the_strikes_toll() -> None:
         "شنت المقاتلات الإسرائيلية غارات على مدينة غزة مساء الجمعة إثر مقتل جندي إسرائيلي قرب الحدود."
     )
     assert event.sub_event_type == "Air/drone strike" and event.fatalities is None
+
+
+def test_hashtags_read_as_words_and_a_tag_reports_nothing() -> None:
+    event = only("تقدمت قوات #الجيش_اليمني في جبهة #باقم شمال محافظة #صعدة بعد معارك عنيفة مع الحوثيين أمس.")
+    assert event.location is not None and event.location.name == "Baqim"  # the front, not a group "جبهة باقم"
+    assert events_of("أطلق ناشطون وسم #قصف_حلب للتضامن مع أهالي المدينة أمس.") == []
+
+
+def test_the_armed_party_a_strike_targeted_is_its_target() -> None:
+    event = only("قتل 9 أشخاص في قصف صاروخي استهدف مقر الحزب الديمقراطي الكردستاني الإيراني في أربيل أمس.")
+    assert event.actor2 is not None and event.actor2.inter == 2 and event.actor2.name.startswith("KDPI")
+
+
+def test_abducted_foreigners_are_civilians_not_their_state() -> None:
+    event = only("خطف مسلحون صحفية فرنسية في مدينة صنعاء أمس.")
+    assert event.interaction == "37"
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("تمكنت قوات الأمن من القضاء على 12 إرهابيا في اشتباكات بمدينة العريش أمس.", 12),
+        ("قامت القوات بتصفية خمسة مسلحين في اشتباكات بمدينة العريش أمس.", 5),
+        ("اندلعت اشتباكات عنيفة في مدينة العريش أمس، وفتح القضاء 3 تحقيقات.", None),
+    ],
+)
+def test_killing_by_elimination(text: str, killed: int | None) -> None:
+    assert only(text).fatalities == killed
