@@ -608,3 +608,15 @@ def test_abducted_foreigners_are_civilians_not_their_state() -> None:
 )
 def test_killing_by_elimination(text: str, killed: int | None) -> None:
     assert only(text).fatalities == killed
+
+
+def test_a_patron_is_not_the_place() -> None:
+    events = events_of("وقتل أحد المحتجين الجمعة برصاص ميليشيا موالية لإيران.")
+    assert all(e.location is None or e.location.country != "IR" for e in events)
+    event = only("وقتل أحد المحتجين الجمعة برصاص ميليشيا موالية لإيران في البصرة.")
+    assert event.location is not None and event.location.name == "Basrah"
+
+
+def test_a_crowd_that_clashes_with_police_riots() -> None:
+    event = only("اشتبك مشجعون مع قوات الأمن في محيط الملعب بمدينة القاهرة أمس.")
+    assert (event.sub_event_type, event.interaction) == ("Violent demonstration", "15")

@@ -282,6 +282,7 @@ class EventStage:
             and not _inside_name(doc, p)
             and not _acting_state(doc, p)
             and not _seat_of(doc, p)
+            and not _patron_place(doc, p)
         ]
         main_place = _main_place(doc, doc_places)
         ctx = _Context()
@@ -387,6 +388,10 @@ class EventStage:
         foreign_actor = actor1 is not None and actor1.inter == 8
         if trig.sub_event_type == "Shelling/artillery/missile attack" and weapon is None and foreign_actor:
             trig.sub_event_type, weapon = "Air/drone strike", "aircraft"
+        if trig.sub_event_type == "Armed clash" and any(
+            a is not None and a.inter in (5, 6) for a in (actor1, actor2)
+        ):
+            trig.sub_event_type, event_type = "Violent demonstration", "Riots"  # a crowd that clashed rioted
         if event_type == "Protests" or trig.sub_event_type in ("Violent demonstration",):
             actor1, actor2 = _protest_actors(actor1, actor2, trig.sub_event_type, country)
             if actor2 is None and trig.sub_event_type != "Peaceful protest":
@@ -731,9 +736,11 @@ def _is_victim(doc: Doc, m: ActorMention) -> bool:
     return _words_before(doc, m.tok_start, 3, _VICTIM_LEADS)
 
 
-_PATRON_LEADS = lx._words(
-    "الموالي الموالين الموالون المواليه الموالي المدعوم المدعومه المدعومين المقرب المقربه التابع التابعه التابعين"
+_LOYAL_WORDS = lx._words(
+    "الموالي الموالين الموالون المواليه المدعوم المدعومه المدعومين المقرب المقربه موال مواليه موالين موالون "
+    "مدعوم مدعومه مدعومين"
 )
+_PATRON_LEADS = _LOYAL_WORDS | lx._words("التابع التابعه التابعين")
 
 
 def _is_patron(doc: Doc, m: ActorMention) -> bool:
@@ -741,6 +748,13 @@ def _is_patron(doc: Doc, m: ActorMention) -> bool:
     if doc.tokens[m.tok_start].norm.startswith("و"):
         return False  # "الموالية لتركيا وقوات سوريا الديمقراطية": the next conjunct is a party again
     return _words_before(doc, m.tok_start, 2, _PATRON_LEADS)
+
+
+def _patron_place(doc: Doc, p: PlaceMention) -> bool:
+    """ "الموالية لإيران": a patron is not where anything happened ("التابعة لمحافظة إدلب" still is)."""
+    return not doc.tokens[p.tok_start].norm.startswith("و") and _words_before(
+        doc, p.tok_start, 2, _LOYAL_WORDS
+    )
 
 
 _SOURCE_LEADS = lx._words("مصادر مصدر محققو محققي")  # not "المتحدث باسم": that is the actor's own voice

@@ -68,11 +68,6 @@ def _planned(tokens: list[Token], sentence: Sentence, end: int) -> bool:
     )
 
 
-def _in_hashtag(tokens: list[Token], i: int) -> bool:
-    """ "#تفجير_طوارئ_عسير": a hashtag names a campaign, it reports nothing itself."""
-    return i > 0 and tokens[i - 1].norm in ("#", "_") and tokens[i - 1].end == tokens[i].start
-
-
 def _other_sense(tokens: list[Token], sentence: Sentence, m, date_tokens: set[int]) -> bool:
     """The word means something else here: "فجر الخميس" (dawn: part of a date), "رئيس تحرير",
     "اشتباك كلامي"."""
@@ -185,7 +180,7 @@ def find_triggers(
             continue
         if _in_modal_scope(tokens, sentence, m.tok_start, m.exact) or _planned(tokens, sentence, m.tok_end):
             continue
-        if _in_hashtag(tokens, m.tok_start) or _in_quoted_name(tokens, sentence, m.tok_start):
+        if _in_quoted_name(tokens, sentence, m.tok_start):
             continue
         if _campaign_name(tokens, sentence, m.tok_start, m.tok_end) or _other_sense(
             tokens, sentence, m, date_tokens
