@@ -620,3 +620,32 @@ def test_a_patron_is_not_the_place() -> None:
 def test_a_crowd_that_clashes_with_police_riots() -> None:
     event = only("اشتبك مشجعون مع قوات الأمن في محيط الملعب بمدينة القاهرة أمس.")
     assert (event.sub_event_type, event.interaction) == ("Violent demonstration", "15")
+
+
+def test_an_attack_and_its_weapon_in_one_sentence_are_one_event() -> None:
+    event = only('قتل 20 شخصا في هجوم "بالسلاح الكيميائي" على بلدة دوما في السابع من آذار.')
+    assert event.sub_event_type == "Chemical weapon"
+    event = only("أصيب شخصان في محاولة اغتيال بغاز الأعصاب في مدينة سالزبوري البريطانية أمس.")
+    assert event.sub_event_type == "Attack"  # a poisoning of persons, as ACLED codes it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "انتقد الوزير روسيا بسبب هجوم إلكتروني استهدف وزارته في برلين أمس.",
+        'قال المصدر إن أغنية "الرجل الصاروخ" كانت موضع حوار بين الزعيمين في سنغافورة أمس.',
+    ],
+)
+def test_words_in_another_sense(text: str) -> None:
+    assert events_of(text) == []
+
+
+def test_a_record_of_many_attacks_claims_none() -> None:
+    text = (
+        "قتل انتحاري 8 أشخاص في مدينة كابول الاثنين. ولم تعلن أي جهة مسؤوليتها عن الهجوم. "
+        "وأعلن تنظيم داعش مسؤوليته عن الكثير من الهجمات في المدينة."
+    )
+    event = only(text)
+    assert event.actor1 is None or event.actor1.name != "Islamic State"
+    claimed = only("قتل انتحاري 8 أشخاص في مدينة كابول الاثنين. وأعلن تنظيم داعش مسؤوليته عن الهجوم.")
+    assert claimed.actor1 is not None and claimed.actor1.name == "Islamic State"

@@ -101,7 +101,10 @@ PLANNED_AFTER = _words(
 # Words that make a weak chemical-weapons mention an incident: an attack or a use.
 CHEMICAL_USE = _words("هجوم الهجوم هجوما قصف استخدام استخدم استخدمت باستخدام استهدف استهدفت ضربه القي القت")
 # A quoted name right after one of these is a name ("مجموعة «أوقفوا الحرب»"), not a report.
-NAMING_WORDS = _words("مجموعه حمله حركه منظمه جمعيه عمليه شعار وسم هاشتاق عنوان بعنوان اسم باسم تحالف ائتلاف")
+NAMING_WORDS = _words(
+    "مجموعه حمله حركه منظمه جمعيه عمليه شعار وسم هاشتاق عنوان بعنوان اسم باسم تحالف ائتلاف "
+    "اغنيه فيلم كتاب روايه مسلسل برنامج مسرحيه لقب قصيده"
+)
 # Neighbours that give a trigger word another sense: "رئيس تحرير", "ميدان التحرير", "هيئة تحرير الشام",
 # "قناة المسيرة", "مذكرة توقيف" before it; "اشتباك كلامي", "هجوم لاذع" after it.
 OTHER_SENSE_BEFORE = _words("رئيس ميدان ساحه هيئه قناه مذكره مذكرات منظمه حركه جبهه")

@@ -319,7 +319,7 @@ class EventStage:
                 place = place or _choose_place(doc, s_places, Trigger("", None, True, s.tok_end, s.tok_end))
                 if place is not None:
                     ctx.place, ctx.place_sentence = place, s.i
-        doc.events = _merge_protests(_merge(_fold_generic(candidates, generic)))
+        doc.events = _merge_protests(_merge(_fold_generic(doc, candidates, generic)))
         for e in doc.events:
             e.article_id = doc.article.id
             e.notes = note(e)
@@ -892,12 +892,23 @@ def _denied(doc: Doc, k: int) -> bool:
     return _words_before(doc, k, _CLAIM_WINDOW, _DENIALS)
 
 
+_MANY_WORDS = lx._words("الكثير العديد معظم غالبيه اغلب كثير")
+
+
+def _many_claimed(doc: Doc, k: int) -> bool:
+    """ "أعلن داعش مسؤوليته عن الكثير من الهجمات": a record of many attacks claims none in particular."""
+    return any(f in _MANY_WORDS for t in doc.tokens[k + 1 : k + 4] for f in t.forms)
+
+
 def _claim_mention(doc: Doc) -> ActorMention | None:
     """The armed group that claimed the article's attack ("أعلن تنظيم داعش مسؤوليته", "تبنت حركة ...")."""
     claims = [
         t.i
         for t in doc.tokens
-        if t.is_word and any(f in _CLAIM_WORDS for f in t.forms) and not _denied(doc, t.i)
+        if t.is_word
+        and any(f in _CLAIM_WORDS for f in t.forms)
+        and not _denied(doc, t.i)
+        and not _many_claimed(doc, t.i)
     ]
     if not claims:
         return None
@@ -1130,17 +1141,20 @@ def _involves_crowd(ev: Event) -> bool:
 _FOLDED_TYPES = frozenset(("Violence against civilians", "Explosions/Remote violence"))  # a battle is its own
 
 
-def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
+def _fold_generic(doc: Doc, candidates: list[Event], generic: set[int]) -> list[Event]:
     """ "الهجوم" or "الانفجار" after "تفجير انتحاري" names the same incident: a weak-trigger battle,
     attack or explosion on the day and at the place of a specific explosion the article reports is that
     explosion, not another event."""
     specific = [
         e for e in candidates if id(e) not in generic and e.event_type == "Explosions/Remote violence"
     ]
+    explosions = [e for e in candidates if e.event_type == "Explosions/Remote violence"]
     kept: list[Event] = []
     for ev in candidates:
         twin = None
-        if id(ev) in generic and ev.event_type in _FOLDED_TYPES:
+        if ev.sub_event_type == "Attack":  # "مقتل العشرات في هجوم بالسلاح الكيميائي في دوما": one attack
+            twin = next((e for e in explosions if _same_report(e, ev) and not _poisoning(doc, e)), None)
+        if twin is None and id(ev) in generic and ev.event_type in _FOLDED_TYPES:
             twin = next(
                 (
                     e
@@ -1156,6 +1170,24 @@ def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
             continue
         _fill_gaps(twin, ev, ("fatalities", "injured", "actor1", "actor2"))
     return kept
+
+
+_POISONING_WORDS = lx._words("اغتيال تسميم بتسميم تسممه تسممها تسمم")
+
+
+def _poisoning(doc: Doc, e: Event) -> bool:
+    """ "محاولة اغتيال سكريبال بغاز الأعصاب": a poisoning of people is an attack, not a gas attack."""
+    if e.sub_event_type != "Chemical weapon" or e.evidence is None:
+        return False
+    start = e.evidence.start
+    return any(
+        s.start <= start < s.end and _forms_in_sentence(doc, s, _POISONING_WORDS) for s in doc.sentences
+    )
+
+
+def _same_report(a: Event, b: Event) -> bool:
+    """Two events from one sentence, on one day at one place."""
+    return a.evidence == b.evidence and a.date == b.date and a.location == b.location
 
 
 def _fill_gaps(twin: Event, ev: Event, fields: tuple[str, ...]) -> None:

@@ -82,6 +82,10 @@ def _other_sense(tokens: list[Token], sentence: Sentence, m, date_tokens: set[in
         for t in tokens[max(sentence.tok_start, m.tok_start - 2) : m.tok_start]
     ):
         return True  # "الطائرة الإيرانية المسيرة": a drone, not a march
+    if m.tok_start > sentence.tok_start and not lx.OTHER_SENSE_AFTER.isdisjoint(
+        tokens[m.tok_start - 1].forms
+    ):
+        return True  # "هجوم إلكتروني استهدف وزارته": the verb tells of that attack
     return m.tok_end < sentence.tok_end and not lx.OTHER_SENSE_AFTER.isdisjoint(tokens[m.tok_end].forms)
 
 
