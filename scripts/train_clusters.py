@@ -6,6 +6,10 @@ Writes src/rasid/resources/ner_clusters.tsv.gz (word, then one cluster id per gr
 registers it in the catalogue. No article text is written to the repo.
 
     .venv/bin/python scripts/train_clusters.py            # ~10 minutes on one core
+    .venv/bin/python scripts/train_clusters.py --fasttext # subword vectors only (no table written)
+
+With --fasttext it trains gensim FastText (character n-grams, so unseen words get vectors) on the
+same text and only saves the vectors to build/ner/fasttext.kv (train_ner_neural.py --vectors).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ CORPORA = (
 )
 OUT_FILE = "ner_clusters.tsv.gz"
 VECTORS = Path(__file__).resolve().parent.parent / "build/ner/word2vec.kv"  # for train_ner.py, not shipped
+FASTTEXT = VECTORS.with_name("fasttext.kv")  # --fasttext: for train_ner_neural.py --vectors, not shipped
 GRANULARITIES = (32, 128, 512, 2048)
 TOKEN_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|\S", re.UNICODE)
 SENTENCE_END = {".", "!", "?", "؟", "؛", ";", "…"}
@@ -82,8 +87,11 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--cbow", action="store_true", help="CBOW instead of skip-gram (faster, weaker)")
     ap.add_argument("--k", type=int, nargs="+", default=list(GRANULARITIES), help="k-means granularities")
-    ap.add_argument("--save-vectors", default=str(VECTORS), help="where to keep the word vectors")
+    ap.add_argument("--save-vectors", default=None, help="where to keep the word vectors")
+    ap.add_argument("--fasttext", action="store_true", help="train subword vectors only (no cluster table)")
+    ap.add_argument("--buckets", type=int, default=500_000, help="--fasttext: character n-gram buckets")
     args = ap.parse_args()
+    save_to = Path(args.save_vectors or (FASTTEXT if args.fasttext else VECTORS))
 
     from gensim.models import Word2Vec
     from sklearn.cluster import MiniBatchKMeans
@@ -101,6 +109,30 @@ def main() -> None:
                 n_tok += len(sent)
                 f.write(" ".join(sent) + "\n")
         print(f"corpus: {n_tok:,} tokens in {time.time() - t0:.0f}s", file=sys.stderr)
+        if args.fasttext:
+            from gensim.models import FastText
+
+            model = FastText(
+                corpus_file=str(corpus),
+                vector_size=args.dim,
+                window=5,
+                min_count=5,
+                sg=0 if args.cbow else 1,
+                negative=5,
+                epochs=args.epochs,
+                workers=1,
+                max_final_vocab=300_000,
+                min_n=2,
+                max_n=5,
+                bucket=args.buckets,
+                seed=13,
+            )
+            save_to.parent.mkdir(parents=True, exist_ok=True)
+            model.wv.save(str(save_to))
+            print(
+                f"fastText: {len(model.wv):,} words in {time.time() - t0:.0f}s -> {save_to}", file=sys.stderr
+            )
+            return
         model = Word2Vec(
             corpus_file=str(corpus),
             vector_size=args.dim,
@@ -115,8 +147,8 @@ def main() -> None:
         )
     print(f"word2vec: {len(model.wv):,} words in {time.time() - t0:.0f}s", file=sys.stderr)
 
-    Path(args.save_vectors).parent.mkdir(parents=True, exist_ok=True)
-    model.wv.save(args.save_vectors)
+    save_to.parent.mkdir(parents=True, exist_ok=True)
+    model.wv.save(str(save_to))
     words = [w for w in model.wv.index_to_key[: args.vocab]]
     vecs = np.stack([model.wv[w] for w in words]).astype(np.float32)
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9

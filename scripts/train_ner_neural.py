@@ -4,7 +4,9 @@
     OMP_NUM_THREADS=1 nice .venv/bin/python scripts/train_ner_neural.py     # one core, ~10 minutes
     ... --heldout-only --set hidden=96 dropout=0.4      # compare settings on held-out train only
 
-Needs the word2vec vectors of scripts/train_clusters.py (build/ner/word2vec.kv) and the CRF's lexical
+Needs the word2vec vectors of scripts/train_clusters.py (build/ner/word2vec.kv; or, with --vectors
+build/ner/fasttext.kv, its --fasttext subword vectors: the shipped table then also holds n-gram-built
+vectors of the training words the news vocabulary lacks, so inference needs no gensim) and the CRF's lexical
 resources it shares (ner_gazetteer, ner_affinity, trigger words: scripts/train_ner.py). Steps:
 (1) train on the first 85% of the CAMeL-split train set, keeping the epoch with the best entity F1
 on the last 15% (scored on CoNLL tokens exactly as `rasid ner --eval` does), then pick the O bias
@@ -57,6 +59,7 @@ from rasid.entities.tagger import DOC_SENTENCES, align, evaluate
 torch.set_num_threads(1)
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "build/ner/word2vec.kv"
+FASTTEXT = ROOT / "build/ner/fasttext.kv"
 SPLIT = Path("/work/shared/data/ner/anercorp/camel_split_reconstructed")
 LABELS = ["O"] + [f"{p}-{t}" for t in TYPES for p in ("B", "I")]
 HELD_OUT = 0.15
@@ -204,13 +207,28 @@ class Net(nn.Module):
 
 
 # -- data -----------------------------------------------------------------------------------
-def build_vectors(words_out: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """word2vec vectors as int8 with a per-row scale (words in corpus frequency order)."""
+def build_vectors(words_out: list[str], path: Path, extra: set[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Word vectors as int8 with a per-row scale: the news vocabulary in corpus frequency order,
+    then (subword vectors only) the words of `extra` it lacks, built from their character n-grams."""
     from gensim.models import KeyedVectors
 
-    kv = KeyedVectors.load(str(VECTORS))
+    kv = KeyedVectors.load(str(path))
+    vecs = kv.vectors.astype(np.float32)
     words_out += kv.index_to_key
-    return quantize(kv.vectors.astype(np.float32))
+    if hasattr(kv, "vectors_ngrams"):  # fastText
+        new = sorted(w for w in extra if w not in kv.key_to_index)
+        vecs = np.concatenate([vecs, np.stack([kv.get_vector(w) for w in new]).astype(np.float32)])
+        words_out += new
+        log(f"subword vectors: {len(kv.index_to_key)} news words + {len(new)} training words")
+    return quantize(vecs)
+
+
+def word_forms(sentences: list[Sentence]) -> set[str]:
+    """Matching-form words of the sentences and their clitic-stripped forms (as Encoder looks up)."""
+    from rasid.text import proclitic_forms
+
+    words = {w for words, _ in sentence_tables(sentences) for w in words}
+    return {f for w in words for f in (proclitic_forms(w) if w[0].isalpha() else (w,))}
 
 
 def quantize(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -615,6 +633,7 @@ def main() -> None:
     ap.add_argument("--smoke", action="store_true", help="check every step on 200 sentences")
     ap.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE", help="override a hyper-parameter")
     ap.add_argument("--heldout-only", action="store_true", help="stop after the held-out run (for tuning)")
+    ap.add_argument("--vectors", type=Path, default=VECTORS, help=f"word vectors (gensim; or {FASTTEXT})")
     ap.add_argument(
         "--newsfane",
         choices=("none", "new", "all", "partial"),
@@ -624,8 +643,8 @@ def main() -> None:
         "ANERcorp does not tag are unknown); anything overlapping test or held-out is always left out",
     )
     args = ap.parse_args()
-    if not VECTORS.exists():
-        sys.exit(f"{VECTORS} is missing: build it with `.venv/bin/python scripts/train_clusters.py`")
+    if not args.vectors.exists():
+        sys.exit(f"{args.vectors} is missing: build it with `.venv/bin/python scripts/train_clusters.py`")
     t0 = time.time()
     h = dict(HYPER)
     for item in args.set:
@@ -657,8 +676,9 @@ def main() -> None:
         n_fane = len(extra)
         train_sents = train_sents + extra
 
+    # subword vectors are exported for the words trained on only (held-out words stay unseen, as test's)
     vocab: list[str] = []
-    q, scale = build_vectors(vocab)
+    q, scale = build_vectors(vocab, args.vectors, word_forms(fit_sents))
 
     all_tables = sentence_tables(train_sents)
     # word types and characters of all of train (no labels), so that every model shares one layout
@@ -780,7 +800,10 @@ def main() -> None:
 
     final = work / "final"
     if not args.no_full:
+        vocab = []  # subword vectors: now with rows for all of train's words (word2vec: the same table)
+        q, scale = build_vectors(vocab, args.vectors, word_forms(train_sents))
         tagger, all_items = make_tagger(train_sents, final)
+        vectors = torch.from_numpy(tagger.vectors)
         if teacher is not None:  # same layout (vocabularies from all of train): same encodings
             teach(teacher, all_items, vectors, h["distil_gold"])
             all_items = all_items + news
@@ -830,7 +853,11 @@ def main() -> None:
             if args.newsfane != "none"
             else ""
         )
-        + ", word2vec from the news corpora (ner_clusters run)",
+        + (
+            ", word2vec from the news corpora (ner_clusters run)"
+            if args.vectors == VECTORS
+            else f", subword vectors {args.vectors.name} from the news corpora (train_clusters.py --fasttext)"
+        ),
         "licence": "model weights derived from ANERcorp (free for research)"
         + (", NewsFANE Gold (CC BY-SA 3.0)" if args.newsfane != "none" else "")
         + " and the news corpora",

@@ -649,3 +649,31 @@ def test_a_record_of_many_attacks_claims_none() -> None:
     assert event.actor1 is None or event.actor1.name != "Islamic State"
     claimed = only("قتل انتحاري 8 أشخاص في مدينة كابول الاثنين. وأعلن تنظيم داعش مسؤوليته عن الهجوم.")
     assert claimed.actor1 is not None and claimed.actor1.name == "Islamic State"
+
+
+def test_a_coalition_and_its_members_are_one_side() -> None:
+    text = (
+        "اعترض الدفاع الجوي السعودي صاروخا باليستيا أطلقته ميليشيا الحوثي باتجاه مدينة جازان السبت، "
+        "حسبما أعلن المتحدث باسم قوات التحالف العربي."
+    )
+    event = only(text)
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert {event.actor1.name, event.actor2.name} == {
+        "Military Forces of Saudi Arabia",
+        "Houthis (Ansar Allah)",
+    }
+    text = "اعترض الدفاع الجوي السعودي صاروخا باتجاه مدينة جازان السبت، حسبما أعلن المتحدث باسم قوات التحالف العربي."
+    assert only(text).interaction == "10"  # not the Saudi forces against the coalition they lead
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("سيطر الجيش السوري على بلدات شمال شرقي مدينة درعا قرب الحدود مع الأردن أمس.", "Jordan"),
+        ("قالت مصادر إن القوات المشتركة اليمنية وبإسناد من التحالف سيطرت على مدينة حيس أمس.", "coalition"),
+    ],
+)
+def test_borders_and_backers_are_no_side(text: str, absent: str) -> None:
+    event = only(text)
+    assert event.actor1 is not None and event.actor1.inter == 1
+    assert all(absent not in a.name for a in (event.actor1, event.actor2) if a is not None)

@@ -547,7 +547,7 @@ class EventStage:
         if actor1 and actor2 and actor1.inter == actor2.inter == 3 and actor2.name.startswith("Unidentified"):
             actor2 = None  # two unnamed groups are one unknown perpetrator
         if (
-            trig.sub_event_type in _REMOTE_STRIKES
+            (trig.sub_event_type in _REMOTE_STRIKES or trig.sub_event_type == "Disrupted weapons use")
             and actor2 is None
             and actor1 is not None
             and actor1.inter in (1, 8)
@@ -700,8 +700,27 @@ def _protest_article(doc: Doc) -> bool:
 
 
 def _same_side(a: Actor, b: Actor) -> bool:
-    """One actor, or two forces of one state (the police and the army of Egypt)."""
-    return a.name == b.name or (a.inter == b.inter == 1 and _state_of(a) == _state_of(b))
+    """One actor, two forces of one state (the police and the army of Egypt), or a coalition and the
+    forces of a state that leads or fights in it (the coalition in Yemen and the Saudi air defence)."""
+    if a.name == b.name or (a.inter == b.inter == 1 and _state_of(a) == _state_of(b)):
+        return True
+    return _allied(a, b) or _allied(b, a)
+
+
+# Coalitions and the states whose forces fight in them (the home forces they back included).
+_COALITION_MEMBERS = {
+    "Saudi-led coalition": ("Saudi Arabia", "United Arab Emirates", "Bahrain", "Yemen"),
+    "Global Coalition against Daesh": ("United States", "United Kingdom", "France", "Iraq"),
+}
+
+
+def _allied(coalition: Actor, member: Actor) -> bool:
+    states = _COALITION_MEMBERS.get(coalition.name, ())
+    return (
+        member.inter in (1, 8)
+        and " of " in member.name
+        and _state_of(member).removeprefix("the ").startswith(states)
+    )
 
 
 def _state_of(actor: Actor) -> str:
@@ -740,7 +759,9 @@ _LOYAL_WORDS = lx._words(
     "الموالي الموالين الموالون المواليه المدعوم المدعومه المدعومين المقرب المقربه موال مواليه موالين موالون "
     "مدعوم مدعومه مدعومين"
 )
-_PATRON_LEADS = _LOYAL_WORDS | lx._words("التابع التابعه التابعين")
+# "بإسناد من التحالف", "مدعومة بغطاء جوي": the backers of a side take no part of their own.
+_PATRON_LEADS = _LOYAL_WORDS | lx._words("التابع التابعه التابعين باسناد بدعم بمسانده بغطاء مسنوده")
+_BORDER_WORDS = lx._words("حدود الحدود حدودها حدوده الحدوديه")
 
 
 def _is_patron(doc: Doc, m: ActorMention) -> bool:
@@ -757,12 +778,21 @@ def _patron_place(doc: Doc, p: PlaceMention) -> bool:
     )
 
 
+def _border_of(doc: Doc, m: ActorMention) -> bool:
+    """ "شمالي الحدود مع الأردن": a state named for its border is a place, not a party."""
+    return m.label == "ACTOR_METONYM" and _words_before(doc, m.tok_start, 2, _BORDER_WORDS)
+
+
 _SOURCE_LEADS = lx._words("مصادر مصدر محققو محققي")  # not "المتحدث باسم": that is the actor's own voice
 
 
 def _is_source(doc: Doc, m: ActorMention) -> bool:
-    """ "مصادر بالحكومة الأمريكية", "محققو الأمم المتحدة": who tells of the event takes no part in it."""
-    return _words_before(doc, m.tok_start, 2, _SOURCE_LEADS)
+    """ "مصادر بالحكومة الأمريكية", "محققو الأمم المتحدة", "مصادر في الجيش": who tells of the event takes
+    no part in it ("قالت مصادر إن القوات ..." names the forces as the side that acted)."""
+    k = m.tok_start
+    if k >= 2 and doc.tokens[k - 1].norm in ("في", "من", "داخل"):
+        k -= 1
+    return _words_before(doc, k, 1, _SOURCE_LEADS)
 
 
 def _is_agent(doc: Doc, m: ActorMention) -> bool:
@@ -811,7 +841,9 @@ def _actors(
     doc: Doc, s: Sentence, trig: Trigger, mentions: list[ActorMention], country: str | None
 ) -> tuple[Actor | None, Actor | None, ActorMention | None, ActorMention | None]:
     """Perpetrator and target: agents and pre-trigger subjects first, victims and objects second."""
-    mentions = [m for m in mentions if not _is_patron(doc, m) and not _is_source(doc, m)]
+    mentions = [
+        m for m in mentions if not _is_patron(doc, m) and not _is_source(doc, m) and not _border_of(doc, m)
+    ]
     national = _nationality_agent(doc, trig, s)
     if national is not None:
         mentions = [national, *mentions]
