@@ -677,3 +677,27 @@ def test_borders_and_backers_are_no_side(text: str, absent: str) -> None:
     event = only(text)
     assert event.actor1 is not None and event.actor1.inter == 1
     assert all(absent not in a.name for a in (event.actor1, event.actor2) if a is not None)
+
+
+def test_an_intercepted_missile_is_one_disruption() -> None:
+    text = (
+        "وأوضح المتحدث أن الصاروخ كان باتجاه مدينة جازان وأطلق لاستهداف المناطق المدنية، "
+        "وقد تمكنت قوات الدفاع الجوي السعودي من اعتراضه أمس."
+    )
+    event = only(text)
+    assert (event.sub_event_type, event.weapon) == ("Disrupted weapons use", "missile")
+    text = "اعترضت قوات الدفاع الجوي السعودي صاروخا باتجاه مدينة جازان أمس من دون أن ينتج عن ذلك أي إصابات."
+    assert (only(text).fatalities, only(text).injured) == (0, 0)
+
+
+def test_a_poisoning_is_an_attack_with_a_chemical() -> None:
+    event = only(
+        "عثر على العميل السابق وابنته فاقدي الوعي إثر تعرضهما للتسمم بغاز الأعصاب في مدينة سالزبري أمس."
+    )
+    assert (event.sub_event_type, event.weapon, event.interaction) == ("Attack", "chemical", "37")
+
+
+def test_an_age_is_no_toll_and_a_month_after_fi_is_a_date() -> None:
+    event = only("اغتال مسلحون الناشط محمد علي (45 عاما) في مدينة البصرة في مارس.")
+    assert event.fatalities != 45
+    assert (event.date, event.time_precision) == (dt.date(2024, 3, 1), 3)

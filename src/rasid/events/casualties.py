@@ -158,4 +158,6 @@ class CasualtyFinder:
         """ "دون وقوع إصابات", "لم يسفر عن ضحايا": a zero count."""
         if not _has(self.tokens[i], lx.NO_CASUALTY_WORDS):
             return False
-        return any(_has(self.tokens[k], lx.NO_CASUALTY_LEADS) for k in range(max(start, i - 4), i))
+        # "من دون أن ينتج عن ذلك أي إصابات": "any" lets the negation stand further back
+        reach = 7 if i > start and self.tokens[i - 1].norm == "اي" else 4
+        return any(_has(self.tokens[k], lx.NO_CASUALTY_LEADS) for k in range(max(start, i - reach), i))

@@ -319,7 +319,7 @@ class EventStage:
                 place = place or _choose_place(doc, s_places, Trigger("", None, True, s.tok_end, s.tok_end))
                 if place is not None:
                     ctx.place, ctx.place_sentence = place, s.i
-        doc.events = _merge_protests(_merge(_fold_generic(doc, candidates, generic)))
+        doc.events = _merge_protests(_merge(_fold_generic(candidates, generic)))
         for e in doc.events:
             e.article_id = doc.article.id
             e.notes = note(e)
@@ -468,6 +468,12 @@ class EventStage:
             actor1, actor2 = _interception_sides(actor1, actor2, country)
             if actor2 is None and actor1 is not None:
                 actor2 = _weapon_nationality(doc, s, trig, actor1, country)  # "صاروخين إسرائيليين"
+        if trig.sub_event_type == "Chemical weapon" and _forms_in_sentence(doc, s, _POISONING_WORDS):
+            # "تسميم العميل السابق بغاز الأعصاب": poisoning people is an attack on them (ACLED), not a gas attack
+            trig.sub_event_type, event_type, weapon = "Attack", "Violence against civilians", "chemical"
+            if actor1 is not None and (actor1.inter in (1, 7) or actor1 == actor2):
+                actor1 = None  # the home state named here accuses or investigates
+            actor2 = civilians
         if trig.sub_event_type == "Chemical weapon":
             named = [
                 resolve_inter(m, country) for m in s_actors if m.actor is not None and not _is_patron(doc, m)
@@ -818,6 +824,10 @@ def _nationality_agent(doc: Doc, trig: Trigger, s: Sentence) -> ActorMention | N
     return None
 
 
+# "تسميم العميل بغاز الأعصاب", "اغتيال ... بغاز الأعصاب": people poisoned, not a gas attack.
+_POISONING_WORDS = lx._words("اغتيال تسميم بتسميم تسممه تسممها تسمم")
+
+
 _SEIZED_PEOPLE = ("Abduction/forced disappearance", "Arrests", "Sexual violence")
 _CIVILIANS_BY_DEFINITION = ("Abduction/forced disappearance", "Sexual violence")
 
@@ -985,7 +995,8 @@ def _interception_sides(
     """An interception: the forces that stopped the weapon (the home state's unless the text names a
     force) against the side that fired it; the civilians it was aimed at take no part."""
     pair = [a for a in (actor1, actor2) if a is not None and a.inter != 7]
-    force = next((a for a in pair if a.inter in (1, 8)), None)
+    # the state's own air defence before a coalition it serves in ("الدفاع الجوي السعودي")
+    force = next((a for a in pair if a.inter == 1), None) or next((a for a in pair if a.inter == 8), None)
     shooter = next((a for a in pair if a is not force), None)
     if force is None and country:
         force = Actor(f"Military Forces of {_country_name(country)}", None, 1)
@@ -1173,7 +1184,7 @@ def _involves_crowd(ev: Event) -> bool:
 _FOLDED_TYPES = frozenset(("Violence against civilians", "Explosions/Remote violence"))  # a battle is its own
 
 
-def _fold_generic(doc: Doc, candidates: list[Event], generic: set[int]) -> list[Event]:
+def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
     """ "الهجوم" or "الانفجار" after "تفجير انتحاري" names the same incident: a weak-trigger battle,
     attack or explosion on the day and at the place of a specific explosion the article reports is that
     explosion, not another event."""
@@ -1185,7 +1196,7 @@ def _fold_generic(doc: Doc, candidates: list[Event], generic: set[int]) -> list[
     for ev in candidates:
         twin = None
         if ev.sub_event_type == "Attack":  # "مقتل العشرات في هجوم بالسلاح الكيميائي في دوما": one attack
-            twin = next((e for e in explosions if _same_report(e, ev) and not _poisoning(doc, e)), None)
+            twin = next((e for e in explosions if _same_report(e, ev)), None)
         if twin is None and id(ev) in generic and ev.event_type in _FOLDED_TYPES:
             twin = next(
                 (
@@ -1202,19 +1213,6 @@ def _fold_generic(doc: Doc, candidates: list[Event], generic: set[int]) -> list[
             continue
         _fill_gaps(twin, ev, ("fatalities", "injured", "actor1", "actor2"))
     return kept
-
-
-_POISONING_WORDS = lx._words("اغتيال تسميم بتسميم تسممه تسممها تسمم")
-
-
-def _poisoning(doc: Doc, e: Event) -> bool:
-    """ "محاولة اغتيال سكريبال بغاز الأعصاب": a poisoning of people is an attack, not a gas attack."""
-    if e.sub_event_type != "Chemical weapon" or e.evidence is None:
-        return False
-    start = e.evidence.start
-    return any(
-        s.start <= start < s.end and _forms_in_sentence(doc, s, _POISONING_WORDS) for s in doc.sentences
-    )
 
 
 def _same_report(a: Event, b: Event) -> bool:

@@ -25,6 +25,7 @@ _INTERVENTION_CUES = lx._words("تفريق فرقت لتفريق مسيل للد
 _VIOLENT_PROTEST_CUES = lx._words("مواجهات اشتباكات شغب الحجاره حجاره رشق احرقوا اضرموا")
 # Weapon words that a disruption verb ("اعترضت صاروخا") takes as object.
 _OBJECT_PRONOUNS = ("ته", "تها", "ها", "هما", "هم")  # اعترضته، أسقطتها، تم اعتراضها
+_NOUNS_WITH_OBJECT = lx._words("اعتراضه اسقاطه تفكيكه تدميره")  # "من اعتراضه": a masdar with "its"
 _WEAPON_OBJECTS = {_SHELLING, _AIR, _IED, _SUICIDE}
 
 
@@ -234,11 +235,13 @@ def find_triggers(
         d.weapon = d.weapon or downed_weapon
     if disrupted:
         for d in disrupted:
-            # "اعترضت صاروخا", and "صاروخا ... اعترضته" (the pronoun points back at the weapon)
-            back = tokens[d.tok_end - 1].norm.endswith(_OBJECT_PRONOUNS)
+            # "اعترضت صاروخا", and "الصاروخ كان باتجاه ينبع ... وتمكنت الدفاعات من اعتراضه" (the pronoun
+            # points back at the weapon, anywhere before it in the sentence)
+            last = tokens[d.tok_end - 1]
+            back = last.norm.endswith(_OBJECT_PRONOUNS) or any(f in _NOUNS_WITH_OBJECT for f in last.forms)
             for t in triggers:
                 after = 0 <= t.tok_start - d.tok_end <= 8
-                before = back and 0 <= d.tok_start - t.tok_end <= 8
+                before = back and t.tok_end <= d.tok_start
                 if t.sub_event_type in _WEAPON_OBJECTS and (after or before):
                     d.weapon = d.weapon or t.weapon
                     t.sub_event_type = ""

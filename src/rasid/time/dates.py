@@ -298,7 +298,9 @@ class _Scanner:
             if mod is None:
                 mod, end = self.modifier(end)
         ambiguous = month.name in self.cal.ambiguous
-        if not (strong or year or mod or (context and not ambiguous)):
+        # "في مارس" is a month; "مارس" alone may be a verb. Hijri names stay ambiguous ("في صفر").
+        after_in = month.calendar != "hijri" and self.has(j - 1, lx.IN)
+        if not (strong or year or mod or (context and (not ambiguous or after_in))):
             return None
         day = part[0] if part else 1
         precision = 2 if part else 3

@@ -125,6 +125,7 @@ YEAR_WORDS = _words("عام العام سنة السنة")
 HIJRI_MARKS = _words("هـ ه هجري هجرية الهجري الهجرية للهجرة هجريا")
 GREGORIAN_MARKS = _words("م ميلادي ميلادية الميلادي الميلادية للميلاد")
 # Tokens before a month name alone that make it a date ("في حزيران", "منذ آذار").
+IN = _words("في")
 MONTH_CONTEXT = _words("في خلال منذ حتى إلى من بين قبل بعد طوال طيلة أثناء مع") | frozenset(PARTS)
 NOT_WEEKDAY_PREV = _words("كلا بين هذين هذان")  # "كلا الاثنين" = both
 NOT_WEEKDAY_NEXT = _words("عشر")  # "الأحد عشر" = eleven
