@@ -701,3 +701,22 @@ def test_an_age_is_no_toll_and_a_month_after_fi_is_a_date() -> None:
     event = only("اغتال مسلحون الناشط محمد علي (45 عاما) في مدينة البصرة في مارس.")
     assert event.fatalities != 45
     assert (event.date, event.time_precision) == (dt.date(2024, 3, 1), 3)
+
+
+def test_a_downed_plane_is_a_missile_attack_a_downed_drone_a_disruption() -> None:
+    event = only("أسقط الدفاع الجوي السوري طائرة استطلاع روسية قبالة مدينة اللاذقية أمس.")
+    assert (event.sub_event_type, event.weapon, event.interaction) == (
+        "Shelling/artillery/missile attack",
+        "missile",
+        "18",
+    )
+    assert (
+        only("أسقطت الدفاعات الجوية طائرة مسيرة فوق مدينة حماة أمس.").sub_event_type
+        == "Disrupted weapons use"
+    )
+
+
+def test_missiles_from_yemen_are_intercepted_where_they_were_heading() -> None:
+    event = only("وتمكن الدفاع الجوي السعودي من اعتراض صاروخين أطلقا من اليمن باتجاه الرياض مساء الأحد.")
+    assert event.location is not None and event.location.name == "Riyadh"
+    assert event.interaction == "12"  # the Saudi forces against the Houthis, who fire from Yemen

@@ -108,6 +108,10 @@ NAMING_WORDS = _words(
 # Neighbours that give a trigger word another sense: "رئيس تحرير", "ميدان التحرير", "هيئة تحرير الشام",
 # "قناة المسيرة", "مذكرة توقيف" before it; "اشتباك كلامي", "هجوم لاذع" after it.
 OTHER_SENSE_BEFORE = _words("رئيس ميدان ساحه هيئه قناه مذكره مذكرات منظمه حركه جبهه")
+# "أسقط ... طائرة": a plane shot down is a missile attack on it, a drone shot down a disrupted weapon.
+DOWNING_WORDS = _words("اسقط اسقطت اسقطوا اسقاط")
+MANNED_AIRCRAFT = _words("طائره طائرات مقاتله مقاتلات مروحيه مروحيات")
+UNMANNED_WORDS = _words("مسيره مسيرات طيار")
 AIRCRAFT_NOUNS = _words("طائره الطائره طائرات الطائرات")  # "الطائرة الإيرانية المسيرة": a drone
 MARCH_WORDS = _words("مسيره المسيره مسيرات المسيرات")
 OTHER_SENSE_AFTER = _words(

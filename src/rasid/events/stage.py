@@ -15,7 +15,7 @@ from rasid.doc import Doc
 from rasid.events import lexicon as lx
 from rasid.events.casualties import CasualtyFinder, Count
 from rasid.events.classifier import load_classifier
-from rasid.events.triggers import Trigger, find_triggers
+from rasid.events.triggers import Trigger, downs_aircraft, find_triggers
 from rasid.model import (
     SUB_TO_TYPE,
     Actor,
@@ -43,7 +43,9 @@ _PEACEFUL = "Peaceful protest"
 _PLANTED = frozenset(("Remote explosive/landmine/IED", "Suicide bomb", "Grenade"))  # never a state's
 _REMOTE_STRIKES = frozenset(("Air/drone strike", "Shelling/artillery/missile attack"))
 _MIN_STATE_MENTIONS = 3
-_PREPOSITIONS = frozenset("في من الى الي علي عن مع قرب بين عند نحو داخل خارج حول الى و".split())
+_PREPOSITIONS = frozenset(
+    "في من الى الي علي عن مع قرب بين عند نحو داخل خارج حول و باتجاه اتجاه تجاه صوب فوق قباله".split()
+)
 _TWO_SIDED = {"Battles", "Riots", "Strategic developments", "Protests"}
 _WEAK_ACTOR_LABELS = {"ACTOR_METONYM", "ACTOR_DEMONYM", "ACTOR_ORG"}
 _TARGET_NOUNS = lx._words("موقع مواقع مقر مقرات منزل منازل تجمع تجمعات اهداف هدف قاعده مركز مراكز ارتال رتل")
@@ -77,7 +79,7 @@ def _located(places: list[PlaceMention]) -> list[PlaceMention]:
 
 
 _LAUNCH_WORDS = lx._words(
-    "اطلق اطلقت اطلقوا اطلاق انطلق انطلقت انطلقوا قادمه قادما اقلعت اقلع اقلعوا اقلاعها"
+    "اطلق اطلقت اطلقوا اطلقا اطلقتا اطلاق انطلق انطلقت انطلقوا انطلقا قادمه قادما اقلعت اقلع اقلعوا اقلاعها"
 )
 
 
@@ -464,10 +466,14 @@ class EventStage:
             and _forms_in_sentence(doc, s, _ATTACKER_WORDS)
         ):  # "أطلقت الشرطة النار على المهاجم": the forces stopped the attacker, who is the perpetrator
             actor1, no_state_perpetrator = None, True
+        if trig.sub_event_type == "Shelling/artillery/missile attack" and downs_aircraft(doc.tokens, s):
+            actor1, actor2 = _downing_sides(doc, s, country, actor1, actor2)
         if trig.sub_event_type == "Disrupted weapons use":
             actor1, actor2 = _interception_sides(actor1, actor2, country)
             if actor2 is None and actor1 is not None:
                 actor2 = _weapon_nationality(doc, s, trig, actor1, country)  # "صاروخين إسرائيليين"
+            if actor2 is None:
+                actor2 = _launcher(doc, s)  # "صاروخين أطلقا من اليمن"
         if trig.sub_event_type == "Chemical weapon" and _forms_in_sentence(doc, s, _POISONING_WORDS):
             # "تسميم العميل السابق بغاز الأعصاب": poisoning people is an attack on them (ACLED), not a gas attack
             trig.sub_event_type, event_type, weapon = "Attack", "Violence against civilians", "chemical"
@@ -987,6 +993,35 @@ _ATTACKS_ON_PEOPLE = frozenset(("Attack", "Suicide bomb", "Remote explosive/land
 _ATTACKER_WORDS = lx._words(
     "مهاجم المهاجم مهاجمين المهاجمين منفذ المنفذ منفذي مشتبه المشتبه انتحاري الانتحاري انتحاريان انتحاريين"
 )
+
+
+def _downing_sides(
+    doc: Doc, s: Sentence, country: str | None, actor1: Actor | None, actor2: Actor | None
+) -> tuple[Actor | None, Actor | None]:
+    """ "إسقاط إسرائيل لطائرة سورية": the owner of the downed plane is the target, the other state shot."""
+    named = [
+        m for m in doc.in_sentence(doc.actors, s) if m.actor is not None and m.actor.inter in (1, 2, 3, 8)
+    ]
+    plane = next((m for m in named if not lx.MANNED_AIRCRAFT.isdisjoint(doc.tokens[m.tok_start].forms)), None)
+    if plane is None:
+        return actor1, actor2
+    target = resolve_inter(plane, country)
+    shooter = next((resolve_inter(m, country) for m in named if m is not plane), None)
+    if shooter is not None and _same_side(shooter, target):
+        shooter = None
+    return shooter, target
+
+
+# Who fires missiles and drones from a country at its neighbours, when a report names only the launch
+# site: what an ACLED coder knows of that war (the Houthis fire from Yemen).
+_LAUNCHERS = {"YE": Actor("Houthis (Ansar Allah)", None, 2)}
+
+
+def _launcher(doc: Doc, s: Sentence) -> Actor | None:
+    for p in doc.in_sentence(doc.places, s):
+        if p.location is not None and p.location.country in _LAUNCHERS and _is_origin(doc, p):
+            return _LAUNCHERS[p.location.country]
+    return None
 
 
 def _interception_sides(

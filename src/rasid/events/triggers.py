@@ -42,6 +42,19 @@ class Trigger:
         return SUB_TO_TYPE[self.sub_event_type]
 
 
+def downs_aircraft(tokens: list[Token], sentence: Sentence) -> bool:
+    """A plane or helicopter shot down (ACLED: a missile attack); a downed drone is a disrupted weapon."""
+    for k in range(sentence.tok_start, sentence.tok_end):
+        if lx.DOWNING_WORDS.isdisjoint(tokens[k].forms):
+            continue
+        end = min(k + 8, sentence.tok_end)  # "أسقط الدفاع الجوي السوري بطريق الخطأ طائرة"
+        if _forms_in(tokens, k + 1, end, lx.MANNED_AIRCRAFT) and not _forms_in(
+            tokens, k + 1, min(end + 2, sentence.tok_end), lx.UNMANNED_WORDS
+        ):
+            return True
+    return False
+
+
 def _forms_in(tokens: list[Token], start: int, end: int, words: frozenset[str]) -> bool:
     return any(f in words for k in range(start, end) for f in tokens[k].forms)
 
@@ -231,8 +244,12 @@ def find_triggers(
     if any(t.sub_event_type in _WEAPON_OBJECTS for t in triggers):
         triggers = [t for t in triggers if not (t.sub_event_type == _DISRUPTED and _is_depot(tokens, t))]
     disrupted = [t for t in triggers if t.sub_event_type == _DISRUPTED and t.strong]
+    plane_downed = bool(disrupted) and downs_aircraft(tokens, sentence)
     for d in disrupted:
         d.weapon = d.weapon or downed_weapon
+        if plane_downed:  # "إسقاط إسرائيل لطائرة سورية": a missile fired at a plane
+            d.sub_event_type, d.weapon = _SHELLING, "missile"
+    disrupted = [d for d in disrupted if d.sub_event_type == _DISRUPTED]
     if disrupted:
         for d in disrupted:
             # "اعترضت صاروخا", and "الصاروخ كان باتجاه ينبع ... وتمكنت الدفاعات من اعتراضه" (the pronoun
