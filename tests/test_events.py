@@ -720,3 +720,13 @@ def test_missiles_from_yemen_are_intercepted_where_they_were_heading() -> None:
     event = only("وتمكن الدفاع الجوي السعودي من اعتراض صاروخين أطلقا من اليمن باتجاه الرياض مساء الأحد.")
     assert event.location is not None and event.location.name == "Riyadh"
     assert event.interaction == "12"  # the Saudi forces against the Houthis, who fire from Yemen
+
+
+def test_a_pluperfect_date_is_background_for_the_next_sentences() -> None:
+    text = (
+        "قال قائد الجيش إن القوات ستواصل القتال في مدينة درنة. "
+        "وكان قد أعلن مطلع شهر يناير الماضي بدء العملية العسكرية. "
+        "وأعقب كلمته تجدد الاشتباكات في المحور الجنوبي لمدينة درنة بين الجيش ومسلحين."
+    )
+    event = only(text)
+    assert event.sub_event_type == "Armed clash" and event.date != dt.date(2024, 1, 1)

@@ -221,6 +221,15 @@ def _words_before(doc: Doc, k: int, n: int, words: frozenset[str]) -> bool:
     return any(f in words for t in doc.tokens[max(0, k - n) : k] for f in t.forms)
 
 
+_WAS = lx._words("كان كانت كانوا")
+
+
+def _pluperfect(doc: Doc, s: Sentence) -> bool:
+    """ "وكان قد أعلن", "وكانت القوات قد سيطرت": the sentence looks back from the story's own time."""
+    head = doc.tokens[s.tok_start : s.tok_start + 6]
+    return bool(head) and not _WAS.isdisjoint(head[0].forms) and any(t.norm == "قد" for t in head[1:])
+
+
 def _period_start(doc: Doc, d: DateMention) -> bool:
     """ "منذ بدء المسيرات في 30 آذار": the day a period began dates none of the next sentences' events."""
     return _words_before(doc, d.tok_start, 3, _START_WORDS)
@@ -313,7 +322,9 @@ class EventStage:
                 if not trig.strong:
                     generic.add(id(event))
             anchors = [d for d in s_dates if not _period_start(doc, d)]
-            if anchors:
+            if anchors and not _pluperfect(
+                doc, s
+            ):  # "وكان قد أعلن مطلع أبريل ...": a past told as background
                 ctx.date, ctx.date_sentence = anchors[-1], s.i
             if triggers or _located(s_places):
                 last = candidates[-1].spans.get("location") if candidates else None
