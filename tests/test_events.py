@@ -730,3 +730,18 @@ def test_a_pluperfect_date_is_background_for_the_next_sentences() -> None:
     )
     event = only(text)
     assert event.sub_event_type == "Armed clash" and event.date != dt.date(2024, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تمكنت القوات الحكومية، الأحد، من استرداد مناطق واسعة في مديرية رازح بمحافظة صعدة.",
+        "استعادت القوات الحكومية بلدة البوكمال من تنظيم داعش أمس.",
+    ],
+)
+def test_ground_taken_back(text: str) -> None:
+    assert only(text).sub_event_type == "Government regains territory"
+
+
+def test_expelling_diplomats_takes_no_ground() -> None:
+    assert events_of("أعلنت موسكو أمس طرد 23 دبلوماسيا بريطانيا من العاصمة الروسية.") == []
