@@ -42,6 +42,7 @@ from rasid.text import norm
 from rasid.text.tokens import proclitic_forms
 
 ROOT = Path(__file__).resolve().parents[1]
+_TURKISH_C = str.maketrans({"c": "j", "ç": "j", "C": "J", "Ç": "J"})
 RESOURCES = ROOT / "src" / "rasid" / "resources"
 CURATED = ROOT / "scripts" / "data" / "curated_places.tsv"
 OUT = RESOURCES / "gazetteer.tsv.gz"
@@ -529,6 +530,8 @@ class Builder:
         lines = ["#" + "\t".join(LATIN_COLUMNS)]
         for gid in sorted(places):
             fields, names = places[gid]
+            if fields[1] == "TR":  # Turkish c and ç are written ج in Arabic (Cizre جزرة, Suruç سروج)
+                names = names + [n.translate(_TURKISH_C) for n in names if n.translate(_TURKISH_C) != n]
             skels = sorted({k for k in map(skeleton_latin, names) if len(k) >= 3})
             if skels:
                 row = [str(gid), "|".join(skels), *fields]

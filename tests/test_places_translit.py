@@ -134,3 +134,14 @@ def test_a_particle_is_never_a_place():
     default_gazetteer()
     text = "وأضاف المتحدث في باريس: وعليه فإن الهجوم الذي وقع أمس لن يمر دون رد."
     assert [p.text for p in _stage_places(text) if p.location is not None] == ["باريس"]
+
+
+def test_turkish_towns_written_with_jim_are_found_in_the_shipped_table() -> None:
+    from rasid.model import Article
+    from rasid.pipeline import Pipeline
+
+    doc = Pipeline()(
+        Article(id="t", text="قتل جنديان في هجوم في مدينة سروج جنوب شرق تركيا أمس.", published=None)
+    )
+    names = {p.location.name for p in doc.places if p.location is not None}
+    assert "Suruc" in names  # Suruç: the Turkish ç (and c) is an Arabic ج
