@@ -17,9 +17,12 @@ never used for any choice. Optional settings tried on held-out and left off by d
 model pretraining of the encoder on news text (pretrain_tokens: no gain), fine-tuned word vectors
 (finetune_vectors: no gain), ensembles (ensemble=3: +1 F1 but three times slower to run),
 NewsFANE Gold as extra training data (--newsfane all|partial; held-out 0.763 before the O bias vs
-0.760 without: PER +2, ORG +1, MISC -3, within seed noise), and distillation of 3 teachers into one
+0.760 without: PER +2, ORG +1, MISC -3, within seed noise), distillation of 3 teachers into one
 model on train + 3,000 unlabelled news sentences (distil=3: held-out 0.761, the teachers' ensemble
-0.753). Seeds alone move held-out F1 by about +-1 point (single models 0.744-0.764).
+0.753), and fastText subword vectors in place of word2vec (--vectors build/ner/fasttext.kv, 100d:
+held-out 0.737/0.745/0.737 for seeds 13/14/15 vs word2vec's 0.750/0.744/0.754, a mean of -0.9; PER
+loses 5 points in every seed, as fastText's neighbours are spelling variants rather than names of the
+same kind). Seeds alone move held-out F1 by about +-1 point (single models 0.744-0.764).
 """
 
 from __future__ import annotations
