@@ -745,3 +745,20 @@ def test_ground_taken_back(text: str) -> None:
 
 def test_expelling_diplomats_takes_no_ground() -> None:
     assert events_of("أعلنت موسكو أمس طرد 23 دبلوماسيا بريطانيا من العاصمة الروسية.") == []
+
+
+def test_where_the_attack_happened_and_who_is_only_a_seat() -> None:
+    text = (
+        "التقى أعضاء مجلس الأمن، الاثنين، في جلسة طارئة في نيويورك، لمناقشة الهجوم الكيماوي "
+        "الذي وقع، السبت، في مدينة دوما السورية وأوقع عشرات القتلى."
+    )
+    event = only(text)
+    assert event.location is not None and event.location.name == "Duma"
+    assert event.interaction == "17"  # no one named: in Syria, the state's forces
+    text = "وأفاد المرصد، ومقره في المملكة المتحدة، أن مقاتلي داعش هاجموا مخيما في محافظة السويداء أمس."
+    assert all("Kingdom" not in a.name for a in (only(text).actor1, only(text).actor2) if a is not None)
+
+
+def test_gas_with_no_one_named_outside_syria_is_not_the_state() -> None:
+    event = only("أصيب 12 شخصا في هجوم بغاز سام على سوق في مدينة مومباي أمس.")
+    assert event.actor1 is None or event.actor1.inter != 1

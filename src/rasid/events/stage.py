@@ -123,6 +123,10 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
     located = [p for p in located if not _names_other_event(doc, p, trigger)]
     if not located:
         return None
+    # "الهجوم الذي وقع، السبت، في مدينة دوما": what follows "happened" says where.
+    happened = _happened_after(doc, trigger)
+    if happened is not None and any(p.tok_start > happened for p in located):
+        located = [p for p in located if p.tok_start > happened]
     # The places between the commas around the trigger first ("على حدود غزة، تزامنا مع ... في القدس"),
     # unless that clause names only a country.
     clause = _in_clause(doc, located, trigger)
@@ -136,6 +140,18 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
 _EVENT_NOUNS = lx._words(
     "هجوم الهجوم هجمات تفجير التفجير تفجيرات انفجار الانفجار مجزره اعتداء الاعتداء اعتداءات"
 )
+
+
+_HAPPENED = lx._words("وقع وقعت حدث حدثت جري جرت")
+
+
+def _happened_after(doc: Doc, trigger: Trigger) -> int | None:
+    """Token of "وقع/حدث/جرى" right after the trigger (its relative clause), else None."""
+    s = doc.sentence_of(trigger.tok_start)
+    for k in range(trigger.tok_end, min(trigger.tok_end + 4, s.tok_end)):
+        if not _HAPPENED.isdisjoint(doc.tokens[k].forms):
+            return k
+    return None
 
 
 def _names_other_event(doc: Doc, p: PlaceMention, trigger: Trigger) -> bool:
@@ -499,8 +515,10 @@ class EventStage:
             if national is not None:
                 named.append(resolve_inter(national, country))
             actor1 = _chemical_sides([a for a in (actor1, actor2) if a is not None] + named)
-            if actor1 is None and country:  # no one named: gas is a state's weapon far more often than not
-                actor1 = Actor(f"Military Forces of {_country_name(country)}", None, 1)
+            if (
+                actor1 is None and country in _GAS_USERS
+            ):  # no one named: the state that has used gas in that war
+                actor1 = _GAS_USERS[country]
             actor2 = civilians
         if (
             trig.sub_event_type == "Arrests"
@@ -869,7 +887,12 @@ def _actors(
 ) -> tuple[Actor | None, Actor | None, ActorMention | None, ActorMention | None]:
     """Perpetrator and target: agents and pre-trigger subjects first, victims and objects second."""
     mentions = [
-        m for m in mentions if not _is_patron(doc, m) and not _is_source(doc, m) and not _border_of(doc, m)
+        m
+        for m in mentions
+        if not _is_patron(doc, m)
+        and not _is_source(doc, m)
+        and not _border_of(doc, m)
+        and not _words_before(doc, m.tok_start, 2, _SEAT_WORDS)  # "المرصد ... ومقره في المملكة المتحدة"
     ]
     national = _nationality_agent(doc, trig, s)
     if national is not None:
@@ -1021,6 +1044,10 @@ def _downing_sides(
     if shooter is not None and _same_side(shooter, target):
         shooter = None
     return shooter, target
+
+
+# Whose gas attacks a report of a chemical attack in that country most likely tells of, when it names no one.
+_GAS_USERS = {"SY": Actor("Military Forces of Syria", None, 1)}
 
 
 # Who fires missiles and drones from a country at its neighbours, when a report names only the launch
