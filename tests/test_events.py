@@ -762,3 +762,12 @@ def test_where_the_attack_happened_and_who_is_only_a_seat() -> None:
 def test_gas_with_no_one_named_outside_syria_is_not_the_state() -> None:
     event = only("أصيب 12 شخصا في هجوم بغاز سام على سوق في مدينة مومباي أمس.")
     assert event.actor1 is None or event.actor1.inter != 1
+
+
+def test_the_attackers_are_the_group_the_sentence_named() -> None:
+    text = (
+        "أفادت وزارة الدفاع أن عناصر تنظيم داعش هاجمت قطعات عسكرية غربي مدينة الفلوجة أمس، "
+        "وتصدى الجنود للمهاجمين وتمكنوا من قتل 25 منهم."
+    )
+    event = only(text)
+    assert {event.actor1.name, event.actor2.name} >= {"Islamic State"} and event.interaction == "12"

@@ -401,6 +401,9 @@ class EventStage:
         location = _event_location(place_m.location)
         country = location.country
         actor1, actor2, a1_m, a2_m = _actors(doc, s, trig, s_actors, country)
+        actor1, actor2 = (
+            _named_instead(doc, s, a, b, country) for a, b in ((actor1, actor2), (actor2, actor1))
+        )
         if trig.sub_event_type == "Government regains territory" and actor1 is not None and actor1.inter != 1:
             # A group fighting beside the state's forces ("قوات الجيش والمقاومة الشعبية") regains for it.
             with_state = any(
@@ -817,6 +820,23 @@ def _patron_place(doc: Doc, p: PlaceMention) -> bool:
     return not doc.tokens[p.tok_start].norm.startswith("و") and _words_before(
         doc, p.tok_start, 2, _LOYAL_WORDS
     )
+
+
+def _named_instead(
+    doc: Doc, s: Sentence, actor: Actor | None, other: Actor | None, country: str | None
+) -> Actor | None:
+    """ "عناصر تنظيم داعش هاجمت ... وتصدى الجيش للمهاجمين": the attackers are the group the sentence named."""
+    if actor is None or not actor.name.startswith("Unidentified"):
+        return actor
+    for m in doc.in_sentence(doc.actors, s):
+        if m.actor is None or m.actor.inter not in (2, 3, 4) or m.label != "ACTOR" or m.score < 1.0:
+            continue  # a named group from the dictionary, not "مسلحين" or a guessed organisation
+        if _is_patron(doc, m) or _is_source(doc, m):
+            continue
+        named = resolve_inter(m, country)
+        if other is None or not _same_side(named, other):
+            return named
+    return actor
 
 
 def _border_of(doc: Doc, m: ActorMention) -> bool:
