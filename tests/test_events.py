@@ -771,3 +771,8 @@ def test_the_attackers_are_the_group_the_sentence_named() -> None:
     )
     event = only(text)
     assert {event.actor1.name, event.actor2.name} >= {"Islamic State"} and event.interaction == "12"
+
+
+def test_state_forces_made_up_by_rules_are_named_like_the_dictionary() -> None:
+    event = only("هاجم مسلحون من تنظيم داعش نقطة تفتيش في مدينة شيكاغو الأمريكية أمس.")
+    assert "Military Forces of the United States" in {a.name for a in (event.actor1, event.actor2) if a}

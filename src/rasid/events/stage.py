@@ -535,7 +535,7 @@ class EventStage:
             sides = [(a, m) for a, m in ((actor1, a1_m), (actor2, a2_m)) if a is not None and a.inter != 7]
             (actor1, a1_m), (actor2, a2_m) = [*sides, (None, None), (None, None)][:2]
         if event_type == "Battles" and actor1 is not None and actor2 is None and actor1.inter in (2, 3, 4):
-            actor2 = Actor(f"Military Forces of {_country_name(country)}", None, 1)
+            actor2 = Actor(_military_of(country), None, 1)
         elif event_type == "Battles" and actor1 is not None and actor2 is None and actor1.inter in (1, 8):
             # a battle has two sides: the group the article fights, else an unnamed one
             actor2 = _article_opponent(doc, country, actor1) or Actor("Unidentified armed group", None, 3)
@@ -671,6 +671,12 @@ def _figure(doc: Doc, counts: list[Count], what: str, trig: Trigger) -> int | No
     return min(
         found, key=lambda c: min(abs(c.tok_start - trig.tok_end), abs(trig.tok_start - c.tok_end))
     ).value
+
+
+def _military_of(iso2: str | None) -> str:
+    """ "Military Forces of the United States", as the actor dictionary names a state's forces."""
+    name, the = lexicon().country_name(iso2)
+    return f"Military Forces of {the}{name or 'unknown'}"
 
 
 def _country_name(iso2: str | None) -> str:
@@ -1092,7 +1098,7 @@ def _interception_sides(
     force = next((a for a in pair if a.inter == 1), None) or next((a for a in pair if a.inter == 8), None)
     shooter = next((a for a in pair if a is not force), None)
     if force is None and country:
-        force = Actor(f"Military Forces of {_country_name(country)}", None, 1)
+        force = Actor(_military_of(country), None, 1)
     return force, shooter
 
 
@@ -1106,7 +1112,7 @@ def _weapon_nationality(
     for k in range(trig.tok_end, s.tok_end):
         iso2 = nationality(doc.tokens[k])
         if iso2 and _country_name(iso2) not in actor1.name:
-            return Actor(f"Military Forces of {_country_name(iso2)}", None, 1 if iso2 == country else 8)
+            return Actor(_military_of(iso2), None, 1 if iso2 == country else 8)
     return None
 
 
