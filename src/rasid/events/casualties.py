@@ -146,9 +146,18 @@ class CasualtyFinder:
                 if n is None and self._single_person_next_to(i, start, end):
                     out.append(Count(what, 1, i, i + 2, False))  # "قتل جندي", "لقي شخص مصرعه"
                     continue
+            if n is not None and _has(tok, lx.KILLED_PEOPLE_ONLY) and not self._people_after(n):
+                continue
             if n is not None and not self._is_subset(n):
                 out.append(Count(what, n.value, min(i, n.tok_start), max(i + 1, n.tok_end), n.approx))
         return out
+
+    def _people_after(self, n: NumberMention) -> bool:
+        """The number counts people: "12 إرهابيا", "أحد العناصر", "خمسة من المسلحين"."""
+        k = n.tok_end
+        if k < len(self.tokens) and self.tokens[k].norm == "من":
+            k += 1
+        return k < len(self.tokens) and _has(self.tokens[k], lx.PERSON_NOUNS)
 
     def _single_person_next_to(self, i: int, start: int, end: int) -> bool:
         near = [k for k in (i - 1, i + 1) if start <= k < end and k not in self.numbers]

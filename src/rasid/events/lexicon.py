@@ -45,9 +45,12 @@ KILLED_NOUNS = _words(
 )
 # Killing words that need "على" next: "القضاء على 12 إرهابيا" (not "القضاء العراقي").
 KILLED_WITH_ALA = _words("القضاء")
+# Words that kill only people: "القضاء على 3 خلايا", "تصفية 3 شركات" count no dead.
+KILLED_PEOPLE_ONLY = _words("القضاء تصفيه")
 KILLED_COUNTED = _words("قتيل قتيلا قتلي القتلي شهيد شهيدا شهداء الشهداء ضحيه ضحايا جثه جثث")
 KILLED_VERBS = _words(
     "قتل قتلت قتلوا قتلا قتلتا يقتل استشهد استشهدوا استشهدت لقي لقوا لقيت توفي توفوا اودي اوقع اوقعت"
+    " اعدم اعدمت اعدموا"
 )
 INJURED_NOUNS = _words("اصابه اصابات جرح جروح بجروح")
 INJURED_COUNTED = _words("جريح جريحا جرحي الجرحي مصاب مصابا مصابين المصابين")
@@ -112,8 +115,10 @@ OTHER_SENSE_BEFORE = _words("رئيس ميدان ساحه هيئه قناه مذ
 DOWNING_WORDS = _words("اسقط اسقطت اسقطوا اسقاط")
 MANNED_AIRCRAFT = _words("طائره طائرات مقاتله مقاتلات مروحيه مروحيات")
 UNMANNED_WORDS = _words("مسيره مسيرات طيار")
+PROJECTILE_WORDS = _words("صاروخ صاروخا صاروخين صواريخ قذيفه قذائف براميل برميل قنبله قنابل")
 AIRCRAFT_NOUNS = _words("طائره الطائره طائرات الطائرات")  # "الطائرة الإيرانية المسيرة": a drone
 MARCH_WORDS = _words("مسيره المسيره مسيرات المسيرات")
+CYBER_WORDS = _words("الكتروني الكترونيه سيبراني سيبرانيه")  # "هجوم إلكتروني استهدف": a verb of that attack
 OTHER_SENSE_AFTER = _words(
     "كلامي كلاميه لفظي لفظيه لاذع لاذعا اعلامي اعلاميه سيبراني سيبرانيه الكتروني الكترونيه"
 )

@@ -44,7 +44,7 @@ _PLANTED = frozenset(("Remote explosive/landmine/IED", "Suicide bomb", "Grenade"
 _REMOTE_STRIKES = frozenset(("Air/drone strike", "Shelling/artillery/missile attack"))
 _MIN_STATE_MENTIONS = 3
 _PREPOSITIONS = frozenset(
-    "في من الى الي علي عن مع قرب بين عند نحو داخل خارج حول و باتجاه اتجاه تجاه صوب فوق قباله".split()
+    "في من الي علي عن مع قرب بين عند نحو داخل خارج حول و باتجاه اتجاه تجاه صوب فوق قباله".split()
 )
 _TWO_SIDED = {"Battles", "Riots", "Strategic developments", "Protests"}
 _WEAK_ACTOR_LABELS = {"ACTOR_METONYM", "ACTOR_DEMONYM", "ACTOR_ORG"}
@@ -142,15 +142,16 @@ _EVENT_NOUNS = lx._words(
 )
 
 
-_HAPPENED = lx._words("وقع وقعت حدث حدثت جري جرت")
+_HAPPENED = frozenset(("وقع", "وقعت", "حدث", "حدثت", "جري", "جرت"))
+_RELATIVE = frozenset(("الذي", "التي"))
 
 
 def _happened_after(doc: Doc, trigger: Trigger) -> int | None:
-    """Token of "وقع/حدث/جرى" right after the trigger (its relative clause), else None."""
+    """ "الهجوم الذي وقع": the token of "happened" in the trigger's relative clause, else None."""
     s = doc.sentence_of(trigger.tok_start)
-    for k in range(trigger.tok_end, min(trigger.tok_end + 4, s.tok_end)):
-        if not _HAPPENED.isdisjoint(doc.tokens[k].forms):
-            return k
+    for k in range(trigger.tok_end, min(trigger.tok_end + 4, s.tok_end - 1)):
+        if doc.tokens[k].norm in _RELATIVE:
+            return k + 1 if doc.tokens[k + 1].norm in _HAPPENED else None
     return None
 
 
@@ -379,6 +380,8 @@ class EventStage:
             and not (own_date and own_place)
         ):
             return None
+        if trig.sub_event_type in _TERRITORY and not trig.strong and not _armed_named(s_actors):
+            return None  # "استعادت البورصة خسائرها", "تقدمت الشركة": ground is taken by armed forces
         if event_type in _NEEDS_CONTEXT and not trig.strong:
             armed = any(a.actor is not None and a.actor.inter in (1, 2, 3, 4, 8) for a in s_actors)
             if not (own_date and own_place and armed):
@@ -420,10 +423,10 @@ class EventStage:
         foreign_actor = actor1 is not None and actor1.inter == 8
         if trig.sub_event_type == "Shelling/artillery/missile attack" and weapon is None and foreign_actor:
             trig.sub_event_type, weapon = "Air/drone strike", "aircraft"
-        if trig.sub_event_type == "Armed clash" and any(
-            a is not None and a.inter in (5, 6) for a in (actor1, actor2)
-        ):
-            trig.sub_event_type, event_type = "Violent demonstration", "Riots"  # a crowd that clashed rioted
+        if _crowd_clash(doc, s, trig, actor1, actor2):  # a crowd that clashed with the forces rioted
+            trig.sub_event_type, event_type = "Violent demonstration", "Riots"
+            force = next((a for a in (actor1, actor2) if a is not None and a.inter in (1, 8)), None)
+            actor1, actor2 = Actor(f"Rioters ({_country_name(country)})", None, 5), force
         if event_type == "Protests" or trig.sub_event_type in ("Violent demonstration",):
             actor1, actor2 = _protest_actors(actor1, actor2, trig.sub_event_type, country)
             if actor2 is None and trig.sub_event_type != "Peaceful protest":
@@ -822,10 +825,25 @@ def _is_patron(doc: Doc, m: ActorMention) -> bool:
 
 
 def _patron_place(doc: Doc, p: PlaceMention) -> bool:
-    """ "الموالية لإيران": a patron is not where anything happened ("التابعة لمحافظة إدلب" still is)."""
-    return not doc.tokens[p.tok_start].norm.startswith("و") and _words_before(
-        doc, p.tok_start, 2, _LOYAL_WORDS
-    )
+    """ "الموالية لإيران", "المدعومة من تركيا": a patron is not where anything happened ("القوات الموالية
+    للنظام حلب" still is Aleppo, and so is "التابعة لمحافظة إدلب")."""
+    k = p.tok_start
+    if k >= 2 and doc.tokens[k - 1].norm == "من":
+        return _words_before(doc, k - 1, 1, _LOYAL_WORDS)
+    return doc.tokens[k].norm.startswith("ل") and _words_before(doc, k, 1, _LOYAL_WORDS)
+
+
+_CROWD_WORDS = lx._words("جماهير الجماهير مشجعين المشجعين مشجعون المشجعون")
+
+
+def _crowd_clash(doc: Doc, s: Sentence, trig: Trigger, actor1: Actor | None, actor2: Actor | None) -> bool:
+    """ "اشتباكات مع مجموعة من الجماهير": a crowd fighting the forces riots (when no armed men are named:
+    "هاجم مسلحون حافلة تقل مشجعين" is an attack on them)."""
+    if trig.sub_event_type != "Armed clash" or not _forms_in_sentence(doc, s, _CROWD_WORDS):
+        return False
+    sides = [a for a in (actor1, actor2) if a is not None]
+    armed = any(m.actor is not None and m.actor.inter in (2, 3, 4) for m in doc.in_sentence(doc.actors, s))
+    return not armed and all(a.inter in (1, 8) or a.name.startswith("Unidentified") for a in sides)
 
 
 def _named_instead(
@@ -843,6 +861,16 @@ def _named_instead(
         if other is None or not _same_side(named, other):
             return named
     return actor
+
+
+_TERRITORY = frozenset(("Government regains territory", "Non-state actor overtakes territory"))
+
+
+def _armed_named(mentions: list[ActorMention]) -> bool:
+    return any(
+        m.actor is not None and m.actor.inter in (1, 2, 3, 4, 8) and m.label not in _WEAK_ACTOR_LABELS
+        for m in mentions
+    )
 
 
 def _border_of(doc: Doc, m: ActorMention) -> bool:
@@ -1294,7 +1322,7 @@ def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
     kept: list[Event] = []
     for ev in candidates:
         twin = None
-        if ev.sub_event_type == "Attack":  # "مقتل العشرات في هجوم بالسلاح الكيميائي في دوما": one attack
+        if ev.sub_event_type == "Attack" and id(ev) in generic:  # "مقتل العشرات في هجوم بالسلاح الكيميائي"
             twin = next((e for e in explosions if _same_report(e, ev)), None)
         if twin is None and id(ev) in generic and ev.event_type in _FOLDED_TYPES:
             twin = next(

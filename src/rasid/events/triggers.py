@@ -25,6 +25,7 @@ _INTERVENTION_CUES = lx._words("تفريق فرقت لتفريق مسيل للد
 _VIOLENT_PROTEST_CUES = lx._words("مواجهات اشتباكات شغب الحجاره حجاره رشق احرقوا اضرموا")
 # Weapon words that a disruption verb ("اعترضت صاروخا") takes as object.
 _OBJECT_PRONOUNS = ("ته", "تها", "ها", "هما", "هم")  # اعترضته، أسقطتها، تم اعتراضها
+_POINTED_BACK = 25  # tokens between a weapon and the "اعتراضه" that points back at it
 _NOUNS_WITH_OBJECT = lx._words("اعتراضه اسقاطه تفكيكه تدميره")  # "من اعتراضه": a masdar with "its"
 _WEAPON_OBJECTS = {_SHELLING, _AIR, _IED, _SUICIDE}
 
@@ -43,16 +44,37 @@ class Trigger:
 
 
 def downs_aircraft(tokens: list[Token], sentence: Sentence) -> bool:
-    """A plane or helicopter shot down (ACLED: a missile attack); a downed drone is a disrupted weapon."""
+    """A plane or helicopter shot down (ACLED: a missile attack); a downed drone is a disrupted weapon.
+
+    The plane must be what was downed: not the subject right after the verb ("أسقطت الطائرات براميل"),
+    nor the launcher of the projectile that was ("أسقطت الدفاعات صاروخين أطلقتهما طائرات").
+    """
     for k in range(sentence.tok_start, sentence.tok_end):
         if lx.DOWNING_WORDS.isdisjoint(tokens[k].forms):
             continue
         end = min(k + 8, sentence.tok_end)  # "أسقط الدفاع الجوي السوري بطريق الخطأ طائرة"
-        if _forms_in(tokens, k + 1, end, lx.MANNED_AIRCRAFT) and not _forms_in(
-            tokens, k + 1, min(end + 2, sentence.tok_end), lx.UNMANNED_WORDS
-        ):
-            return True
+        for j in range(k + 1, end):
+            if _forms_in(tokens, j, j + 1, lx.PROJECTILE_WORDS):
+                break  # a missile or shell came first: that is what was downed
+            if not _forms_in(tokens, j, j + 1, lx.MANNED_AIRCRAFT):
+                continue
+            subject = j == k + 1 and tokens[j].norm.startswith("ال")
+            unmanned = _forms_in(tokens, j + 1, min(j + 4, sentence.tok_end), lx.UNMANNED_WORDS)
+            if not subject and not unmanned:
+                return True
+            break
     return False
+
+
+def _aircraft_dropped(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
+    """ "أسقطت الطائرات براميل متفجرة": the aircraft right after "أسقط" are its subject, dropping bombs."""
+    k = t.tok_end
+    return (
+        _forms_in(tokens, t.tok_start, t.tok_end, lx.DOWNING_WORDS)
+        and k < sentence.tok_end
+        and tokens[k].norm.startswith("ال")
+        and _forms_in(tokens, k, k + 1, lx.MANNED_AIRCRAFT)
+    )
 
 
 def _forms_in(tokens: list[Token], start: int, end: int, words: frozenset[str]) -> bool:
@@ -96,9 +118,7 @@ def _other_sense(tokens: list[Token], sentence: Sentence, m, date_tokens: set[in
         for t in tokens[max(sentence.tok_start, m.tok_start - 2) : m.tok_start]
     ):
         return True  # "الطائرة الإيرانية المسيرة": a drone, not a march
-    if m.tok_start > sentence.tok_start and not lx.OTHER_SENSE_AFTER.isdisjoint(
-        tokens[m.tok_start - 1].forms
-    ):
+    if m.tok_start > sentence.tok_start and not lx.CYBER_WORDS.isdisjoint(tokens[m.tok_start - 1].forms):
         return True  # "هجوم إلكتروني استهدف وزارته": the verb tells of that attack
     return m.tok_end < sentence.tok_end and not lx.OTHER_SENSE_AFTER.isdisjoint(tokens[m.tok_end].forms)
 
@@ -249,16 +269,26 @@ def find_triggers(
         d.weapon = d.weapon or downed_weapon
         if plane_downed:  # "إسقاط إسرائيل لطائرة سورية": a missile fired at a plane
             d.sub_event_type, d.weapon = _SHELLING, "missile"
+        elif _aircraft_dropped(tokens, sentence, d):  # "أسقطت الطائرات براميل": dropped, from the air
+            d.sub_event_type, d.weapon = _AIR, "aircraft"
     disrupted = [d for d in disrupted if d.sub_event_type == _DISRUPTED]
     if disrupted:
         for d in disrupted:
             # "اعترضت صاروخا", and "الصاروخ كان باتجاه ينبع ... وتمكنت الدفاعات من اعتراضه" (the pronoun
-            # points back at the weapon, anywhere before it in the sentence)
+            # points back at the nearest weapon before it, within the sentence's next few clauses)
             last = tokens[d.tok_end - 1]
             back = last.norm.endswith(_OBJECT_PRONOUNS) or any(f in _NOUNS_WITH_OBJECT for f in last.forms)
+            earlier = [
+                t for t in triggers if t.sub_event_type in _WEAPON_OBJECTS and t.tok_end <= d.tok_start
+            ]
+            nearest = max(earlier, key=lambda t: t.tok_end) if back and earlier else None
+            if nearest is not None and any(
+                nearest.tok_end <= c[1] < d.tok_start for c in cues if c[0].weapon
+            ):
+                nearest = None  # "صاروخا ... كما أرسلوا طائرة مسيرة ... من اعتراضها": the drone was stopped
             for t in triggers:
                 after = 0 <= t.tok_start - d.tok_end <= 8
-                before = back and t.tok_end <= d.tok_start
+                before = t is nearest and d.tok_start - t.tok_end <= _POINTED_BACK
                 if t.sub_event_type in _WEAPON_OBJECTS and (after or before):
                     d.weapon = d.weapon or t.weapon
                     t.sub_event_type = ""
