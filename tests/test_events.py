@@ -837,3 +837,13 @@ def test_happened_and_patron_places_stay_local() -> None:
 )
 def test_eliminating_things_kills_no_one(text: str) -> None:
     assert only(text).fatalities is None
+
+
+def test_on_the_ground_the_coalition_side_is_the_home_forces() -> None:
+    text = (
+        "أعلن التحالف مساء الاثنين وصول القوات الموالية للحكومة إلى جنوب مدينة الحديدة "
+        "إثر معارك ضارية خاضتها مع الحوثيين."
+    )
+    event = only(text)
+    assert event.event_type == "Battles" and event.interaction == "12"
+    assert only("شنت مقاتلات التحالف غارات على مواقع الحوثيين في مدينة صعدة أمس.").interaction == "28"

@@ -407,6 +407,8 @@ class EventStage:
         actor1, actor2 = (
             _named_instead(doc, s, a, b, country) for a, b in ((actor1, actor2), (actor2, actor1))
         )
+        if event_type == "Battles":  # the coalition flies; on the ground its side is the forces it backs
+            actor1, actor2 = (_ground_force(doc, s, a, country) for a in (actor1, actor2))
         if trig.sub_event_type == "Government regains territory" and actor1 is not None and actor1.inter != 1:
             # A group fighting beside the state's forces ("قوات الجيش والمقاومة الشعبية") regains for it.
             with_state = any(
@@ -844,6 +846,20 @@ def _crowd_clash(doc: Doc, s: Sentence, trig: Trigger, actor1: Actor | None, act
     sides = [a for a in (actor1, actor2) if a is not None]
     armed = any(m.actor is not None and m.actor.inter in (2, 3, 4) for m in doc.in_sentence(doc.actors, s))
     return not armed and all(a.inter in (1, 8) or a.name.startswith("Unidentified") for a in sides)
+
+
+def _ground_force(doc: Doc, s: Sentence, actor: Actor | None, country: str | None) -> Actor | None:
+    """ "أعلن التحالف وصول القوات الموالية للحكومة ... إثر معارك": the fight on the ground is the named
+    home forces' (or their allied militia's), not the coalition that announced or backed it."""
+    if actor is None or actor.name not in _COALITION_MEMBERS:
+        return actor
+    for m in doc.in_sentence(doc.actors, s):
+        if m.actor is None or m.label in _WEAK_ACTOR_LABELS or m.kind not in ("state", "progov"):
+            continue
+        home = resolve_inter(m, country)
+        if m.kind == "progov" or (home.inter == 1 and _allied(actor, home)):
+            return home
+    return actor
 
 
 def _named_instead(
