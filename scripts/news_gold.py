@@ -55,7 +55,10 @@ def sample(args: argparse.Namespace) -> None:
     Four strata, in --counts order: ANT articles in the conflict keyword index, SaudiNewsNet articles
     with a conflict word, then the other articles of each corpus; 250-4,500 characters, dated.
     """
-    out = Path(args.out)
+    out = Path(args.out).resolve()
+    repo = Path(__file__).resolve().parent.parent
+    if out == repo or repo in out.parents:
+        sys.exit("sample writes article text: choose --out outside the repository")
     used = {r["article_id"] for p in (LABELS, ARTICLE_LABELS, ACTOR_LABELS) for r in _read_jsonl(p)}
     for batch in out.glob("batch*.jsonl"):
         used |= {r["id"] for r in _read_jsonl(batch)}
