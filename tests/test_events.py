@@ -847,3 +847,12 @@ def test_on_the_ground_the_coalition_side_is_the_home_forces() -> None:
     event = only(text)
     assert event.event_type == "Battles" and event.interaction == "12"
     assert only("شنت مقاتلات التحالف غارات على مواقع الحوثيين في مدينة صعدة أمس.").interaction == "28"
+
+
+def test_an_unclaimed_attack_gets_no_usual_suspect() -> None:
+    text = (
+        "قالت حركة الشباب إنها ستواصل القتال. وأعلنت حركة الشباب مسؤوليتها عن هجمات سابقة. "
+        "وقتل 14 شخصا بتفجير سيارة مفخخة أمام فندق في مدينة مقديشو الخميس، ولم تتبن أي جهة التفجير."
+    )
+    event = only(text)
+    assert event.actor1 is not None and event.actor1.name != "Al Shabaab"

@@ -563,6 +563,8 @@ class EventStage:
         if ctx.claim is None:  # looked for once per article
             ctx.claim = (_claim_mention(doc),)
         claimant = resolve_inter(ctx.claim[0], country) if ctx.claim[0] is not None else None
+        if claimant is not None and _unclaimed(doc, s):
+            claimant = None  # "ولم تتبن أي جهة التفجير": whoever claimed other attacks did not claim this one
         unknown_agent = actor1 is None or actor1.name.startswith("Unidentified")
         if (
             one_sided
@@ -585,7 +587,7 @@ class EventStage:
                 if m.actor is not None and m.actor.inter in (1, 7, 8)
             ]
             actor1, actor2 = claimant, victims[0] if victims else None
-        if actor1 is None and one_sided:
+        if actor1 is None and one_sided and not _unclaimed(doc, s):
             actor1 = _article_perpetrator(doc, country, actor2, states=not no_state_perpetrator)
         if actor1 is None and one_sided and trig.sub_event_type != "Air/drone strike":
             actor1 = Actor("Unidentified armed group", None, 3)
@@ -1026,7 +1028,7 @@ def _article_perpetrator(
     return max(pool, key=lambda c: c[0])[1] if pool else None
 
 
-_CLAIM_WORDS = lx._words("مسؤوليته مسؤوليتها المسؤوليه مسؤوليه تبني تبنت تبنى يتبني")
+_CLAIM_WORDS = lx._words("مسؤوليته مسؤوليتها المسؤوليه مسؤوليه تبني تبنت تبنى يتبني تتبن يتبن تتبني")
 _CLAIM_WINDOW = 6
 
 
@@ -1050,6 +1052,14 @@ _MANY_WORDS = lx._words("الكثير العديد معظم غالبيه اغل�
 def _many_claimed(doc: Doc, k: int) -> bool:
     """ "أعلن داعش مسؤوليته عن الكثير من الهجمات": a record of many attacks claims none in particular."""
     return any(f in _MANY_WORDS for t in doc.tokens[k + 1 : k + 4] for f in t.forms)
+
+
+def _unclaimed(doc: Doc, s: Sentence) -> bool:
+    """ "ولم تتبن أي جهة الهجوم": the sentence says no one claimed it; the article's usual suspect is not named."""
+    return any(
+        t.is_word and any(f in _CLAIM_WORDS for f in t.forms) and _denied(doc, t.i)
+        for t in doc.tokens[s.tok_start : s.tok_end]
+    )
 
 
 def _claim_mention(doc: Doc) -> ActorMention | None:
