@@ -24,7 +24,9 @@ the repository.
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -55,10 +57,8 @@ def sample(args: argparse.Namespace) -> None:
     Four strata, in --counts order: ANT articles in the conflict keyword index, SaudiNewsNet articles
     with a conflict word, then the other articles of each corpus; 250-4,500 characters, dated.
     """
-    out = Path(args.out).resolve()
-    repo = Path(__file__).resolve().parent.parent
-    if out == repo or repo in out.parents:
-        sys.exit("sample writes article text: choose --out outside the repository")
+    out = Path(args.out)
+    _outside_repo(out, allowed=None)
     used = {r["article_id"] for p in (LABELS, ARTICLE_LABELS, ACTOR_LABELS) for r in _read_jsonl(p)}
     for batch in out.glob("batch*.jsonl"):
         used |= {r["id"] for r in _read_jsonl(batch)}
@@ -111,9 +111,14 @@ def pack(args: argparse.Namespace) -> None:
             for part in ("location", "actor1", "actor2"):
                 if isinstance(ev.get(part), dict):
                     ev[part] = _name_as_span(ev[part], text)
+                elif ev.get(part) is not None:
+                    sys.exit(f"{r['id']}: {part} is not an object")
             events.append(ev)
         out.append({k: r[k] for k in ("id", "batch", "published", "source")} | {"events": events})
     out.sort(key=lambda r: r["id"])
+    leaked = [r["id"] for r in out if _ARABIC.search(json.dumps(r, ensure_ascii=False))]
+    if leaked:
+        sys.exit(f"Arabic text left in {len(leaked)} packed rows (first: {leaked[0]}): nothing written")
     write_jsonl(GOLD, out)
     n = sum(len(r["events"]) for r in out)
     print(f"{len(out)} articles, {n} events -> {GOLD}")
@@ -125,10 +130,15 @@ EVENT_KEYS = (
 ).split()
 
 
+PART_KEYS = "name country admin1 lat lon geo_precision geonameid inter".split()
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
 def _name_as_span(part: dict, text: str) -> dict:
-    """`name_ar` (words of the article) becomes offsets and a checksum; None if not found verbatim."""
-    part = dict(part)
-    name = part.pop("name_ar", None)
+    """`name_ar` (words of the article) becomes offsets and a checksum; None if not found verbatim.
+    Only the fixed keys of a location or an actor are kept."""
+    name = part.get("name_ar")
+    part = {k: v for k, v in part.items() if k in PART_KEYS}
     start = text.find(name) if name else -1
     part["name_ar_span"] = [start, start + len(name), sha1(name)] if start >= 0 else None
     return part
@@ -146,7 +156,20 @@ def _batch_number(path: str) -> int:
     return int(digits) if digits else 0
 
 
+def _outside_repo(path: Path, allowed: str | None = "build") -> None:
+    """Article text may only be written outside the repository (or under its git-ignored build/)."""
+    repo = Path(__file__).resolve().parent.parent
+    path = path.resolve()
+    inside = path == repo or repo in path.parents
+    if inside and (allowed is None or (repo / allowed) not in path.parents):
+        sys.exit(
+            "this writes article text: choose a path outside the repository"
+            + (f" or under {allowed}/" if allowed else "")
+        )
+
+
 def build(args: argparse.Namespace) -> None:
+    _outside_repo(Path(args.out))
     rows = _read_jsonl(GOLD)
     if args.batches:
         wanted = {int(b) for b in args.batches.split(",")}

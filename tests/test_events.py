@@ -856,3 +856,44 @@ def test_an_unclaimed_attack_gets_no_usual_suspect() -> None:
     )
     event = only(text)
     assert event.actor1 is not None and event.actor1.name != "Al Shabaab"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تم إسقاط الطائرة الحربية السورية فوق مدينة إدلب أمس.", "Shelling/artillery/missile attack"),
+        ("أعلن الجيش إسقاط الطائرة الإيرانية المسيرة فوق مدينة البصرة أمس.", "Disrupted weapons use"),
+        (
+            "أسقطت الطائرات الحربية السورية طائرة استطلاع تركية فوق مدينة إدلب أمس.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "أسقطت الدفاعات الجوية طائرة استطلاع إسرائيلية من دون طيار فوق مدينة النبطية أمس.",
+            "Disrupted weapons use",
+        ),
+        ("اندلعت اشتباكات في مدينة درنة أمس، وقال الجيش إنه يحظى بدعم الجماهير.", "Armed clash"),
+    ],
+)
+def test_downings_and_crowds_read_the_right_words(text: str, expected: str) -> None:
+    assert only(text).sub_event_type == expected
+
+
+def test_court_executions_and_unknown_gunmen() -> None:
+    assert events_of("أعدمت السلطات 3 مدانين بتهريب المخدرات في مدينة الرياض اليوم.") == []
+    text = (
+        "هاجم مسلحون مجهولون نقطة تفتيش للجيش في مدينة سامراء أمس، "
+        "بعد يوم من إعلان تنظيم داعش مسؤوليته عن هجمات في المنطقة."
+    )
+    event = next(e for e in events_of(text) if e.sub_event_type == "Armed clash")
+    assert event.interaction == "13"  # the gunmen stay unknown
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("تمكنت قوات الأمن من القضاء على 12 من مسلحي داعش في اشتباكات بمدينة العريش أمس.", 12),
+        ("تمكنت قوات الأمن من القضاء على 4 قياديين في اشتباكات بمدينة العريش أمس.", 4),
+    ],
+)
+def test_killing_people_by_elimination(text: str, killed: int) -> None:
+    assert only(text).fatalities == killed

@@ -155,6 +155,8 @@ class CasualtyFinder:
     def _people_after(self, n: NumberMention) -> bool:
         """The number counts people: "12 إرهابيا", "أحد العناصر", "خمسة من المسلحين"."""
         k = n.tok_end
+        if k < len(self.tokens) and self.tokens[k].norm in ("منهم", "منهن"):
+            return True  # "القضاء على 6 منهم"
         if k < len(self.tokens) and self.tokens[k].norm == "من":
             k += 1
         return k < len(self.tokens) and _has(self.tokens[k], lx.PERSON_NOUNS)

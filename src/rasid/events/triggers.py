@@ -46,8 +46,9 @@ class Trigger:
 def downs_aircraft(tokens: list[Token], sentence: Sentence) -> bool:
     """A plane or helicopter shot down (ACLED: a missile attack); a downed drone is a disrupted weapon.
 
-    The plane must be what was downed: not the subject right after the verb ("أسقطت الطائرات براميل"),
-    nor the launcher of the projectile that was ("أسقطت الدفاعات صاروخين أطلقتهما طائرات").
+    The plane must be what was downed: not the subject right after the verb ("أسقطت الطائرات براميل",
+    "أسقطت الطائرات الحربية السورية طائرة تركية" downs the second), nor the launcher of the projectile
+    that was ("أسقطت الدفاعات صاروخين أطلقتهما طائرات").
     """
     for k in range(sentence.tok_start, sentence.tok_end):
         if lx.DOWNING_WORDS.isdisjoint(tokens[k].forms):
@@ -58,23 +59,25 @@ def downs_aircraft(tokens: list[Token], sentence: Sentence) -> bool:
                 break  # a missile or shell came first: that is what was downed
             if not _forms_in(tokens, j, j + 1, lx.MANNED_AIRCRAFT):
                 continue
-            subject = j == k + 1 and tokens[j].norm.startswith("ال")
-            unmanned = _forms_in(tokens, j + 1, min(j + 4, sentence.tok_end), lx.UNMANNED_WORDS)
-            if not subject and not unmanned:
-                return True
-            break
+            if _subject_aircraft(tokens, k, j):
+                continue
+            return not _forms_in(tokens, j + 1, min(j + 7, sentence.tok_end), lx.UNMANNED_WORDS)
     return False
 
 
+def _subject_aircraft(tokens: list[Token], verb: int, j: int) -> bool:
+    """ "أسقطت الطائرات ...": a definite aircraft right after the verb "أسقط" (not the masdar) did it."""
+    return j == verb + 1 and tokens[j].norm.startswith("ال") and not tokens[verb].norm.endswith("اسقاط")
+
+
 def _aircraft_dropped(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
-    """ "أسقطت الطائرات براميل متفجرة": the aircraft right after "أسقط" are its subject, dropping bombs."""
+    """ "أسقطت الطائرات براميل متفجرة": aircraft that drop bombs or barrels strike from the air."""
     k = t.tok_end
-    return (
-        _forms_in(tokens, t.tok_start, t.tok_end, lx.DOWNING_WORDS)
-        and k < sentence.tok_end
-        and tokens[k].norm.startswith("ال")
-        and _forms_in(tokens, k, k + 1, lx.MANNED_AIRCRAFT)
-    )
+    if not _forms_in(tokens, t.tok_start, t.tok_end, lx.DOWNING_WORDS) or k >= sentence.tok_end:
+        return False
+    if not (_forms_in(tokens, k, k + 1, lx.MANNED_AIRCRAFT) and _subject_aircraft(tokens, k - 1, k)):
+        return False
+    return _forms_in(tokens, k + 1, min(k + 4, sentence.tok_end), lx.PROJECTILE_WORDS)
 
 
 def _forms_in(tokens: list[Token], start: int, end: int, words: frozenset[str]) -> bool:
