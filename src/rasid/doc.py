@@ -19,6 +19,7 @@ class Doc:
     numbers: list[NumberMention] = field(default_factory=list)
     # later stages
     trigger_hits: list[list[Match]] | None = None  # event-lexicon hits of each sentence
+    trigger_sentences: set[int] | None = None  # sentences whose hits survive the text-only trigger rules
     entities: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
@@ -43,6 +44,8 @@ class Doc:
 
     def event_sentences(self) -> set[int] | None:
         """Indexes of the sentences with an event trigger (not a mere cue); None before the trigger stage."""
+        if self.trigger_sentences is not None:
+            return self.trigger_sentences
         if self.trigger_hits is None:
             return None
         return {i for i, hits in enumerate(self.trigger_hits) if any(m.value.strength != "cue" for m in hits)}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rasid.doc import Doc
 from rasid.events.lexicon import trigger_matcher
+from rasid.events.triggers import find_triggers
 
 
 class TriggerStage:
@@ -28,6 +29,14 @@ class TriggerStage:
             ]
             for s in doc.sentences
         ]
+        # The sentences whose hits survive the rules that need only the text (modality, aggregates,
+        # other senses): the entity stage tags only these, and a Doc without any goes no further.
+        counted = {k for n in doc.numbers for k in range(n.tok_start, n.tok_end)}
+        doc.trigger_sentences = {
+            s.i
+            for s, hits in zip(doc.sentences, doc.trigger_hits, strict=True)
+            if hits and find_triggers(doc.tokens, s, hits, counted, False, set(), periods=False)
+        }
         return doc
 
 

@@ -208,9 +208,16 @@ def find_triggers(
     counted: set[int],
     has_casualties: bool,
     date_tokens: set[int],
+    periods: bool = True,
 ) -> list[Trigger]:
-    """The event triggers of one sentence, after modality, aggregate and cue rules."""
-    if all(m.value.strength == "cue" for m in matches) or _is_cumulative(tokens, sentence, date_tokens):
+    """The event triggers of one sentence, after modality, aggregate and cue rules.
+
+    With periods=False (before the dates are known) the check for tolls over a period is skipped, so
+    that the result holds every trigger the full call can return.
+    """
+    if all(m.value.strength == "cue" for m in matches):
+        return []
+    if periods and _is_cumulative(tokens, sentence, date_tokens):
         return []
     raw: list[tuple[TriggerEntry, int, int]] = []
     cues: list[tuple[TriggerEntry, int, int]] = []
