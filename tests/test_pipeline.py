@@ -76,3 +76,10 @@ def test_normalize_offsets_are_the_identity_when_nothing_is_dropped() -> None:
     marked = normalize("قُصِفَت ﻻ")
     assert marked.text == "قصفت لا"
     assert list(marked.offsets) == [0, 2, 4, 6, 7, 8, 8, 9]
+
+
+def test_a_sentence_whose_only_trigger_is_threatened_is_not_tagged() -> None:
+    text = "هدد الجيش بقصف مدينة الرقة. وقتل ثلاثة أشخاص في انفجار عبوة ناسفة في مدينة الموصل أمس."
+    doc = TriggerStage()(TextStage()(Doc(Article(id="t", text=text, published=dt.date(2024, 3, 14)))))
+    assert doc.trigger_hits is not None and doc.trigger_hits[0]  # "بقصف" is a hit ...
+    assert doc.event_sentences() == {1}  # ... in a threat: only the bombing's sentence goes on
