@@ -109,31 +109,7 @@ def main() -> None:
                 n_tok += len(sent)
                 f.write(" ".join(sent) + "\n")
         print(f"corpus: {n_tok:,} tokens in {time.time() - t0:.0f}s", file=sys.stderr)
-        if args.fasttext:
-            from gensim.models import FastText
-
-            model = FastText(
-                corpus_file=str(corpus),
-                vector_size=args.dim,
-                window=5,
-                min_count=5,
-                sg=0 if args.cbow else 1,
-                negative=5,
-                epochs=args.epochs,
-                workers=1,
-                max_final_vocab=300_000,
-                min_n=2,
-                max_n=5,
-                bucket=args.buckets,
-                seed=13,
-            )
-            save_to.parent.mkdir(parents=True, exist_ok=True)
-            model.wv.save(str(save_to))
-            print(
-                f"fastText: {len(model.wv):,} words in {time.time() - t0:.0f}s -> {save_to}", file=sys.stderr
-            )
-            return
-        model = Word2Vec(
+        common = dict(
             corpus_file=str(corpus),
             vector_size=args.dim,
             window=5,
@@ -145,6 +121,17 @@ def main() -> None:
             max_final_vocab=300_000,
             seed=13,
         )
+        if args.fasttext:
+            from gensim.models import FastText
+
+            model = FastText(**common, min_n=2, max_n=5, bucket=args.buckets)
+            save_to.parent.mkdir(parents=True, exist_ok=True)
+            model.wv.save(str(save_to))
+            print(
+                f"fastText: {len(model.wv):,} words in {time.time() - t0:.0f}s -> {save_to}", file=sys.stderr
+            )
+            return
+        model = Word2Vec(**common)
     print(f"word2vec: {len(model.wv):,} words in {time.time() - t0:.0f}s", file=sys.stderr)
 
     save_to.parent.mkdir(parents=True, exist_ok=True)
