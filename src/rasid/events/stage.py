@@ -339,9 +339,8 @@ class EventStage:
                 if not trig.strong:
                     generic.add(id(event))
             anchors = [d for d in s_dates if not _period_start(doc, d)]
-            if anchors and not _pluperfect(
-                doc, s
-            ):  # "وكان قد أعلن مطلع أبريل ...": a past told as background
+            # "وكان قد أعلن مطلع أبريل ...": a past told as background dates no later sentence
+            if anchors and not _pluperfect(doc, s):
                 ctx.date, ctx.date_sentence = anchors[-1], s.i
             if triggers or _located(s_places):
                 last = candidates[-1].spans.get("location") if candidates else None
@@ -531,9 +530,8 @@ class EventStage:
             if national is not None:
                 named.append(resolve_inter(national, country))
             actor1 = _chemical_sides([a for a in (actor1, actor2) if a is not None] + named)
-            if (
-                actor1 is None and country in _GAS_USERS
-            ):  # no one named: the state that has used gas in that war
+            # no one named: the state that has used gas in that war
+            if actor1 is None and country in _GAS_USERS:
                 actor1 = _GAS_USERS[country]
             actor2 = civilians
         if (
