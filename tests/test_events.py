@@ -897,3 +897,8 @@ def test_court_executions_and_unknown_gunmen() -> None:
 )
 def test_killing_people_by_elimination(text: str, killed: int) -> None:
     assert only(text).fatalities == killed
+
+
+def test_protesters_who_clash_riot() -> None:
+    event = only("اشتبك المحتجون مع قوات الأمن في مدينة البصرة أمس.")
+    assert (event.sub_event_type, event.interaction) == ("Violent demonstration", "15")

@@ -22,7 +22,7 @@ _IED = "Remote explosive/landmine/IED"
 _EXPLOSIONS = "Explosions/Remote violence"
 _CHEMICAL = "Chemical weapon"
 _INTERVENTION_CUES = lx._words("تفريق فرقت لتفريق مسيل للدموع الغاز قنابل الغاز اعتقلت")
-_VIOLENT_PROTEST_CUES = lx._words("مواجهات اشتباكات شغب الحجاره حجاره رشق احرقوا اضرموا")
+_VIOLENT_PROTEST_CUES = lx._words("مواجهات اشتباكات اشتبك اشتبكوا اشتبكت شغب الحجاره حجاره رشق احرقوا اضرموا")
 # Weapon words that a disruption verb ("اعترضت صاروخا") takes as object.
 _OBJECT_PRONOUNS = ("ته", "تها", "ها", "هما", "هم")  # اعترضته، أسقطتها، تم اعتراضها
 _POINTED_BACK = 25  # tokens between a weapon and the "اعتراضه" that points back at it
