@@ -41,6 +41,7 @@ INDEX = DATA / "conflict_keyword_index.tsv.gz"
 DEV = Path("/work/shared/eval/dev.jsonl")
 LABELS = Path(__file__).parent / "data/event_labels.jsonl"
 ARTICLE_LABELS = Path(__file__).parent / "data/article_labels.jsonl"
+NEWS_GOLD = Path(__file__).parent / "data/news_gold.jsonl"
 
 SUB_CODES = {
     "air": "Air/drone strike",
@@ -190,6 +191,7 @@ def collect(args: argparse.Namespace) -> None:
     rng = random.Random(args.seed)
     dev_ids, dev_prefixes = dev_keys()
     done = {r["article_id"] for r in _read_jsonl(LABELS)}  # a new batch samples new articles
+    done |= {r["id"] for r in _read_jsonl(NEWS_GOLD)}  # the news gold is for measuring, never for training
     attack = index_ids()
     pool_index, pool_random = [], []
     for corpus, aid, published, title, text in iter_corpora():
