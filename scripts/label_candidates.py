@@ -211,6 +211,7 @@ def collect(args: argparse.Namespace) -> None:
         recorder.seen.clear()
         pipe(Article.from_dict({"id": aid, "text": text, "published": published}))
         seen = recorder.seen
+        n_all = len(seen)  # every candidate, before the uncertainty sampling
         if model is not None:  # only the candidates the filter is least sure about
             lo, hi = args.uncertain
             seen = [(d, s, t, e) for d, s, t, e in seen if lo <= model.score(d, s, t, e) <= hi]
@@ -219,7 +220,13 @@ def collect(args: argparse.Namespace) -> None:
             for c in cands:
                 c["sampled"] = "uncertain"  # kept apart when the filter is scored on the natural sample
         articles_out.append(
-            {"corpus": corpus, "article_id": aid, "n_keywords": n, "n_candidates": len(cands)}
+            {
+                "corpus": corpus,
+                "article_id": aid,
+                "n_keywords": n,
+                "n_candidates": len(cands),
+                "n_all_candidates": n_all,
+            }
         )
         rng.shuffle(cands)
         for c in cands[: args.per_article]:
@@ -302,13 +309,15 @@ def merge(args: argparse.Namespace) -> None:
     labelled = []
     for a in articles:
         got = by_article.get(a["article_id"])
-        if a["n_candidates"] == 0:
+        # With uncertainty sampling only some candidates were shown: the article's own count decides.
+        n_all = a.get("n_all_candidates", a["n_candidates"])
+        if n_all == 0:
             relevant = False
         elif got is None:
             continue  # candidates never labelled: unknown
         elif "event" in got:
             relevant = True
-        elif len(got) >= a["n_candidates"]:
+        elif len(got) >= n_all:
             relevant = False
         else:
             continue  # some candidates unlabelled and none of the labelled ones an event: unknown
