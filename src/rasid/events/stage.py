@@ -15,7 +15,7 @@ from rasid.doc import Doc
 from rasid.events import lexicon as lx
 from rasid.events.casualties import CasualtyFinder, Count
 from rasid.events.classifier import load_classifier
-from rasid.events.triggers import Trigger, downs_aircraft, find_triggers
+from rasid.events.triggers import Trigger, find_triggers
 from rasid.model import (
     SUB_TO_TYPE,
     Actor,
@@ -381,10 +381,12 @@ class EventStage:
             return None
         if trig.sub_event_type in _TERRITORY and not trig.strong and not _armed_named(s_actors):
             return None  # "استعادت البورصة خسائرها", "تقدمت الشركة": ground is taken by armed forces
-        if event_type in _NEEDS_CONTEXT and not trig.strong:
-            armed = any(a.actor is not None and a.actor.inter in (1, 2, 3, 4, 8) for a in s_actors)
-            if not (own_date and own_place and armed):
-                return None
+        if (
+            event_type in _NEEDS_CONTEXT
+            and not trig.strong
+            and not (own_date and own_place and _armed_named(s_actors, metonyms=True))
+        ):
+            return None
         if not own_place and not (own_date and (has_casualties or s.i < _LEAD_SENTENCES)):
             return None
         if own_place and _is_country(place_m) and not (own_date or has_casualties):
@@ -508,7 +510,7 @@ class EventStage:
             and _forms_in_sentence(doc, s, _ATTACKER_WORDS)
         ):  # "أطلقت الشرطة النار على المهاجم": the forces stopped the attacker, who is the perpetrator
             actor1, no_state_perpetrator = None, True
-        if trig.sub_event_type == "Shelling/artillery/missile attack" and downs_aircraft(doc.tokens, s):
+        if trig.downed_plane:
             actor1, actor2 = _downing_sides(doc, s, country, actor1, actor2)
         if trig.sub_event_type == "Disrupted weapons use":
             actor1, actor2 = _interception_sides(actor1, actor2, country)
@@ -568,9 +570,11 @@ class EventStage:
                 actor1, no_state_perpetrator = None, True
         if ctx.claim is None:  # looked for once per article
             ctx.claim = (_claim_mention(doc),)
-        claimant = resolve_inter(ctx.claim[0], country) if ctx.claim[0] is not None else None
-        if claimant is not None and _unclaimed(doc, s):
-            claimant = None  # "ولم تتبن أي جهة التفجير": whoever claimed other attacks did not claim this one
+        # "ولم تتبن أي جهة التفجير": neither whoever claimed other attacks nor the usual suspect did this
+        unclaimed = one_sided and _unclaimed(doc, s)
+        claimant = (
+            resolve_inter(ctx.claim[0], country) if ctx.claim[0] is not None and not unclaimed else None
+        )
         unknown_agent = actor1 is None or actor1.name.startswith("Unidentified")
         if (
             one_sided
@@ -593,7 +597,7 @@ class EventStage:
                 if m.actor is not None and m.actor.inter in (1, 7, 8)
             ]
             actor1, actor2 = claimant, victims[0] if victims else None
-        if actor1 is None and one_sided and not _unclaimed(doc, s):
+        if actor1 is None and one_sided and not unclaimed:
             actor1 = _article_perpetrator(doc, country, actor2, states=not no_state_perpetrator)
         if actor1 is None and one_sided and trig.sub_event_type != "Air/drone strike":
             actor1 = Actor("Unidentified armed group", None, 3)
@@ -796,8 +800,7 @@ def _one_sided_attack(
 ) -> bool:
     """ "هاجم مسلحون حافلة ركاب": an attack word whose victims are civilians, with no armed second side,
     is violence against civilians, not a battle."""
-    words = doc.tokens[trig.tok_start : trig.tok_end]
-    if trig.strong and not any(f in _ATTACK_WORDS for t in words for f in t.forms):
+    if trig.strong and not _trigger_has(doc, trig, _ATTACK_WORDS):
         return False  # "اشتباكات", "معارك": two armed sides by definition
     after = doc.tokens[trig.tok_end : min(trig.tok_end + 3, s.tok_end)]
     if any(f in _CIVILIAN_TARGETS for t in after for f in t.forms):
@@ -919,9 +922,12 @@ def _named_instead(
 _TERRITORY = frozenset(("Government regains territory", "Non-state actor overtakes territory"))
 
 
-def _armed_named(mentions: list[ActorMention]) -> bool:
+def _armed_named(mentions: list[ActorMention], metonyms: bool = False) -> bool:
+    """An armed party among the mentions (a state named by its capital too, if `metonyms`)."""
     return any(
-        m.actor is not None and m.actor.inter in (1, 2, 3, 4, 8) and m.label not in _WEAK_ACTOR_LABELS
+        m.actor is not None
+        and m.actor.inter in (1, 2, 3, 4, 8)
+        and (metonyms or m.label not in _WEAK_ACTOR_LABELS)
         for m in mentions
     )
 

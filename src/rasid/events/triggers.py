@@ -37,13 +37,14 @@ class Trigger:
     strong: bool
     tok_start: int
     tok_end: int
+    downed_plane: bool = False  # "أسقط ... طائرة": a missile fired at a plane, whose owner is the target
 
     @property
     def event_type(self) -> str:
         return SUB_TO_TYPE[self.sub_event_type]
 
 
-def downs_aircraft(tokens: list[Token], sentence: Sentence) -> bool:
+def _downs_aircraft(tokens: list[Token], sentence: Sentence) -> bool:
     """A plane or helicopter shot down (ACLED: a missile attack); a downed drone is a disrupted weapon.
 
     The plane must be what was downed: not the subject right after the verb ("أسقطت الطائرات براميل",
@@ -274,11 +275,11 @@ def find_triggers(
     if any(t.sub_event_type in _WEAPON_OBJECTS for t in triggers):
         triggers = [t for t in triggers if not (t.sub_event_type == _DISRUPTED and _is_depot(tokens, t))]
     disrupted = [t for t in triggers if t.sub_event_type == _DISRUPTED and t.strong]
-    plane_downed = bool(disrupted) and downs_aircraft(tokens, sentence)
+    plane_downed = bool(disrupted) and _downs_aircraft(tokens, sentence)
     for d in disrupted:
         d.weapon = d.weapon or downed_weapon
         if plane_downed:  # "إسقاط إسرائيل لطائرة سورية": a missile fired at a plane
-            d.sub_event_type, d.weapon = _SHELLING, "missile"
+            d.sub_event_type, d.weapon, d.downed_plane = _SHELLING, "missile", True
         elif _aircraft_dropped(tokens, sentence, d):  # "أسقطت الطائرات براميل": dropped, from the air
             d.sub_event_type, d.weapon = _AIR, "aircraft"
     disrupted = [d for d in disrupted if d.sub_event_type == _DISRUPTED]
