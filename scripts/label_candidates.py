@@ -258,8 +258,7 @@ def show(args: argparse.Namespace) -> None:
 
 
 def merge(args: argparse.Namespace) -> None:
-    with open(args.cands, encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f]
+    rows = _read_jsonl(Path(args.cands))
     labels = {}
     for line in Path(args.labels).read_text(encoding="utf-8").splitlines():
         parts = line.split("#")[0].split()
@@ -301,8 +300,7 @@ def merge(args: argparse.Namespace) -> None:
     write_jsonl(LABELS, out)
     print(f"{len(out)} labels ({len(fresh)} from this batch) -> {LABELS}")
     # Article labels: an article reports an event when one of its labelled candidates is one.
-    with open(args.cands.replace(".jsonl", "_articles.jsonl"), encoding="utf-8") as f:
-        articles = [json.loads(line) for line in f]
+    articles = _read_jsonl(Path(args.cands.replace(".jsonl", "_articles.jsonl")))
     by_article: dict[str, list[str]] = {}
     for r in out:
         by_article.setdefault(r["article_id"], []).append(r["label"])
