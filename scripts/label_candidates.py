@@ -301,6 +301,10 @@ def merge(args: argparse.Namespace) -> None:
     print(f"{len(out)} labels ({len(fresh)} from this batch) -> {LABELS}")
     # Article labels: an article reports an event when one of its labelled candidates is one.
     articles = _read_jsonl(Path(args.cands.replace(".jsonl", "_articles.jsonl")))
+    if any(c.get("sampled") for c in rows) and any("n_all_candidates" not in a for a in articles):
+        # a batch collected before every candidate was counted: its shown candidates say too little
+        print("article labels left as they are (the batch does not count every candidate)")
+        return
     by_article: dict[str, list[str]] = {}
     for r in out:
         by_article.setdefault(r["article_id"], []).append(r["label"])
