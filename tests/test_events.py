@@ -902,3 +902,32 @@ def test_killing_people_by_elimination(text: str, killed: int) -> None:
 def test_protesters_who_clash_riot() -> None:
     event = only("اشتبك المحتجون مع قوات الأمن في مدينة البصرة أمس.")
     assert (event.sub_event_type, event.interaction) == ("Violent demonstration", "15")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a foiled infiltration by an armed group is a battle, not a disrupted weapon
+        ("أحبط الجيش اليمني أمس محاولة تسلل لمسلحي الحوثي في مديرية نهم.", ("Armed clash", "Nihm")),
+        # suppressing a protest is an intervention
+        ("قمعت قوات الأمن أمس تظاهرة للمزارعين في مدينة أصفهان.", ("Protest with intervention", "Isfahan")),
+        ("قتل رجل وأصيب اثنان في هجوم طعن بمدينة ليون أمس.", ("Attack", "Lyon")),
+        # ground seized, with words between the verb and its object
+        ("استولت القوات الحكومية يوم الثلاثاء على بلدة سقبا.", ("Government regains territory", "Saqba")),
+        ("اندلعت مواجهات أمس على جبهة نهم بين الجيش والحوثيين.", ("Armed clash", "Nihm")),
+    ],
+)
+def test_infiltrations_suppressions_stabbings_seizures_fronts(text: str, expected: tuple) -> None:
+    event = only(text)
+    assert (event.sub_event_type, event.location.name) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أحبط حرس الحدود أمس محاولة تسلل 40 مهاجرا قرب مدينة الرمثا.",  # migrants, not fighters
+        "استولى مسلحون مجهولون أمس على سيارة إسعاف في مدينة درنة.",  # property, not ground
+    ],
+)
+def test_migrants_and_stolen_cars_are_no_battles(text: str) -> None:
+    assert events_of(text) == []

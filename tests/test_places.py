@@ -171,3 +171,9 @@ def test_regions_frequent_in_the_news_are_known():
     assert {"Chechnya", "Crimea", "England"} <= set(found)
     # a town that is also a word needs the gazetteer's Arabic name, not a guess
     assert not any(p.location.name == "Dhahran" for p in resolved("سقطت قذيفة على محافظة ظهران الجنوب أمس."))
+
+
+def test_a_front_named_after_a_place_is_near_that_place():
+    found = resolved("اندلعت مواجهات عنيفة على جبهة نهم شرق صنعاء.")
+    nihm = next(p for p in found if p.location.name == "Nihm")
+    assert nihm.text == "جبهة نهم" and nihm.location.geo_precision == 2

@@ -15,7 +15,7 @@ from rasid.doc import Doc
 from rasid.events import lexicon as lx
 from rasid.events.casualties import CasualtyFinder, Count
 from rasid.events.classifier import load_classifier
-from rasid.events.triggers import Trigger, find_triggers
+from rasid.events.triggers import INFILTRATION, Trigger, find_triggers
 from rasid.model import (
     SUB_TO_TYPE,
     Actor,
@@ -381,6 +381,14 @@ class EventStage:
             return None
         if trig.sub_event_type in _TERRITORY and not trig.strong and not _armed_named(s_actors):
             return None  # "استعادت البورصة خسائرها", "تقدمت الشركة": ground is taken by armed forces
+        if _trigger_has(doc, trig, _SEIZE_WORDS) and not _seized_place(doc, trig, s_places):
+            return None  # "استولى المسلحون على سيارة": property, not ground
+        if (
+            trig.sub_event_type == "Armed clash"
+            and _trigger_has(doc, trig, INFILTRATION)
+            and not _armed_named([m for m in s_actors if m.actor is not None and m.actor.inter in (2, 3, 4)])
+        ):
+            return None  # "أحبط حرس الحدود محاولة تسلل مهاجرين": the infiltrators must be an armed group
         if (
             event_type in _NEEDS_CONTEXT
             and not trig.strong
@@ -920,6 +928,14 @@ def _named_instead(
 
 
 _TERRITORY = frozenset(("Government regains territory", "Non-state actor overtakes territory"))
+_SEIZE_WORDS = lx._words("استولت استولى استولوا")
+
+
+def _seized_place(doc: Doc, trig: Trigger, places: list[PlaceMention]) -> bool:
+    """ "استولت القوات يوم الأحد على بلدة سقبا": a place follows the first "على" after the verb."""
+    end = min(trig.tok_end + 8, len(doc.tokens))
+    on = next((k for k in range(trig.tok_end, end) if doc.tokens[k].norm == "علي"), None)
+    return on is not None and any(p.tok_start == on + 1 and p.location is not None for p in places)
 
 
 def _armed_named(mentions: list[ActorMention], metonyms: bool = False) -> bool:

@@ -21,10 +21,13 @@ _SUICIDE = "Suicide bomb"
 _IED = "Remote explosive/landmine/IED"
 _EXPLOSIONS = "Explosions/Remote violence"
 _CHEMICAL = "Chemical weapon"
-_INTERVENTION_CUES = lx._words("تفريق فرقت لتفريق مسيل للدموع الغاز قنابل الغاز اعتقلت")
+_INTERVENTION_CUES = lx._words(
+    "تفريق فرقت فرقوا لتفريق مسيل للدموع الغاز قنابل الغاز اعتقلت قمع قمعت قمعوا لقمع فض فضت لفض"
+)
 _VIOLENT_PROTEST_CUES = lx._words("مواجهات اشتباكات اشتبك اشتبكوا اشتبكت شغب الحجاره حجاره رشق احرقوا اضرموا")
 # Weapon words that a disruption verb ("اعترضت صاروخا") takes as object.
 _OBJECT_PRONOUNS = ("ته", "تها", "ها", "هما", "هم")  # اعترضته، أسقطتها، تم اعتراضها
+INFILTRATION = lx._words("تسلل التسلل للتسلل")  # "أحبط الجيش محاولة تسلل": a foiled infiltration is a clash
 _POINTED_BACK = 25  # tokens between a weapon and the "اعتراضه" that points back at it
 _NOUNS_WITH_OBJECT = lx._words("اعتراضه اسقاطه تفكيكه تدميره")  # "من اعتراضه": a masdar with "its"
 _WEAPON_OBJECTS = {_SHELLING, _AIR, _IED, _SUICIDE}
@@ -274,6 +277,18 @@ def find_triggers(
     # "غارة استهدفت مستودع أسلحة": a depot that was struck is the target, the strike is the event.
     if any(t.sub_event_type in _WEAPON_OBJECTS for t in triggers):
         triggers = [t for t in triggers if not (t.sub_event_type == _DISRUPTED and _is_depot(tokens, t))]
+    infiltrations = [
+        t
+        for t in triggers
+        if t.sub_event_type == _CLASH and _forms_in(tokens, t.tok_start, t.tok_end, INFILTRATION)
+    ]
+    triggers = [
+        t
+        for t in triggers
+        if not (
+            t.sub_event_type == _DISRUPTED and any(0 <= i.tok_start - t.tok_end <= 8 for i in infiltrations)
+        )
+    ]
     disrupted = [t for t in triggers if t.sub_event_type == _DISRUPTED and t.strong]
     plane_downed = bool(disrupted) and _downs_aircraft(tokens, sentence)
     for d in disrupted:
