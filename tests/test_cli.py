@@ -103,3 +103,30 @@ def test_table_output() -> None:
     assert result.returncode == 0
     assert "Shelling/artillery/missile attack" in result.stdout
     assert "1 event(s)" in result.stdout
+
+
+def test_every_packaged_resource_is_catalogued_and_unchanged() -> None:
+    from rasid import resources
+
+    files = {p.name for p in resources.ROOT.iterdir() if p.is_file() and p.suffix != ".py"}
+    catalogued = {e["file"] for e in resources.catalogue()}
+    assert files - {"catalogue.json"} == catalogued
+    result = run("resources")
+    assert result.returncode == 0, result.stderr
+    assert "event_triggers.tsv" in result.stdout and "changed" not in result.stdout
+
+
+def test_a_changed_resource_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from rasid import resources
+    from rasid.cli import app
+
+    (tmp_path / "lexicon.tsv").write_text("a\n", encoding="utf-8")
+    monkeypatch.setattr(resources, "ROOT", tmp_path)
+    monkeypatch.setattr(resources, "CATALOGUE", tmp_path / "catalogue.json")
+    resources.register("lexicon", "lexicon.tsv", "1", "test", "none", "this test")
+    (tmp_path / "lexicon.tsv").write_text("b\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["resources"])
+    assert result.exit_code == 1
+    assert "missing or changed" in result.output and "lexicon.tsv" in result.output

@@ -479,6 +479,24 @@ def gazetteer_import(
     )
 
 
+@app.command("resources")
+@user_errors
+def resources_command() -> None:
+    """List the packaged lexicons, gazetteer and models, and check each file against its checksum."""
+    from rasid.resources import verify
+
+    table = Table("name", "version", "file", "licence", "built by", "checksum")
+    states = verify()
+    for entry, state in states:
+        table.add_row(
+            entry["name"], entry["version"], entry["file"], entry["licence"], entry["built_by"], state
+        )
+    out.print(table)
+    bad = [entry["file"] for entry, state in states if state != "ok"]
+    if bad:
+        fail(f"{len(bad)} resource file(s) missing or changed since they were built: {', '.join(bad)}")
+
+
 @app.command()
 @user_errors
 def serve(

@@ -41,6 +41,16 @@ def sha256(p: Path) -> str:
     return h.hexdigest()
 
 
+def verify() -> list[tuple[dict[str, Any], str]]:
+    """Each catalogue entry with its state: "ok", "missing" or "changed" (checksum differs)."""
+    states = []
+    for entry in catalogue():
+        p = ROOT / entry["file"]
+        state = "missing" if not p.exists() else "ok" if sha256(p) == entry["sha256"] else "changed"
+        states.append((entry, state))
+    return states
+
+
 def atomic_write_bytes(target: Path, data: bytes) -> None:
     """Writes a file so that readers see the old or the new content, never half of it."""
     target.parent.mkdir(parents=True, exist_ok=True)
