@@ -11,6 +11,7 @@ from rasid.model import Article
 from rasid.pipeline import Pipeline
 from rasid.text import normalize
 from rasid.text.stage import TextStage
+from rasid.time.stage import TimeStage
 
 EVENT_AND_NEWS = (
     "استقبل الرئيس اللبناني ميشال عون في بيروت وفدا من البنك الدولي. "
@@ -83,3 +84,19 @@ def test_a_sentence_whose_only_trigger_is_threatened_is_not_tagged() -> None:
     doc = TriggerStage()(TextStage()(Doc(Article(id="t", text=text, published=dt.date(2024, 3, 14)))))
     assert doc.trigger_hits is not None and doc.trigger_hits[0]  # "بقصف" is a hit ...
     assert doc.event_sentences() == {1}  # ... in a threat: only the bombing's sentence goes on
+
+
+def test_weak_words_alone_without_date_or_toll_are_not_tagged() -> None:
+    # "الهجوم" alone, no date, no figure: no event can come of the sentence, so the tagger skips it.
+    undated = "وقال وزير الداخلية سامي العلي إن الهجوم كان متوقعا."
+    doc = TimeStage()(TriggerStage()(TextStage()(Doc(article(undated)))))
+    assert doc.event_sentences() == {0} and doc.weak_sentences == {0}
+    assert EntityStage()(doc).entities == []
+    # With a date the same words may report an event: tagged.
+    dated = "وقال وزير الداخلية سامي العلي إن الهجوم وقع أمس."
+    doc = TimeStage()(TriggerStage()(TextStage()(Doc(article(dated)))))
+    assert doc.weak_sentences == {0} and doc.dates
+    assert any(m.label == "PER" for m in EntityStage()(doc).entities)
+    # A toll word keeps the sentence too.
+    doc = TriggerStage()(TextStage()(Doc(article("وقال وزير الداخلية سامي العلي إن الهجوم أسفر عن قتلى."))))
+    assert doc.weak_sentences == set()

@@ -20,6 +20,7 @@ class Doc:
     # later stages
     trigger_hits: list[list[Match]] | None = None  # event-lexicon hits of each sentence
     trigger_sentences: set[int] | None = None  # sentences whose hits survive the text-only trigger rules
+    weak_sentences: set[int] = field(default_factory=set)  # of those: weak words only, no number or toll word
     entities: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)

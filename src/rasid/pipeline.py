@@ -16,8 +16,8 @@ from rasid.model import Article, Event
 STAGES: tuple[str, ...] = (
     "rasid.text.stage:TextStage",
     "rasid.events.trigger_stage:TriggerStage",
-    "rasid.entities.stage:EntityStage",
     "rasid.time.stage:TimeStage",
+    "rasid.entities.stage:EntityStage",
     "rasid.places.stage:PlaceStage",
     "rasid.actors.stage:ActorStage",
     "rasid.events.stage:EventStage",

@@ -61,5 +61,7 @@ class HFTagger:
             scores += s
         return repair_bio(tags), scores
 
-    def tag_doc(self, sentences: list[list[Token]]) -> list[tuple[list[str], list[float]]]:
-        return [self.tag(tokens) for tokens in sentences]
+    def tag_doc(
+        self, sentences: list[list[Token]], with_scores: bool = True
+    ) -> list[tuple[list[str], list[float]]]:
+        return [self.tag(tokens) for tokens in sentences]  # the scores come free with the tags

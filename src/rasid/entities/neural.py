@@ -32,7 +32,7 @@ CONFIG_FILE = "ner_neural.json"
 MAX_CHARS = 14  # longer words keep their first and last 7 characters
 BATCH_SENTENCES = 32
 MAX_CACHED_WORDS = 200_000
-RUN_RATIO = 0.7  # a sentence shorter than this share of its batch's longest starts a new batch
+RUN_RATIO = 0.7
 _SHAPES = ("ar", "lat", "digit", "punct")
 _TYPE_INDEX = {t: k for k, t in enumerate(TYPES)}
 
@@ -392,8 +392,10 @@ class NeuralTagger:
         arrays["stem_vec"] = self.vectors[arrays.pop("stem_ids")]
         return arrays, lengths
 
-    def tag_words(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
-        """Tags and confidences for sentences of matching-form words (one document)."""
+    def tag_words(
+        self, sentences: list[list[str]], with_scores: bool = True
+    ) -> list[tuple[list[str], list[float]]]:
+        """Tags and confidences (marginals; 1.0 without scores) for sentences of matching-form words."""
         out: list[tuple[list[str], list[float]]] = [([], [])] * len(sentences)
         live = [i for i, s in enumerate(sentences) if s]
         if not live:
@@ -411,8 +413,11 @@ class NeuralTagger:
         if self.o_bias:
             em[:, :, 0] -= self.o_bias
         paths = viterbi(em, lengths, self.trans, self.start, self.end)
-        probs = marginals(em, lengths, self.trans, self.start, self.end)
-        picked = np.take_along_axis(probs, paths[:, :, None], 2)[:, :, 0].round(4).tolist()
+        if with_scores:
+            probs = marginals(em, lengths, self.trans, self.start, self.end)
+            picked = np.take_along_axis(probs, paths[:, :, None], 2)[:, :, 0].round(4).tolist()
+        else:
+            picked = np.ones(paths.shape).tolist()
         labels = self.labels
         for r, j in enumerate(order.tolist()):
             n = int(lengths[r])
@@ -424,5 +429,7 @@ class NeuralTagger:
     def tag(self, tokens: list[Token]) -> tuple[list[str], list[float]]:
         return self.tag_doc([tokens])[0]
 
-    def tag_doc(self, sentences: list[list[Token]]) -> list[tuple[list[str], list[float]]]:
-        return self.tag_words([[t.norm or "_" for t in tokens] for tokens in sentences])
+    def tag_doc(
+        self, sentences: list[list[Token]], with_scores: bool = True
+    ) -> list[tuple[list[str], list[float]]]:
+        return self.tag_words([[t.norm or "_" for t in tokens] for tokens in sentences], with_scores)

@@ -14,7 +14,7 @@ from rasid.text.stage import TextStage
 
 def tag_articles(articles: Iterable[Article], backend: str | None = None) -> Iterator[tuple[Article, Doc]]:
     """Runs the text and entity stages over each article."""
-    text_stage, entity_stage = TextStage(), EntityStage(backend, all_sentences=True)
+    text_stage, entity_stage = TextStage(), EntityStage(backend, all_sentences=True, scores=True)
     for article in articles:
         yield article, entity_stage(text_stage(Doc(article)))
 

@@ -31,8 +31,12 @@ class Tagger(Protocol):
         """IOB2 tags (types PER/ORG/LOC/MISC) and a confidence per token."""
         ...
 
-    def tag_doc(self, sentences: list[list[Token]]) -> list[tuple[list[str], list[float]]]:
-        """tag() for each sentence of one document (a tagger may use the whole document)."""
+    def tag_doc(
+        self, sentences: list[list[Token]], with_scores: bool = True
+    ) -> list[tuple[list[str], list[float]]]:
+        """tag() for each sentence of one document (a tagger may use the whole document).
+
+        Without scores a tagger may skip computing confidences and give 1.0."""
         ...
 
 
@@ -90,10 +94,12 @@ class CRFTagger:
     def tag(self, tokens: list[Token]) -> tuple[list[str], list[float]]:
         return self.tag_doc([tokens])[0]
 
-    def tag_doc(self, sentences: list[list[Token]]) -> list[tuple[list[str], list[float]]]:
+    def tag_doc(
+        self, sentences: list[list[Token]], with_scores: bool = True
+    ) -> list[tuple[list[str], list[float]]]:
         words = [[t.norm for t in tokens] for tokens in sentences]
         marks = self.featurizer.doc_marks(words)
-        return [self.tag_words(w, marks=marks) for w in words]
+        return [self.tag_words(w, with_scores, marks) for w in words]
 
 
 @lru_cache(maxsize=4)

@@ -49,7 +49,7 @@ _CASUALTY_WORDS: tuple[tuple[frozenset[str], tuple[str, str]], ...] = (
 
 
 def _has(tok: Token, words: frozenset[str]) -> bool:
-    return any(f in words for f in tok.forms)
+    return not words.isdisjoint(tok.forms)
 
 
 MAX_COUNT = 10_000_000
@@ -163,7 +163,7 @@ class CasualtyFinder:
 
     def _single_person_next_to(self, i: int, start: int, end: int) -> bool:
         near = [k for k in (i - 1, i + 1) if start <= k < end and k not in self.numbers]
-        return any(any(f in lx.SINGLE_PERSON_NOUNS for f in self.tokens[k].forms) for k in near)
+        return any(not lx.SINGLE_PERSON_NOUNS.isdisjoint(self.tokens[k].forms) for k in near)
 
     def _negated(self, i: int, start: int) -> bool:
         """ "دون وقوع إصابات", "لم يسفر عن ضحايا": a zero count."""

@@ -90,7 +90,7 @@ def _is_origin(doc: Doc, p: PlaceMention) -> bool:
     """ "أطلقت الصواريخ من مدينة X", "أقلعت من قاعدة في X": the place a launch came from is not where
     the event happened."""
     k = p.tok_start - 1
-    while k >= 0 and p.tok_start - k <= 4 and any(f in _BASE_WORDS for f in doc.tokens[k].forms):
+    while k >= 0 and p.tok_start - k <= 4 and not _BASE_WORDS.isdisjoint(doc.tokens[k].forms):
         k -= 1  # "من قاعدة (جوية) في X"
     if k < 0 or doc.tokens[k].norm != "من":
         return False
@@ -762,7 +762,7 @@ def _forces_among_victims(doc: Doc, s: Sentence, country: str | None, killed: in
 def _counted_people(doc: Doc, m: ActorMention) -> bool:
     """ "أن جنديا قتل": a mention that is only a count of soldiers or people names victims."""
     words = [t for t in doc.tokens[m.tok_start : m.tok_end] if t.is_word]
-    return bool(words) and all(any(f in lx.PERSON_NOUNS for f in t.forms) for t in words)
+    return bool(words) and all(not lx.PERSON_NOUNS.isdisjoint(t.forms) for t in words)
 
 
 def _protest_article(doc: Doc) -> bool:
@@ -1114,7 +1114,7 @@ def _many_claimed(doc: Doc, k: int) -> bool:
 def _unclaimed(doc: Doc, s: Sentence) -> bool:
     """ "ولم تتبن أي جهة الهجوم": the sentence says no one claimed it; the article's usual suspect is not named."""
     return any(
-        t.is_word and any(f in _CLAIM_WORDS for f in t.forms) and _denied(doc, t.i)
+        t.is_word and not _CLAIM_WORDS.isdisjoint(t.forms) and _denied(doc, t.i)
         for t in doc.tokens[s.tok_start : s.tok_end]
     )
 
@@ -1125,7 +1125,7 @@ def _claim_mention(doc: Doc) -> ActorMention | None:
         t.i
         for t in doc.tokens
         if t.is_word
-        and any(f in _CLAIM_WORDS for f in t.forms)
+        and not _CLAIM_WORDS.isdisjoint(t.forms)
         and not _denied(doc, t.i)
         and not _many_claimed(doc, t.i)
     ]

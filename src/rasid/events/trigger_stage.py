@@ -1,14 +1,27 @@
 """The trigger stage: event-lexicon hits per sentence, found once, right after the text stage.
 
 Later stages read `doc.trigger_hits`: the entity stage tags only the sentences that could hold an
-event, and the event stage turns the hits into triggers after its modality and context rules.
+event (`trigger_sentences`, less `weak_sentences` without a date), and the event stage turns the hits
+into triggers after its modality and context rules.
 """
 
 from __future__ import annotations
 
 from rasid.doc import Doc
+from rasid.events import lexicon as lx
 from rasid.events.lexicon import trigger_matcher
 from rasid.events.triggers import find_triggers
+from rasid.text import Sentence
+
+_PEOPLE_WORDS = (
+    lx.KILLED_NOUNS
+    | lx.KILLED_COUNTED
+    | lx.KILLED_VERBS
+    | lx.INJURED_NOUNS
+    | lx.INJURED_COUNTED
+    | lx.INJURED_VERBS
+    | lx.SINGLE_PERSON_NOUNS
+)
 
 
 class TriggerStage:
@@ -32,11 +45,15 @@ class TriggerStage:
         # The sentences whose hits survive the rules that need only the text (modality, aggregates,
         # other senses): the entity stage tags only these, and a Doc without any goes no further.
         counted = {k for n in doc.numbers for k in range(n.tok_start, n.tok_end)}
-        doc.trigger_sentences = {
-            s.i
-            for s, hits in zip(doc.sentences, doc.trigger_hits, strict=True)
-            if hits and find_triggers(doc.tokens, s, hits, counted, False, set(), periods=False)
-        }
+        doc.trigger_sentences = set()
+        for s, hits in zip(doc.sentences, doc.trigger_hits, strict=True):
+            triggers = (
+                find_triggers(doc.tokens, s, hits, counted, False, set(), periods=False) if hits else []
+            )
+            if triggers:
+                doc.trigger_sentences.add(s.i)
+                if not any(t.strong for t in triggers) and not _counts_people(doc, s, counted):
+                    doc.weak_sentences.add(s.i)
         return doc
 
 
@@ -50,3 +67,11 @@ def _hashtag_tokens(doc: Doc) -> set[int]:
         for t in doc.tokens
         if (t.start > 0 and text[t.start - 1] in "#_") or text[t.end : t.end + 1] == "_"
     }
+
+
+def _counts_people(doc: Doc, s: Sentence, counted: set[int]) -> bool:
+    """A number or a casualty word in the sentence: it may give a toll."""
+    return any(
+        k in counted or not _PEOPLE_WORDS.isdisjoint(doc.tokens[k].forms)
+        for k in range(s.tok_start, s.tok_end)
+    )

@@ -153,7 +153,7 @@ def _in_quoted_name(tokens: list[Token], sentence: Sentence, i: int) -> bool:
     """ "مجموعة «أوقفوا الحرب»", "عملية «عاصفة الحزم»": the trigger is part of a quoted name."""
     for k in range(i - 1, max(sentence.tok_start, i - 4) - 1, -1):
         if tokens[k].norm == '"':
-            return k > sentence.tok_start and any(f in lx.NAMING_WORDS for f in tokens[k - 1].forms)
+            return k > sentence.tok_start and not lx.NAMING_WORDS.isdisjoint(tokens[k - 1].forms)
     return False
 
 
@@ -178,11 +178,11 @@ def _is_cumulative(tokens: list[Token], sentence: Sentence, date_tokens: set[int
     since_dates: set[int] = set()
     cumulative = False
     for k in range(sentence.tok_start, sentence.tok_end - 1):
-        if any(f in lx.SINCE_THEN for f in tokens[k].forms):
+        if not lx.SINCE_THEN.isdisjoint(tokens[k].forms):
             cumulative = True
-        if any(f in lx.SINCE_WORDS for f in tokens[k].forms):
+        if not lx.SINCE_WORDS.isdisjoint(tokens[k].forms):
             nxt = tokens[k + 1]
-            if any(f in lx.THEN_WORDS for f in nxt.forms):
+            if not lx.THEN_WORDS.isdisjoint(nxt.forms):
                 cumulative = True
             elif k + 1 in date_tokens:
                 cumulative = True
@@ -190,9 +190,9 @@ def _is_cumulative(tokens: list[Token], sentence: Sentence, date_tokens: set[int
                 while j in date_tokens:
                     since_dates.add(j)
                     j += 1
-            elif any(f in lx.PERIOD_START_WORDS for f in nxt.forms):
+            elif not lx.PERIOD_START_WORDS.isdisjoint(nxt.forms):
                 cumulative = True
-        if any(f in lx.PERIOD_UNITS for f in tokens[k].forms):  # "في الأيام التسعة الماضية"
+        if not lx.PERIOD_UNITS.isdisjoint(tokens[k].forms):  # "في الأيام التسعة الماضية"
             end = min(k + 3, sentence.tok_end)
             if any(f in lx.PERIOD_PAST for t in tokens[k + 1 : end] for f in t.forms):
                 cumulative = True
@@ -303,7 +303,7 @@ def find_triggers(
             # "اعترضت صاروخا", and "الصاروخ كان باتجاه ينبع ... وتمكنت الدفاعات من اعتراضه" (the pronoun
             # points back at the nearest weapon before it, within the sentence's next few clauses)
             last = tokens[d.tok_end - 1]
-            back = last.norm.endswith(_OBJECT_PRONOUNS) or any(f in _NOUNS_WITH_OBJECT for f in last.forms)
+            back = last.norm.endswith(_OBJECT_PRONOUNS) or not _NOUNS_WITH_OBJECT.isdisjoint(last.forms)
             earlier = [
                 t for t in triggers if t.sub_event_type in _WEAPON_OBJECTS and t.tok_end <= d.tok_start
             ]

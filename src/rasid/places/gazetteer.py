@@ -335,7 +335,7 @@ class Gazetteer:
         word = tok.norm
         hit = self._starts.get(word)
         if hit is None:
-            hit = any(f in self.max_tokens for f in tok.forms)
+            hit = not self.max_tokens.keys().isdisjoint(tok.forms)
             if len(self._starts) < _START_CACHE:
                 self._starts[word] = hit
         return hit

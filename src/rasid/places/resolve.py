@@ -202,12 +202,12 @@ def _read_cues(m: Match, tokens: Sequence[Token]) -> None:
             m.cue_start = j
             j -= 1
     # "بالقرب من X", "القريبة من X"
-    if j >= 1 and tokens[j].norm == "من" and any(f in NEAR_WITH_MIN for f in _forms(tokens[j - 1])):
+    if j >= 1 and tokens[j].norm == "من" and not NEAR_WITH_MIN.isdisjoint(_forms(tokens[j - 1])):
         m.direction = True
         m.cue_start = j - 1
         return
     # "شمال X", "جنوب شرقي X", "ريف X"
-    while j >= 0 and any(f in DIRECTION_CUES for f in _forms(tokens[j])):
+    while j >= 0 and not DIRECTION_CUES.isdisjoint(_forms(tokens[j])):
         m.direction = True
         m.cue_start = j
         j -= 1
@@ -219,8 +219,8 @@ def _read_context(
     """Person context, named features and idioms around a one-word name."""
     before = tokens[m.cue_start - 1] if m.cue_start > 0 else None
     if before is not None and before.is_word:
-        m.person = any(f in PERSON_TITLES for f in _forms(before))
-        m.named_feature = m.type_cue is None and any(f in NAMED_FEATURE_WORDS for f in _forms(before))
+        m.person = not PERSON_TITLES.isdisjoint(_forms(before))
+        m.named_feature = m.type_cue is None and not NAMED_FEATURE_WORDS.isdisjoint(_forms(before))
     s, e = tokens[m.tok_start].start, tokens[m.tok_end - 1].end
     if m.type_cue is None and any(ps < e and s < pe for ps, pe in per_spans):
         m.person = True

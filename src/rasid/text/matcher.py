@@ -64,7 +64,7 @@ class PhraseMatcher(Generic[V]):
                 continue
             starts = self._starts.get(tok.norm)
             if starts is None:
-                starts = any(f in self._index for f in self._forms(tok))
+                starts = not self._index.keys().isdisjoint(self._forms(tok))
                 if len(self._starts) < _START_CACHE:
                     self._starts[tok.norm] = starts
             if not starts:

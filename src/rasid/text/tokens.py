@@ -77,14 +77,12 @@ class Token:
     norm: str  # matching form
     is_word: bool
     is_digit: bool
-    _forms: tuple[str, ...] | None = field(default=None, repr=False)
+    # Matching forms with proclitics removed, the whole word first (read very often: a plain field).
+    forms: tuple[str, ...] = field(default=(), repr=False)
 
-    @property
-    def forms(self) -> tuple[str, ...]:
-        """Matching forms with proclitics removed, the whole word first."""
-        if self._forms is None:
-            self._forms = proclitic_forms(self.norm) if self.is_word else (self.norm,)
-        return self._forms
+    def __post_init__(self) -> None:
+        if not self.forms:
+            self.forms = proclitic_forms(self.norm) if self.is_word else (self.norm,)
 
     @property
     def stems(self) -> tuple[str, ...]:

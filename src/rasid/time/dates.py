@@ -73,7 +73,8 @@ class _Scanner:
         return self.tokens[j].norm if 0 <= j < self.n else ""
 
     def has(self, j: int, words: frozenset[str] | dict) -> bool:
-        return any(f in words for f in self.forms(j))
+        keys = words.keys() if isinstance(words, dict) else words
+        return not keys.isdisjoint(self.forms(j))
 
     def get(self, j: int, table: dict):
         for f in self.forms(j):
@@ -530,7 +531,7 @@ def find_dates(
     i, n = 0, len(tokens)
     while i < n:
         tok = tokens[i]
-        if not (tok.is_digit or (tok.is_word and any(f in trig for f in tok.forms))):
+        if not (tok.is_digit or (tok.is_word and not trig.isdisjoint(tok.forms))):
             i += 1
             continue
         found = scanner.match(i)
