@@ -177,3 +177,13 @@ def test_a_front_named_after_a_place_is_near_that_place():
     found = resolved("اندلعت مواجهات عنيفة على جبهة نهم شرق صنعاء.")
     nihm = next(p for p in found if p.location.name == "Nihm")
     assert nihm.text == "جبهة نهم" and nihm.location.geo_precision == 2
+
+
+def test_towns_and_districts_frequent_in_the_news_are_known():
+    text = "سقطت قذائف على الراهدة، وقصفت الطائرات مواقع في جبهة الجفينة، وسقط صاروخ في محافظة الأحساء."
+    found = {p.location.name: p.location for p in resolved(text)}
+    assert found["Al-Rahidah"].country == "YE" and near(found["Al-Rahidah"], 13.42, 44.37)
+    assert found["Al Jufainah"].geo_precision == 2 and found["Al Jufainah"].country == "YE"
+    assert found["Al-Ahsa Governorate"].country == "SA"
+    # an ordinary word stays a word: only "منطقة الوراق" names the place
+    assert resolved("قال الكاتب محمد الوراق إن الوضع هادئ.") == []
