@@ -931,3 +931,8 @@ def test_infiltrations_suppressions_stabbings_seizures_fronts(text: str, expecte
 )
 def test_migrants_and_stolen_cars_are_no_battles(text: str) -> None:
     assert events_of(text) == []
+
+
+def test_where_ministers_met_is_not_where_strikes_hit() -> None:
+    text = "ناقش وزراء الخارجية خلال اجتماع لهم في لوكسمبورغ أمس الضربات الأخيرة."
+    assert all(e.location.name != "Luxembourg" for e in events_of(text))

@@ -187,3 +187,8 @@ def test_towns_and_districts_frequent_in_the_news_are_known():
     assert found["Al-Ahsa Governorate"].country == "SA"
     # an ordinary word stays a word: only "منطقة الوراق" names the place
     assert resolved("قال الكاتب محمد الوراق إن الوضع هادئ.") == []
+
+
+def test_a_nisba_adjective_is_not_a_capital_without_its_article():
+    assert [p.location.name for p in resolved("اشتبكت الشرطة مع أتباع الطريقة الصوفية في طهران.")] == ["Tehran"]
+    assert [p.location.name for p in resolved("وصل الوزير إلى صوفيا أمس.")] == ["Sofia"]

@@ -252,6 +252,14 @@ def _period_start(doc: Doc, d: DateMention) -> bool:
     return _words_before(doc, d.tok_start, 3, _START_WORDS)
 
 
+_MEETING_WORDS = lx._words("اجتماع اجتماعا اجتماعات مؤتمر مؤتمرا محادثات مفاوضات لقاء")
+
+
+def _meeting_place(doc: Doc, place: PlaceMention) -> bool:
+    """ "خلال اجتماع لوزراء الخارجية في لوكسمبورغ": where people met is not where a strike hit."""
+    return _words_before(doc, place.tok_start, 5, _MEETING_WORDS)
+
+
 def _seat_of(doc: Doc, place: PlaceMention) -> bool:
     """ "المرصد السوري ومقره بريطانيا": where a source is based is not where anything happened;
     "قيادة عمليات بغداد": a command named after its area tells where it sits, not where it fought."""
@@ -310,6 +318,7 @@ class EventStage:
             and not _inside_name(doc, p)
             and not _acting_state(doc, p)
             and not _seat_of(doc, p)
+            and not _meeting_place(doc, p)
             and not _patron_place(doc, p)
         ]
         main_place = _main_place(doc, doc_places)

@@ -127,6 +127,7 @@ def _capital_name(gaz: Gazetteer, key: str) -> bool:
     return (
         key in gaz.index
         and key not in gaz.stopwords
+        and not key.endswith("يه")  # "الصوفية" (Sufi) is an adjective, not Sofia (صوفية)
         and any(gaz.rows[r].feature == "PPLC" for r in gaz.index[key])
     )
 
