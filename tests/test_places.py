@@ -190,5 +190,7 @@ def test_towns_and_districts_frequent_in_the_news_are_known():
 
 
 def test_a_nisba_adjective_is_not_a_capital_without_its_article():
-    assert [p.location.name for p in resolved("اشتبكت الشرطة مع أتباع الطريقة الصوفية في طهران.")] == ["Tehran"]
+    assert [p.location.name for p in resolved("اشتبكت الشرطة مع أتباع الطريقة الصوفية في طهران.")] == [
+        "Tehran"
+    ]
     assert [p.location.name for p in resolved("وصل الوزير إلى صوفيا أمس.")] == ["Sofia"]
