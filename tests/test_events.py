@@ -936,3 +936,26 @@ def test_migrants_and_stolen_cars_are_no_battles(text: str) -> None:
 def test_where_ministers_met_is_not_where_strikes_hit() -> None:
     text = "ناقش وزراء الخارجية خلال اجتماع لهم في لوكسمبورغ أمس الضربات الأخيرة."
     assert all(e.location.name != "Luxembourg" for e in events_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capital after "العاصمة" is where the missile was stopped, not a state acting
+        (
+            "اعترضت الدفاعات الجوية أمس صاروخا باليستيا فوق العاصمة الرياض.",
+            ("Disrupted weapons use", "Riyadh"),
+        ),
+        ("تصدت القوات السعودية أمس لصاروخ باليستي فوق مدينة جازان.", ("Disrupted weapons use", "Jizan")),
+        ("تصدت القوات الحكومية أمس لهجوم شنه مسلحو داعش على مدينة بيجي.", ("Armed clash", "Bayji")),
+        ("أدان الوزير الهجوم الكيمياوي على مدينة دوما أمس.", ("Chemical weapon", "Duma")),
+        (
+            "أعلن جيش الإسلام أنه توصل إلى اتفاق مع روسيا أمس في الغوطة الشرقية.",
+            ("Agreement", "Eastern Ghouta"),
+        ),
+        ("رصاصة قناص أصابت طفلة قرب منزلها في مدينة تعز أمس.", ("Attack", "Taiz")),
+    ],
+)
+def test_interceptions_spellings_and_agreements(text: str, expected: tuple) -> None:
+    event = only(text)
+    assert (event.sub_event_type, event.location.name) == expected

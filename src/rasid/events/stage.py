@@ -29,6 +29,7 @@ from rasid.model import (
 from rasid.notes import note
 from rasid.places import container
 from rasid.places.gazetteer import distance_km
+from rasid.places.resolve import TYPE_CUES
 from rasid.text import Sentence, Token
 
 _CONTEXT_SENTENCES = 2
@@ -223,9 +224,11 @@ def _subject_at(doc: Doc, k: int) -> bool:
     if k == 0 or doc.tokens[k].norm.startswith(("ب", "ل", "في")):
         return False
     before = doc.tokens[k - 1]
-    return before.is_word and before.norm not in _PREPOSITIONS
+    # "فوق العاصمة الرياض": a name after its place noun is in apposition, not a subject
+    return before.is_word and before.norm not in _PREPOSITIONS and before.norm not in _PLACE_NOUNS
 
 
+_PLACE_NOUNS = frozenset(TYPE_CUES) | lx._words("العاصمة عاصمة")
 _SEAT_WORDS = lx._words("مقره مقرها ومقره ومقرها مقرهم ومقرهم")
 _COMMAND_WORDS = lx._words("قياده غرفه")
 

@@ -28,6 +28,7 @@ _VIOLENT_PROTEST_CUES = lx._words("مواجهات اشتباكات اشتبك ا
 # Weapon words that a disruption verb ("اعترضت صاروخا") takes as object.
 _OBJECT_PRONOUNS = ("ته", "تها", "ها", "هما", "هم")  # اعترضته، أسقطتها، تم اعتراضها
 INFILTRATION = lx._words("تسلل التسلل للتسلل")  # "أحبط الجيش محاولة تسلل": a foiled infiltration is a clash
+_CONFRONT = lx._words("تصدت تصدي تصدوا التصدي")
 _POINTED_BACK = 25  # tokens between a weapon and the "اعتراضه" that points back at it
 _NOUNS_WITH_OBJECT = lx._words("اعتراضه اسقاطه تفكيكه تدميره")  # "من اعتراضه": a masdar with "its"
 _WEAPON_OBJECTS = {_SHELLING, _AIR, _IED, _SUICIDE}
@@ -319,6 +320,17 @@ def find_triggers(
                     d.weapon = d.weapon or t.weapon
                     t.sub_event_type = ""
         triggers = [t for t in triggers if t.sub_event_type]
+        # "تصدت القوات لصاروخ" stopped a weapon; "تصدت القوات لهجوم" fought off an attack (a clash)
+        triggers = [
+            t
+            for t in triggers
+            if not (
+                t.sub_event_type == _DISRUPTED
+                and t.weapon is None
+                and t.tok_end - t.tok_start == 1
+                and _forms_in(tokens, t.tok_start, t.tok_end, _CONFRONT)
+            )
+        ]
 
     subs = {t.sub_event_type for t in triggers if t.strong}
     # A suicide attack absorbs the car bomb or explosion that carried it.
