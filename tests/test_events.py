@@ -959,3 +959,10 @@ def test_where_ministers_met_is_not_where_strikes_hit() -> None:
 def test_interceptions_spellings_and_agreements(text: str, expected: tuple) -> None:
     event = only(text)
     assert (event.sub_event_type, event.location.name) == expected
+
+
+def test_riot_police_do_not_make_a_protest_violent_and_shots_at_police_are_a_clash() -> None:
+    event = only("قمعت قوات مكافحة الشغب أمس تظاهرة للمزارعين في مدينة أصفهان.")
+    assert event.sub_event_type == "Protest with intervention"
+    event = only("أطلق مسلح مجهول النار على أفراد من الشرطة في مدينة كركوك أمس.")
+    assert (event.sub_event_type, event.weapon) == ("Armed clash", "firearm")

@@ -25,6 +25,7 @@ _INTERVENTION_CUES = lx._words(
     "تفريق فرقت فرقوا لتفريق مسيل للدموع الغاز قنابل الغاز اعتقلت قمع قمعت قمعوا لقمع فض فضت لفض"
 )
 _VIOLENT_PROTEST_CUES = lx._words("مواجهات اشتباكات اشتبك اشتبكوا اشتبكت شغب الحجاره حجاره رشق احرقوا اضرموا")
+_ANTI = lx._words("مكافحه لمكافحه")
 # Weapon words that a disruption verb ("اعترضت صاروخا") takes as object.
 _OBJECT_PRONOUNS = ("ته", "تها", "ها", "هما", "هم")  # اعترضته، أسقطتها، تم اعتراضها
 INFILTRATION = lx._words("تسلل التسلل للتسلل")  # "أحبط الجيش محاولة تسلل": a foiled infiltration is a clash
@@ -87,6 +88,15 @@ def _aircraft_dropped(tokens: list[Token], sentence: Sentence, t: Trigger) -> bo
 
 def _forms_in(tokens: list[Token], start: int, end: int, words: frozenset[str]) -> bool:
     return any(f in words for k in range(start, end) for f in tokens[k].forms)
+
+
+def _violent_cue(tokens: list[Token], start: int, end: int) -> bool:
+    """Stones, fires, clashes in the sentence; not the riot police ("قوات مكافحة الشغب")."""
+    return any(
+        not _VIOLENT_PROTEST_CUES.isdisjoint(tokens[k].forms)
+        and not (k > start and not _ANTI.isdisjoint(tokens[k - 1].forms))
+        for k in range(start, end)
+    )
 
 
 def _in_modal_scope(tokens: list[Token], sentence: Sentence, i: int, exact: bool = True) -> bool:
@@ -343,7 +353,7 @@ def find_triggers(
     # Protests take their sub-type from what happened to them.
     if any(t.sub_event_type == _PROTEST for t in triggers):  # a strong word, or protesters named
         start, end = sentence.tok_start, sentence.tok_end
-        if _forms_in(tokens, start, end, _VIOLENT_PROTEST_CUES):
+        if _violent_cue(tokens, start, end):
             sub = "Violent demonstration"
         elif has_casualties:
             sub = "Excessive force against protesters"
