@@ -966,3 +966,10 @@ def test_riot_police_do_not_make_a_protest_violent_and_shots_at_police_are_a_cla
     assert event.sub_event_type == "Protest with intervention"
     event = only("أطلق مسلح مجهول النار على أفراد من الشرطة في مدينة كركوك أمس.")
     assert (event.sub_event_type, event.weapon) == ("Armed clash", "firearm")
+
+
+def test_a_pair_of_towns_is_two_events_and_a_long_list_sums_up_a_region() -> None:
+    events = events_of("سقطت عشرات القذائف أمس على بلدتي الفوعة وكفريا ما أدى إلى مقتل خمسة أشخاص.")
+    assert [(e.location.name, e.fatalities) for e in events] == [("Al-Fu'ah", 5), ("Kafriya", None)]
+    text = "قصفت قوات النظام أمس بلدات مسرابا وجسرين وكفربطنا وحمورية وسقبا."
+    assert len(events_of(text)) == 1

@@ -7,6 +7,7 @@ Candidates then merge per (date, town, sub-type), as the guidelines define an ev
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from rasid.actors import lexicon, nationality, resolve_inter
@@ -350,6 +351,12 @@ class EventStage:
                 candidates.append(event)
                 if not trig.strong:
                     generic.add(id(event))
+                # "قذائف على بلدتي الفوعة وكفريا": one event in each town the sentence lists
+                for other in _coordinated(doc, s_places, event):
+                    twin = _at_place(event, other)
+                    candidates.append(twin)
+                    if not trig.strong:
+                        generic.add(id(twin))
             anchors = [d for d in s_dates if not _period_start(doc, d)]
             # "وكان قد أعلن مطلع أبريل ...": a past told as background dates no later sentence
             if anchors and not _pluperfect(doc, s):
@@ -668,6 +675,44 @@ class EventStage:
             spans=spans,
             confidence=round(min(confidence, 0.95), 2),
         )
+
+
+_LIST_FEATURES = frozenset(("PCLI", "ADM1", "REGION", "BORDER"))
+
+
+def _coordinated(doc: Doc, places: list[PlaceMention], event: Event) -> list[PlaceMention]:
+    """The second place of a pair named with the event's own one ("بلدتي الفوعة وكفريا")."""
+    span = event.spans.get("location")
+    first = next((p for p in places if span is not None and p.start == span.start), None)
+    if first is None or first.feature in _LIST_FEATURES:
+        return []
+    out: list[PlaceMention] = []
+    last = first
+    for p in sorted(places, key=lambda p: p.tok_start):
+        if p.tok_start < last.tok_end or p.location is None:
+            continue
+        gap = doc.tokens[last.tok_end : p.tok_start]
+        joined = doc.tokens[p.tok_start].norm.startswith("و") and p.text[:1] != "و"
+        if not all(t.norm in ("،", ",") for t in gap) or not (joined or gap):
+            break
+        if p.feature in _LIST_FEATURES or p.location.country != first.location.country:
+            break
+        out.append(p)
+        last = p
+    # a pair names two incidents; a long list ("مسرابا وجسرين وكفربطنا وحمورية ...") sums up a region's day
+    return out if len(out) == 1 else []
+
+
+def _at_place(event: Event, place: PlaceMention) -> Event:
+    """The same event at another listed place; the toll stays with the first (never counted twice)."""
+    assert place.location is not None
+    twin = copy.copy(event)
+    twin.location = _event_location(place.location)
+    twin.spans = {**event.spans, "location": place.span}
+    for key in ("fatalities", "injured"):
+        twin.spans.pop(key, None)
+    twin.fatalities = twin.injured = None
+    return twin
 
 
 def _event_location(loc: Location) -> Location:

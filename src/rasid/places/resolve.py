@@ -30,7 +30,23 @@ from rasid.text.normalize import norm
 
 # Type words before a name, and the features they point to.
 TYPE_CUES: dict[str, str] = {
-    **dict.fromkeys(["مدينه", "المدينه", "بلده", "البلده", "قريه", "القريه", "بلدات", "قري", "مدن"], "town"),
+    **dict.fromkeys(
+        [
+            "مدينه",
+            "المدينه",
+            "بلده",
+            "البلده",
+            "قريه",
+            "القريه",
+            "بلدات",
+            "قري",
+            "مدن",
+            "بلدتي",
+            "مدينتي",
+            "قريتي",
+        ],
+        "town",
+    ),
     **dict.fromkeys(["حي", "احياء", "الحي"], "nbhd"),
     **dict.fromkeys(["منطقه", "مناطق", "المنطقه"], "area"),
     **dict.fromkeys(["محافظه", "ولايه", "اقليم", "المحافظه", "الولايه", "الاقليم", "امانه"], "province"),
