@@ -973,3 +973,13 @@ def test_a_pair_of_towns_is_two_events_and_a_long_list_sums_up_a_region() -> Non
     assert [(e.location.name, e.fatalities) for e in events] == [("Al-Fu'ah", 5), ("Kafriya", None)]
     text = "قصفت قوات النظام أمس بلدات مسرابا وجسرين وكفربطنا وحمورية وسقبا."
     assert len(events_of(text)) == 1
+
+
+def test_a_merged_report_keeps_the_day_its_own_sentence_gives() -> None:
+    text = (
+        "اشتبك الجيش مع مسلحي داعش في حي القدم جنوب دمشق أمس.\n"
+        "مقتل 17 مدنيا في قصف على مخيم اليرموك\n"
+        "وجاءت المعارك بعد مقتل 17 مدنيا الثلاثاء في قصف لقوات النظام على مخيم اليرموك."
+    )
+    shelling = [e for e in events_of(text) if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert [(e.date, e.fatalities) for e in shelling] == [(dt.date(2024, 3, 12), 17)]

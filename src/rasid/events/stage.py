@@ -1501,6 +1501,12 @@ def _fill_gaps(twin: Event, ev: Event, fields: tuple[str, ...]) -> None:
             twin.spans[field] = ev.spans[field]
 
 
+def _own_date(ev: Event) -> bool:
+    """The event's date is written in its own sentence (not inherited from the context)."""
+    span, evidence = ev.spans.get("date"), ev.evidence
+    return span is not None and evidence is not None and evidence.start <= span.start < evidence.end
+
+
 def _merge(candidates: list[Event]) -> list[Event]:
     """One event per (date, town, sub-type): later mentions fill the first one's gaps."""
     merged: list[Event] = []
@@ -1517,8 +1523,13 @@ def _merge(candidates: list[Event]) -> list[Event]:
         if twin is None:
             merged.append(ev)
             continue
-        if ev.date and (ev.time_precision or 3) < (twin.time_precision or 3):
-            twin.date, twin.time_precision = ev.date, ev.time_precision  # keep the most precise day
+        more_precise = (ev.time_precision or 3) < (twin.time_precision or 3)
+        as_precise_and_own = (
+            ev.time_precision == twin.time_precision and _own_date(ev) and not _own_date(twin)
+        )
+        if ev.date and (more_precise or as_precise_and_own):
+            # keep the most precise day, and a day the report's own sentence gives over one it inherits
+            twin.date, twin.time_precision = ev.date, ev.time_precision
             if "date" in ev.spans:
                 twin.spans["date"] = ev.spans["date"]
         if (
