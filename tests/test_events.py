@@ -983,3 +983,32 @@ def test_a_merged_report_keeps_the_day_its_own_sentence_gives() -> None:
     )
     shelling = [e for e in events_of(text) if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert [(e.date, e.fatalities) for e in shelling] == [(dt.date(2024, 3, 12), 17)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting that was hit keeps its place
+        (
+            "استهدفت غارة جوية اجتماعا لقادة الفصائل في مدينة إدلب أمس وقتل عشرة منهم.",
+            ("Air/drone strike", "Idlib"),
+        ),
+        ("وفي يوم الثلاثاء استولت على بلدة سقبا قوات النظام.", ("Government regains territory", "Saqba")),
+        ("سقط صاروخ بالعاصمة الرياض أمس وأصيب شخصان.", ("Shelling/artillery/missile attack", "Riyadh")),
+        # one road between two towns is one event
+        ("اندلعت اشتباكات على الطريق بين حمص وحماة أمس.", ("Armed clash", "Homs")),
+        # what is protested against is not what happened to the protest
+        (
+            "تظاهر آلاف في بغداد أمس احتجاجا على قمع المتظاهرين في البصرة العام الماضي.",
+            ("Peaceful protest", "Baghdad"),
+        ),
+        ("أطلق مجهولون النار على سيارة مدنية في مدينة درعا أمس فقتل سائقها.", ("Attack", "Dar'a")),
+    ],
+)
+def test_second_review_cases(text: str, expected: tuple) -> None:
+    event = only(text)
+    assert (event.sub_event_type, event.location.name) == expected
+
+
+def test_an_appeal_is_no_stabbing() -> None:
+    assert events_of("بدأت عملية الطعن في نتائج الانتخابات أمام المحكمة في بغداد أمس.") == []

@@ -63,6 +63,21 @@ class _Context:
     claim: tuple[ActorMention | None] | None = None  # the group that claimed the attack, once found
 
 
+_THE_TOWN = lx._words("المدينه البلده القريه المخيم بالمدينه بالبلده بالقريه بالمخيم")
+_TOWN_FEATURES = frozenset(("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX", "CAMP"))
+
+
+def _anaphoric_place(doc: Doc, s: Sentence, ctx: _Context) -> bool:
+    """ "على أطراف المدينة الشمالية": "the town" of a sentence points back at the town last named."""
+    if (
+        ctx.place is None
+        or s.i - ctx.place_sentence > _CONTEXT_SENTENCES
+        or ctx.place.feature not in _TOWN_FEATURES
+    ):
+        return False
+    return any(t.norm in _THE_TOWN for t in doc.tokens[s.tok_start : s.tok_end])
+
+
 def _nearest(mentions: list, trigger: Trigger) -> object | None:
     """The mention closest to the trigger, preferring one after it at equal distance."""
     if not mentions:
@@ -226,7 +241,7 @@ def _subject_at(doc: Doc, k: int) -> bool:
         return False
     before = doc.tokens[k - 1]
     # "فوق العاصمة الرياض": a name after its place noun is in apposition, not a subject
-    return before.is_word and before.norm not in _PREPOSITIONS and before.norm not in _PLACE_NOUNS
+    return before.is_word and before.norm not in _PREPOSITIONS and _PLACE_NOUNS.isdisjoint(before.forms)
 
 
 _PLACE_NOUNS = frozenset(TYPE_CUES) | lx._words("العاصمة عاصمة")
@@ -259,9 +274,15 @@ def _period_start(doc: Doc, d: DateMention) -> bool:
 _MEETING_WORDS = lx._words("اجتماع اجتماعا اجتماعات مؤتمر مؤتمرا محادثات مفاوضات لقاء")
 
 
-def _meeting_place(doc: Doc, place: PlaceMention) -> bool:
-    """ "خلال اجتماع لوزراء الخارجية في لوكسمبورغ": where people met is not where a strike hit."""
-    return _words_before(doc, place.tok_start, 5, _MEETING_WORDS)
+def _meeting_place(doc: Doc, place: PlaceMention, hit_tokens: set[int]) -> bool:
+    """ "خلال اجتماع لوزراء الخارجية في لوكسمبورغ": where people met is not where a strike hit, unless
+    the meeting was what was hit ("استهدفت غارة اجتماعا لقادة الفصائل في إدلب")."""
+    k = place.tok_start
+    meeting = next(
+        (j for j in range(k - 1, max(-1, k - 6), -1) if not _MEETING_WORDS.isdisjoint(doc.tokens[j].forms)),
+        None,
+    )
+    return meeting is not None and not any(j in hit_tokens for j in range(max(0, meeting - 4), meeting))
 
 
 def _seat_of(doc: Doc, place: PlaceMention) -> bool:
@@ -315,6 +336,9 @@ class EventStage:
         counted = {k for n in doc.numbers for k in range(n.tok_start, n.tok_end)}
         finder = CasualtyFinder(tokens, doc.numbers, date_tokens)
         dateline = _dateline_end(doc)
+        hit_tokens = {
+            k for hits in doc.trigger_hits or [] for m in hits for k in range(m.tok_start, m.tok_end)
+        }
         doc_places = [
             p
             for p in doc.places
@@ -322,7 +346,7 @@ class EventStage:
             and not _inside_name(doc, p)
             and not _acting_state(doc, p)
             and not _seat_of(doc, p)
-            and not _meeting_place(doc, p)
+            and not _meeting_place(doc, p, hit_tokens)
             and not _patron_place(doc, p)
         ]
         main_place = _main_place(doc, doc_places)
@@ -389,6 +413,8 @@ class EventStage:
         event_type = SUB_TO_TYPE[trig.sub_event_type]
         date_m = _nearest(s_dates, trig)
         place_m = _choose_place(doc, s_places, trig)
+        if place_m is None and _anaphoric_place(doc, s, ctx):  # "على أطراف المدينة": the town just named
+            place_m = ctx.place
         own_date, own_place = date_m is not None, place_m is not None
         has_casualties = any(c.value > 0 for c in counts)
         # How much the sentence itself says decides whether a trigger reports an event.
@@ -686,6 +712,8 @@ def _coordinated(doc: Doc, places: list[PlaceMention], event: Event) -> list[Pla
     first = next((p for p in places if span is not None and p.start == span.start), None)
     if first is None or first.feature in _LIST_FEATURES:
         return []
+    if any(t.norm == "بين" for t in doc.tokens[max(0, first.tok_start - 3) : first.tok_start]):
+        return []  # "الطريق بين حمص وحماة": one road between two towns
     out: list[PlaceMention] = []
     last = first
     for p in sorted(places, key=lambda p: p.tok_start):
@@ -991,7 +1019,7 @@ _SEIZE_WORDS = lx._words("استولت استولى استولوا")
 def _seized_place(doc: Doc, trig: Trigger, places: list[PlaceMention]) -> bool:
     """ "استولت القوات يوم الأحد على بلدة سقبا": a place follows the first "على" after the verb."""
     end = min(trig.tok_end + 8, len(doc.tokens))
-    on = next((k for k in range(trig.tok_end, end) if doc.tokens[k].norm == "علي"), None)
+    on = next((k for k in range(trig.tok_start, end) if doc.tokens[k].norm == "علي"), None)
     return on is not None and any(p.tok_start == on + 1 and p.location is not None for p in places)
 
 

@@ -21,9 +21,11 @@ _SUICIDE = "Suicide bomb"
 _IED = "Remote explosive/landmine/IED"
 _EXPLOSIONS = "Explosions/Remote violence"
 _CHEMICAL = "Chemical weapon"
-_INTERVENTION_CUES = lx._words(
-    "تفريق فرقت فرقوا لتفريق مسيل للدموع الغاز قنابل الغاز اعتقلت قمع قمعت قمعوا لقمع فض فضت لفض"
-)
+_INTERVENTION_CUES = lx._words("تفريق فرقت فرقوا لتفريق مسيل للدموع الغاز قنابل الغاز اعتقلت")
+# Verbs of suppression count only right before the protest they act on ("قمعت الشرطة تظاهرة"),
+# not "احتجاجا على قمع المتظاهرين العام الماضي" or "بفض النزاعات".
+_SUPPRESS_WORDS = lx._words("قمع قمعت قمعوا تقمع لقمع فض فضت فضوا تفض لفض")
+_PROTESTING_FOR = lx._words("علي احتجاجا ضد")
 _VIOLENT_PROTEST_CUES = lx._words("مواجهات اشتباكات اشتبك اشتبكوا اشتبكت شغب الحجاره حجاره رشق احرقوا اضرموا")
 _ANTI = lx._words("مكافحه لمكافحه")
 # Weapon words that a disruption verb ("اعترضت صاروخا") takes as object.
@@ -90,6 +92,19 @@ def _forms_in(tokens: list[Token], start: int, end: int, words: frozenset[str]) 
     return any(f in words for k in range(start, end) for f in tokens[k].forms)
 
 
+def _suppressed(tokens: list[Token], start: int, triggers: list[Trigger]) -> bool:
+    """A suppression verb within a few words before a protest word, not itself what is protested."""
+    for t in triggers:
+        if t.sub_event_type != _PROTEST:
+            continue
+        for k in range(max(start, t.tok_start - 6), t.tok_start):
+            if not _SUPPRESS_WORDS.isdisjoint(tokens[k].forms) and (
+                k == start or _PROTESTING_FOR.isdisjoint(tokens[k - 1].forms)
+            ):
+                return True
+    return False
+
+
 def _violent_cue(tokens: list[Token], start: int, end: int) -> bool:
     """Stones, fires, clashes in the sentence; not the riot police ("قوات مكافحة الشغب")."""
     return any(
@@ -122,6 +137,10 @@ def _planned(tokens: list[Token], sentence: Sentence, end: int) -> bool:
     )
 
 
+_APPEAL = lx._words("الطعن طعن")
+_COURT_WORDS = lx._words("نتائج الحكم حكم قرار المحكمه محكمه القضاء دعوي")
+
+
 def _other_sense(tokens: list[Token], sentence: Sentence, m, date_tokens: set[int]) -> bool:
     """The word means something else here: "فجر الخميس" (dawn: part of a date), "رئيس تحرير",
     "اشتباك كلامي"."""
@@ -138,6 +157,10 @@ def _other_sense(tokens: list[Token], sentence: Sentence, m, date_tokens: set[in
         return True  # "الطائرة الإيرانية المسيرة": a drone, not a march
     if m.tok_start > sentence.tok_start and not lx.CYBER_WORDS.isdisjoint(tokens[m.tok_start - 1].forms):
         return True  # "هجوم إلكتروني استهدف وزارته": the verb tells of that attack
+    if not _APPEAL.isdisjoint(tokens[m.tok_end - 1].forms) and any(
+        not _COURT_WORDS.isdisjoint(t.forms) for t in tokens[m.tok_end : min(sentence.tok_end, m.tok_end + 6)]
+    ):
+        return True  # "الطعن في نتائج الانتخابات أمام المحكمة": an appeal, not a stabbing
     return m.tok_end < sentence.tok_end and not lx.OTHER_SENSE_AFTER.isdisjoint(tokens[m.tok_end].forms)
 
 
@@ -357,7 +380,7 @@ def find_triggers(
             sub = "Violent demonstration"
         elif has_casualties:
             sub = "Excessive force against protesters"
-        elif _forms_in(tokens, start, end, _INTERVENTION_CUES):
+        elif _forms_in(tokens, start, end, _INTERVENTION_CUES) or _suppressed(tokens, start, triggers):
             sub = "Protest with intervention"
         else:
             sub = _PROTEST
