@@ -1012,3 +1012,9 @@ def test_second_review_cases(text: str, expected: tuple) -> None:
 
 def test_an_appeal_is_no_stabbing() -> None:
     assert events_of("بدأت عملية الطعن في نتائج الانتخابات أمام المحكمة في بغداد أمس.") == []
+
+
+def test_the_town_points_back_at_the_town_last_named() -> None:
+    text = "قصفت الطائرات الحربية مدينة عفرين أمس. وسقطت قذائف هاون على أطراف المدينة الشمالية."
+    shelling = [e for e in events_of(text) if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert [e.location.name for e in shelling] == ["`Afrin"]
