@@ -5,12 +5,17 @@
     python scripts/news_gold.py sample --seed 4242 --counts 30,12,10,8 --batches 5 --first 9 --out ../scratch/ng
     python scripts/news_gold.py sample --seed 9090 --counts 30,12,10,8 --batches 5 --first 14 --out ../scratch/ng
     python scripts/news_gold.py sample --seed 31337 --counts 30,12,10,8 --batches 5 --first 19 --out ../scratch/ng
+    python scripts/news_gold.py sample --seed 112926 --counts 36,14,12,10 --batches 6 --first 29 --out ../scratch/ng
+    python scripts/news_gold.py sample --seed 1129262 --counts 24,10,8,6 --batches 4 --first 35 --out ../scratch/ng
     python scripts/news_gold.py pack ../scratch/ng/gold*.jsonl    # annotations -> scripts/data/news_gold.jsonl
     python scripts/news_gold.py build build/news_gold.jsonl [--batches 6,7,8]   # text joined back from the corpora
     rasid eval build/news_gold.jsonl                              # scored like dev
 
-Which batches were read (session 4): the errors of batches 1-5 and 9-13 were read while writing rules;
-batches 6-8 and 14-18 only had their scores looked at; batches 19-28 were scored once, at the end.
+Which batches were read: the errors of batches 1-5 and 9-13 (session 4) and of 6-8 and 14-28 (session 5)
+were read while writing rules; batches 29-38 (set d, session 5) were scored at the start and at the end
+only. A sample excludes the articles labelled for training at the time it was drawn, so a command
+redraws the same articles only against the label files of that day: the ids in news_gold.jsonl are
+the record.
 
 The articles were sampled from both news corpora by a fixed seed: never a dev article, never one
 that the event filter, the triage or the actor rules were trained or tuned on (no article of
