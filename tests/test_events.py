@@ -1018,3 +1018,15 @@ def test_the_town_points_back_at_the_town_last_named() -> None:
     text = "قصفت الطائرات الحربية مدينة عفرين أمس. وسقطت قذائف هاون على أطراف المدينة الشمالية."
     shelling = [e for e in events_of(text) if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert [e.location.name for e in shelling] == ["`Afrin"]
+
+
+def test_a_nerve_agent_on_a_few_people_is_an_attack_and_gas_in_war_a_chemical_weapon() -> None:
+    event = only("تعرض العميل السابق وابنته لهجوم بغاز الأعصاب في مدينة سالزبري أمس.")
+    assert (event.sub_event_type, event.weapon) == ("Attack", "chemical")
+    event = only("قتل 40 شخصا في هجوم بغاز الأعصاب على مدينة دوما أمس.")
+    assert event.sub_event_type == "Chemical weapon"
+
+
+def test_an_attempted_infiltration_that_was_foiled_is_a_clash() -> None:
+    event = only("تمكن الجيش أمس من إحباط محاولة ميليشيات الحوثي التسلل إلى مواقعه في مديرية نهم.")
+    assert (event.sub_event_type, event.location.name) == ("Armed clash", "Nihm")

@@ -63,6 +63,7 @@ class _Context:
     claim: tuple[ActorMention | None] | None = None  # the group that claimed the attack, once found
 
 
+_CHEMICAL_WARS = frozenset(("SY", "IQ"))  # where gas is a weapon of war (ACLED "Chemical weapon")
 _THE_TOWN = lx._words("المدينه البلده القريه المخيم بالمدينه بالبلده بالقريه بالمخيم")
 _TOWN_FEATURES = frozenset(("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX", "CAMP"))
 
@@ -571,8 +572,11 @@ class EventStage:
                 actor2 = _weapon_nationality(doc, s, trig, actor1, country)  # "صاروخين إسرائيليين"
             if actor2 is None:
                 actor2 = _launcher(doc, s)  # "صاروخين أطلقا من اليمن"
-        if trig.sub_event_type == "Chemical weapon" and _forms_in_sentence(doc, s, _POISONING_WORDS):
-            # "تسميم العميل السابق بغاز الأعصاب": poisoning people is an attack on them (ACLED), not a gas attack
+        if trig.sub_event_type == "Chemical weapon" and (
+            _forms_in_sentence(doc, s, _POISONING_WORDS) or country not in _CHEMICAL_WARS
+        ):
+            # "تسميم العميل السابق بغاز الأعصاب", a nerve agent in Salisbury or Kuala Lumpur: poisoning
+            # people is an attack on them (ACLED), not a gas attack of a war
             trig.sub_event_type, event_type, weapon = "Attack", "Violence against civilians", "chemical"
             if actor1 is not None and (actor1.inter in (1, 7) or actor1 == actor2):
                 actor1 = None  # the home state named here accuses or investigates

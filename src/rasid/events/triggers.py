@@ -32,6 +32,7 @@ _ANTI = lx._words("مكافحه لمكافحه")
 _OBJECT_PRONOUNS = ("ته", "تها", "ها", "هما", "هم")  # اعترضته، أسقطتها، تم اعتراضها
 INFILTRATION = lx._words("تسلل التسلل للتسلل")  # "أحبط الجيش محاولة تسلل": a foiled infiltration is a clash
 _CONFRONT = lx._words("تصدت تصدي تصدوا التصدي")
+_ATTEMPT = lx._words("محاوله محاولات بمحاوله لمحاوله")
 _POINTED_BACK = 25  # tokens between a weapon and the "اعتراضه" that points back at it
 _NOUNS_WITH_OBJECT = lx._words("اعتراضه اسقاطه تفكيكه تدميره")  # "من اعتراضه": a masdar with "its"
 _WEAPON_OBJECTS = {_SHELLING, _AIR, _IED, _SUICIDE}
@@ -114,14 +115,17 @@ def _violent_cue(tokens: list[Token], start: int, end: int) -> bool:
     )
 
 
-def _in_modal_scope(tokens: list[Token], sentence: Sentence, i: int, exact: bool = True) -> bool:
-    """A negation, threat, plan, call or future tense governs the trigger at token i."""
+def _in_modal_scope(
+    tokens: list[Token], sentence: Sentence, i: int, exact: bool = True, attempt: bool = False
+) -> bool:
+    """A negation, threat, plan, call or future tense governs the trigger at token i (with `attempt`,
+    "محاولة" does not: "إحباط محاولة الحوثيين التسلل" reports the attempt that was fought off)."""
     first = tokens[i].norm
     if not exact and first.startswith(lx.FUTURE_PREFIXED) and first[1:] in tokens[i].forms:
         return True  # "سيقصف" matched as "يقصف"; "سيطر" itself is matched whole
     for k in range(max(sentence.tok_start, i - _MODALITY_WINDOW), i):
         tok = tokens[k]
-        if tok.norm in ("،", ",", ".", "؛"):
+        if tok.norm in ("،", ",", ".", "؛") or (attempt and not _ATTEMPT.isdisjoint(tok.forms)):
             continue
         if any(f in lx.NEGATION or f in lx.MODALITY for f in tok.forms):
             if tok.norm == "قد" and k + 1 < len(tokens) and not tokens[k + 1].norm.startswith("ي"):
@@ -264,7 +268,10 @@ def find_triggers(
         if entry.strength == "cue":
             cues.append((entry, m.tok_start, m.tok_end))
             continue
-        if _in_modal_scope(tokens, sentence, m.tok_start, m.exact) or _planned(tokens, sentence, m.tok_end):
+        attempt = _forms_in(tokens, m.tok_start, m.tok_end, INFILTRATION)
+        if _in_modal_scope(tokens, sentence, m.tok_start, m.exact, attempt) or _planned(
+            tokens, sentence, m.tok_end
+        ):
             continue
         if _in_quoted_name(tokens, sentence, m.tok_start):
             continue
