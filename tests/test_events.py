@@ -1030,3 +1030,14 @@ def test_a_nerve_agent_on_a_few_people_is_an_attack_and_gas_in_war_a_chemical_we
 def test_an_attempted_infiltration_that_was_foiled_is_a_clash() -> None:
     event = only("تمكن الجيش أمس من إحباط محاولة ميليشيات الحوثي التسلل إلى مواقعه في مديرية نهم.")
     assert (event.sub_event_type, event.location.name) == ("Armed clash", "Nihm")
+
+
+def test_those_arrested_are_the_second_side_and_a_syrian_ansar_al_din_is_not_the_sahel_one() -> None:
+    event = only("اعتقل خمسة شبان أمس في مدينة البصرة.")
+    assert (event.sub_event_type, event.actor1.name, event.interaction) == (
+        "Arrests",
+        "Police Forces of Iraq",
+        "17",
+    )
+    text = "اشتبكت قوات النظام مع مقاتلي جبهة أنصار الدين قرب مدينة حلب أمس."
+    assert only(text).actor2.name == "Jabhat Ansar al-Din"

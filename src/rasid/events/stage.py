@@ -600,6 +600,12 @@ class EventStage:
             and actor1.inter in (1, 8)
         ):
             actor2 = civilians  # the people held, unless the text names their group
+        if trig.sub_event_type == "Arrests" and (actor1 is None or actor1.inter == 7):
+            # "واعتقلت نحو 20 شابا": those held are the second side; the arresting force is the one
+            # the article names, else the state's police
+            held = actor1 if actor1 is not None else actor2
+            actor1 = _article_force(doc, country) or Actor(f"Police Forces of {_country_name(country)}", None, 1)
+            actor2 = held if held is not None and held.inter != 1 else civilians
         if event_type == "Battles" and any(a is not None and a.inter == 7 for a in (actor1, actor2)):
             # people killed in a battle are not one of its sides ("مقتل ستة أشخاص في اشتباكات بين ...")
             sides = [(a, m) for a, m in ((actor1, a1_m), (actor2, a2_m)) if a is not None and a.inter != 7]
