@@ -1041,3 +1041,8 @@ def test_those_arrested_are_the_second_side_and_a_syrian_ansar_al_din_is_not_the
     )
     text = "اشتبكت قوات النظام مع مقاتلي جبهة أنصار الدين قرب مدينة حلب أمس."
     assert only(text).actor2.name == "Jabhat Ansar al-Din"
+
+
+def test_a_weak_word_with_only_a_country_names_no_incident() -> None:
+    assert events_of("قالت الوزارة إن الهجوم على اليمن أمس كان ردا على الاعتداءات.") == []
+    assert only("شنت مقاتلات غارات جوية على سوريا أمس.").sub_event_type == "Air/drone strike"

@@ -445,6 +445,8 @@ class EventStage:
             return None
         if own_place and _is_country(place_m) and not (own_date or has_casualties):
             return None
+        if own_place and _is_country(place_m) and not trig.strong and not has_casualties:
+            return None  # "العملية العسكرية في سوريا": a weak word with only a country names no incident
         if date_m is None and s.i - ctx.date_sentence <= _CONTEXT_SENTENCES:
             date_m = ctx.date
         if place_m is None and ctx.place is not None and s.i - ctx.place_sentence <= _CONTEXT_SENTENCES:
