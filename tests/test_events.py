@@ -1046,3 +1046,14 @@ def test_those_arrested_are_the_second_side_and_a_syrian_ansar_al_din_is_not_the
 def test_a_weak_word_with_only_a_country_names_no_incident() -> None:
     assert events_of("قالت الوزارة إن الهجوم على اليمن أمس كان ردا على الاعتداءات.") == []
     assert only("شنت مقاتلات غارات جوية على سوريا أمس.").sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("دمرت طائرات التحالف أمس عربة صواريخ بالستية للحوثيين في مديرية سحار.", ["Air/drone strike"]),
+        ("استهدفت غارة أمس منصة صواريخ للحوثيين في مديرية سحار.", ["Air/drone strike"]),
+    ],
+)
+def test_a_launcher_that_was_hit_is_no_launch(text: str, expected: list) -> None:
+    assert [e.sub_event_type for e in events_of(text)] == expected

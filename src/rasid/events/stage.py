@@ -606,7 +606,9 @@ class EventStage:
             # "واعتقلت نحو 20 شابا": those held are the second side; the arresting force is the one
             # the article names, else the state's police
             held = actor1 if actor1 is not None else actor2
-            actor1 = _article_force(doc, country) or Actor(f"Police Forces of {_country_name(country)}", None, 1)
+            actor1 = _article_force(doc, country) or Actor(
+                f"Police Forces of {_country_name(country)}", None, 1
+            )
             actor2 = held if held is not None and held.inter != 1 else civilians
         if event_type == "Battles" and any(a is not None and a.inter == 7 for a in (actor1, actor2)):
             # people killed in a battle are not one of its sides ("مقتل ستة أشخاص في اشتباكات بين ...")

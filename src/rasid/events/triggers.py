@@ -106,6 +106,18 @@ def _suppressed(tokens: list[Token], start: int, triggers: list[Trigger]) -> boo
     return False
 
 
+_LAUNCHER_NOUNS = lx._words("عربه عربات منصه منصات راجمه مخزن مخازن مستودع مستودعات ورشه ورش")
+
+
+def _launcher_target(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
+    """A missile word right after a launcher or store noun names a thing, not a launch."""
+    return (
+        t.sub_event_type == _SHELLING
+        and t.tok_start > sentence.tok_start
+        and not _LAUNCHER_NOUNS.isdisjoint(tokens[t.tok_start - 1].forms)
+    )
+
+
 def _violent_cue(tokens: list[Token], start: int, end: int) -> bool:
     """Stones, fires, clashes in the sentence; not the riot police ("قوات مكافحة الشغب")."""
     return any(
@@ -297,6 +309,9 @@ def find_triggers(
         air_cue = next((r for r in raw if r[0].sub_event_type == _AIR and r[0].strength == "weak"), None)
     drone_cue = next((c for c in cues if c[0].weapon == "drone"), None)
     triggers = [Trigger(e.sub_event_type, e.weapon, e.strength == "strong", s, t) for e, s, t in raw]
+    # "دمرت الطائرات عربة صواريخ", "غارة على منصة صواريخ": a launcher or a store is what was hit
+    if len(triggers) > 1 or air_cue or drone_cue:
+        triggers = [t for t in triggers if not _launcher_target(tokens, sentence, t)] or triggers
 
     for t in triggers:
         # Generic shelling or attack words with an aircraft/drone cue are air strikes.
