@@ -1057,3 +1057,10 @@ def test_a_weak_word_with_only_a_country_names_no_incident() -> None:
 )
 def test_a_launcher_that_was_hit_is_no_launch(text: str, expected: list) -> None:
     assert [e.sub_event_type for e in events_of(text)] == expected
+
+
+def test_a_field_advance_is_ground_and_zinjibar_is_in_yemen() -> None:
+    event = only("أحرز الجيش الوطني أمس تقدما ميدانيا في مديرية نهم عقب هجوم على مواقع الحوثيين.")
+    assert (event.sub_event_type, event.location.name) == ("Government regains territory", "Nihm")
+    text = "سيطرت المقاومة الشعبية أمس على مدينة زنجبار في محافظة أبين بعد معارك مع الحوثيين."
+    assert only(text).location.country == "YE"
