@@ -1064,3 +1064,11 @@ def test_a_field_advance_is_ground_and_zinjibar_is_in_yemen() -> None:
     assert (event.sub_event_type, event.location.name) == ("Government regains territory", "Nihm")
     text = "سيطرت المقاومة الشعبية أمس على مدينة زنجبار في محافظة أبين بعد معارك مع الحوثيين."
     assert only(text).location.country == "YE"
+
+
+def test_a_toll_since_then_is_cut_off_from_the_day_of_the_next_clause() -> None:
+    text = (
+        "وقتل ما لا يقل عن 149 فلسطينيا في غارات إسرائيلية على قطاع غزة مذاك، "
+        "في حين قتل جندي إسرائيلي الثلاثاء في اشتباك قرب خان يونس."
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in events_of(text)] == [("Armed clash", 1)]

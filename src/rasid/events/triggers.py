@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 from dataclasses import dataclass
 
 from rasid.events import lexicon as lx
@@ -220,6 +222,23 @@ def _is_aggregate(tokens: list[Token], sentence: Sentence, m_start: int, counted
     return counted_before and _forms_in(tokens, sentence.tok_start, sentence.tok_end, lx.AGGREGATE_WORDS)
 
 
+_CONTRAST = ("في حين", "بينما", "فيما")
+
+
+def _contrast_clauses(tokens: list[Token], sentence: Sentence) -> list[Sentence]:
+    """The sentence cut before "في حين", "بينما", "فيما" (each part a Sentence over its tokens)."""
+    cuts = [sentence.tok_start]
+    for k in range(sentence.tok_start + 1, sentence.tok_end - 1):
+        word = tokens[k].norm
+        pair = f"{word} {tokens[k + 1].norm}"
+        if word in _CONTRAST or word in ("وبينما", "وفيما") or pair == "في حين":
+            cuts.append(k)
+    cuts.append(sentence.tok_end)
+    return [
+        dataclasses.replace(sentence, tok_start=a, tok_end=b) for a, b in itertools.pairwise(cuts) if b > a
+    ]
+
+
 def _is_cumulative(tokens: list[Token], sentence: Sentence, date_tokens: set[int]) -> bool:
     """ "منذ 18 شباط", "في الأيام التسعة الماضية": a toll or campaign over a period is no single event.
 
@@ -273,6 +292,11 @@ def find_triggers(
         return []
     if periods and _is_cumulative(tokens, sentence, date_tokens):
         return []
+    # "قتل 149 فلسطينيا مذاك، في حين قتل جندي الجمعة": the toll since then is no event of that Friday
+    clauses = _contrast_clauses(tokens, sentence) if periods else []
+    if len(clauses) > 1:
+        cumulative = [c for c in clauses if _is_cumulative(tokens, c, date_tokens)]
+        matches = [m for m in matches if not any(c.tok_start <= m.tok_start < c.tok_end for c in cumulative)]
     raw: list[tuple[TriggerEntry, int, int]] = []
     cues: list[tuple[TriggerEntry, int, int]] = []
     for m in matches:
