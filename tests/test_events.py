@@ -1072,3 +1072,43 @@ def test_a_toll_since_then_is_cut_off_from_the_day_of_the_next_clause() -> None:
         "في حين قتل جندي إسرائيلي الثلاثاء في اشتباك قرب خان يونس."
     )
     assert [(e.sub_event_type, e.fatalities) for e in events_of(text)] == [("Armed clash", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a launcher that fires keeps its rockets
+        (
+            "قصفت راجمة صواريخ تابعة للنظام بلدة كفرنبل أمس.",
+            [("Shelling/artillery/missile attack", "rocket")],
+        ),
+        # guns named beside the verb: planes flying over do not make it an air strike
+        (
+            "قصفت مدفعية الجيش مواقع الحوثيين في مديرية حرض أمس في حين حلقت طائرات التحالف فوق المنطقة.",
+            [("Shelling/artillery/missile attack", "artillery")],
+        ),
+        ("فشل الحوثيون في تحقيق أي تقدم ميداني في مديرية نهم أمس.", []),
+        # "منذ صباح اليوم" is one day's toll
+        (
+            "قتل 12 مدنيا في قصف على مدينة دوما منذ صباح اليوم، بينما قصفت الطائرات بلدة عربين أمس.",
+            [("Shelling/artillery/missile attack", None), ("Air/drone strike", "aircraft")],
+        ),
+        # "مذاك" closing its clause, and "وفي حين"
+        (
+            "قتل 149 فلسطينيا في غارات إسرائيلية على قطاع غزة مذاك وفي حين قتل جندي الثلاثاء في اشتباك قرب خان يونس.",
+            [("Armed clash", "firearm")],
+        ),
+    ],
+)
+def test_third_review_cases(text: str, expected: list) -> None:
+    assert [(e.sub_event_type, e.weapon) for e in events_of(text)] == expected
+
+
+def test_the_village_does_not_point_back_at_a_city_and_an_armed_group_held_is_the_second_side() -> None:
+    assert events_of("زار الوزير مدينة حمص أمس. وقال إن الهجوم على القرية الأحد كان إرهابيا.") == []
+    text = "قصفت الطائرات الحربية مدينة عفرين أمس. وسقطت قذائف هاون على الأحياء الشمالية للمدينة."
+    assert [e.location.name for e in events_of(text)] == ["`Afrin", "`Afrin"]
+    event = only("ألقي القبض على ثلاثة مسلحين من داعش في مدينة كركوك أمس.")
+    assert (event.actor1.name, event.actor2.name) == ("Police Forces of Iraq", "Islamic State")
+    event = only("سيطر الحوثيون على مدينة دمت أمس واعتقلوا 15 شخصا من سكانها.".replace("سيطر", "دخل"))
+    assert (event.actor1.name, event.interaction) == ("Houthis (Ansar Allah)", "27")

@@ -63,20 +63,29 @@ class _Context:
     claim: tuple[ActorMention | None] | None = None  # the group that claimed the attack, once found
 
 
-_CHEMICAL_WARS = frozenset(("SY", "IQ"))  # where gas is a weapon of war (ACLED "Chemical weapon")
-_THE_TOWN = lx._words("المدينه البلده القريه المخيم بالمدينه بالبلده بالقريه بالمخيم")
-_TOWN_FEATURES = frozenset(("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX", "CAMP"))
+# where gas is a weapon of the war (ACLED "Chemical weapon"); elsewhere a poisoning attacks the people hit
+_CHEMICAL_WARS = frozenset(("SY", "IQ", "YE", "LY", "AF", "SO", "SD", "SS", "NG", "ML", "PS", "UA"))
+_CITY_FEATURES = frozenset(("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX"))
+# "the town" words, each with the features of the places it can point back at
+_THE_TOWN = {
+    **dict.fromkeys(lx._words("المدينه"), _CITY_FEATURES),
+    **dict.fromkeys(lx._words("البلده القريه"), frozenset(("PPL", "PPLX"))),
+    **dict.fromkeys(lx._words("المخيم"), frozenset(("CAMP",))),
+}
 
 
-def _anaphoric_place(doc: Doc, s: Sentence, ctx: _Context) -> bool:
-    """ "على أطراف المدينة الشمالية": "the town" of a sentence points back at the town last named."""
-    if (
-        ctx.place is None
-        or s.i - ctx.place_sentence > _CONTEXT_SENTENCES
-        or ctx.place.feature not in _TOWN_FEATURES
-    ):
+def _anaphoric_place(doc: Doc, s: Sentence, trig: Trigger, ctx: _Context) -> bool:
+    """ "على أطراف المدينة الشمالية": "the town" of a sentence with a strong trigger points back at the
+    town last named (a village or a camp only at a village or a camp)."""
+    if not trig.strong or ctx.place is None or s.i - ctx.place_sentence > _CONTEXT_SENTENCES:
         return False
-    return any(t.norm in _THE_TOWN for t in doc.tokens[s.tok_start : s.tok_end])
+    feature = ctx.place.feature
+    return any(
+        feature in _THE_TOWN[f]
+        for t in doc.tokens[s.tok_start : s.tok_end]
+        for f in t.forms
+        if f in _THE_TOWN
+    )
 
 
 def _nearest(mentions: list, trigger: Trigger) -> object | None:
@@ -414,7 +423,9 @@ class EventStage:
         event_type = SUB_TO_TYPE[trig.sub_event_type]
         date_m = _nearest(s_dates, trig)
         place_m = _choose_place(doc, s_places, trig)
-        if place_m is None and _anaphoric_place(doc, s, ctx):  # "على أطراف المدينة": the town just named
+        if place_m is None and _anaphoric_place(
+            doc, s, trig, ctx
+        ):  # "على أطراف المدينة": the town just named
             place_m = ctx.place
         own_date, own_place = date_m is not None, place_m is not None
         has_casualties = any(c.value > 0 for c in counts)
@@ -602,12 +613,22 @@ class EventStage:
             and actor1.inter in (1, 8)
         ):
             actor2 = civilians  # the people held, unless the text names their group
-        if trig.sub_event_type == "Arrests" and (actor1 is None or actor1.inter == 7):
-            # "واعتقلت نحو 20 شابا": those held are the second side; the arresting force is the one
-            # the article names, else the state's police
+        held_group = (  # "ألقي القبض على ثلاثة مسلحين من داعش": the group named after the verb was held
+            actor1 is not None
+            and actor1.inter in (2, 3, 4)
+            and a1_m is not None
+            and a1_m.tok_start > trig.tok_start
+        )
+        if trig.sub_event_type == "Arrests" and (
+            actor1 is None or actor1.inter == 7 or (held_group and actor2 is None)
+        ):
+            # "واعتقلت نحو 20 شابا": those held are the second side; the arresting force is the one just
+            # named, else the one the article names most, else the state's police
             held = actor1 if actor1 is not None else actor2
-            actor1 = _article_force(doc, country) or Actor(
-                f"Police Forces of {_country_name(country)}", None, 1
+            actor1 = (
+                _recent_force(doc, s, trig, country)
+                or _article_force(doc, country)
+                or Actor(f"Police Forces of {_country_name(country)}", None, 1)
             )
             actor2 = held if held is not None and held.inter != 1 else civilians
         if event_type == "Battles" and any(a is not None and a.inter == 7 for a in (actor1, actor2)):
@@ -1186,6 +1207,23 @@ def _article_perpetrator(
 
 _CLAIM_WORDS = lx._words("مسؤوليته مسؤوليتها المسؤوليه مسؤوليه تبني تبنت تبنى يتبني تتبن يتبن تتبني")
 _CLAIM_WINDOW = 6
+
+
+def _recent_force(doc: Doc, s: Sentence, trig: Trigger, country: str | None) -> Actor | None:
+    """The armed party named last before the trigger in its sentence, or the state or foreign force
+    named last in the two sentences before."""
+    recent = [
+        m
+        for m in doc.actors
+        if m.tok_end <= trig.tok_start
+        and m.actor is not None
+        and m.label not in _WEAK_ACTOR_LABELS
+        and (
+            (m.tok_start >= s.tok_start and m.actor.inter in (1, 2, 3, 8))
+            or (doc.sentence_of(m.tok_start).i >= s.i - 2 and m.actor.inter in (1, 8))
+        )
+    ]
+    return resolve_inter(recent[-1], country) if recent else None
 
 
 def _article_force(doc: Doc, country: str | None) -> Actor | None:

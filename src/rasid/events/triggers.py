@@ -108,7 +108,7 @@ def _suppressed(tokens: list[Token], start: int, triggers: list[Trigger]) -> boo
     return False
 
 
-_LAUNCHER_NOUNS = lx._words("عربه عربات منصه منصات راجمه مخزن مخازن مستودع مستودعات ورشه ورش")
+_LAUNCHER_NOUNS = lx._words("عربه عربات منصه منصات مخزن مخازن مستودع مستودعات ورشه ورش")
 
 
 def _launcher_target(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
@@ -223,6 +223,12 @@ def _is_aggregate(tokens: list[Token], sentence: Sentence, m_start: int, counted
 
 
 _CONTRAST = ("في حين", "بينما", "فيما")
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+_FAILED = lx._words("فشل فشلت فشلوا عجز عجزت عجزوا اخفق اخفقت اخفقوا")
+
+
+def _failed(tokens: list[Token], sentence: Sentence, start: int) -> bool:
+    return any(not _FAILED.isdisjoint(t.forms) for t in tokens[max(sentence.tok_start, start - 5) : start])
 
 
 def _contrast_clauses(tokens: list[Token], sentence: Sentence) -> list[Sentence]:
@@ -231,7 +237,7 @@ def _contrast_clauses(tokens: list[Token], sentence: Sentence) -> list[Sentence]
     for k in range(sentence.tok_start + 1, sentence.tok_end - 1):
         word = tokens[k].norm
         pair = f"{word} {tokens[k + 1].norm}"
-        if word in _CONTRAST or word in ("وبينما", "وفيما") or pair == "في حين":
+        if word in _CONTRAST or word in ("وبينما", "وفيما") or pair in ("في حين", "وفي حين"):
             cuts.append(k)
     cuts.append(sentence.tok_end)
     return [
@@ -246,13 +252,15 @@ def _is_cumulative(tokens: list[Token], sentence: Sentence, date_tokens: set[int
     """
     since_dates: set[int] = set()
     cumulative = False
-    for k in range(sentence.tok_start, sentence.tok_end - 1):
+    for k in range(sentence.tok_start, sentence.tok_end):
         if not lx.SINCE_THEN.isdisjoint(tokens[k].forms):
             cumulative = True
-        if not lx.SINCE_WORDS.isdisjoint(tokens[k].forms):
+        if k + 1 < sentence.tok_end and not lx.SINCE_WORDS.isdisjoint(tokens[k].forms):
             nxt = tokens[k + 1]
             if not lx.THEN_WORDS.isdisjoint(nxt.forms):
                 cumulative = True
+            elif any(t.norm == "اليوم" for t in tokens[k + 1 : min(k + 4, sentence.tok_end)]):
+                pass  # "منذ صباح اليوم": one day's toll
             elif k + 1 in date_tokens:
                 cumulative = True
                 j = k + 1
@@ -322,6 +330,8 @@ def find_triggers(
         if _is_aggregate(tokens, sentence, m.tok_start, counted):
             continue
         raw.append((entry, m.tok_start, m.tok_end))
+    # "فشل الحوثيون في تحقيق أي تقدم ميداني": ground not taken
+    raw = [r for r in raw if not (r[0].sub_event_type in _TERRITORY and _failed(tokens, sentence, r[1]))]
     if not raw:
         return []
     # "وأسقطت طائرة مسيرة": a drone that was shot down says nothing about how the rest was fired.
@@ -334,12 +344,20 @@ def find_triggers(
     drone_cue = next((c for c in cues if c[0].weapon == "drone"), None)
     triggers = [Trigger(e.sub_event_type, e.weapon, e.strength == "strong", s, t) for e, s, t in raw]
     # "دمرت الطائرات عربة صواريخ", "غارة على منصة صواريخ": a launcher or a store is what was hit
-    if len(triggers) > 1 or air_cue or drone_cue:
+    hitting = air_cue or drone_cue or any(t.sub_event_type in (_AIR, _DISRUPTED) for t in triggers)
+    if hitting:  # aircraft or a disruption verb hit it ("قصفت راجمة صواريخ" fired, it was not hit)
         triggers = [t for t in triggers if not _launcher_target(tokens, sentence, t)] or triggers
 
+    ground_at = [
+        t.tok_start
+        for t in triggers
+        if t.sub_event_type == _SHELLING and t.weapon in ("artillery", "mortar", "rocket")
+    ]
     for t in triggers:
-        # Generic shelling or attack words with an aircraft/drone cue are air strikes.
-        if (t.sub_event_type == _SHELLING and t.weapon is None and (drone_cue or air_cue)) or (
+        # Generic shelling or attack words with an aircraft/drone cue are air strikes (unless guns are
+        # named beside it: "قصفت مدفعية الجيش ... في حين حلقت طائرات التحالف").
+        ground = any(abs(k - t.tok_start) <= 3 for k in ground_at)
+        if (t.sub_event_type == _SHELLING and t.weapon is None and (drone_cue or air_cue) and not ground) or (
             t.sub_event_type == _CLASH and not t.strong and (drone_cue or air_cue)
         ):
             t.sub_event_type, t.weapon = _AIR, "drone" if drone_cue else "aircraft"
