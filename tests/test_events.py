@@ -1112,3 +1112,13 @@ def test_the_village_does_not_point_back_at_a_city_and_an_armed_group_held_is_th
     assert (event.actor1.name, event.actor2.name) == ("Police Forces of Iraq", "Islamic State")
     event = only("سيطر الحوثيون على مدينة دمت أمس واعتقلوا 15 شخصا من سكانها.".replace("سيطر", "دخل"))
     assert (event.actor1.name, event.interaction) == ("Houthis (Ansar Allah)", "27")
+
+
+def test_a_new_wa_fi_phrase_adds_a_place_unless_it_brings_its_own_event() -> None:
+    text = "شنت مقاتلات التحالف أمس غارات على مواقع الحوثيين في مديرية الجراحي، وفي مديرية حيس جنوب الحديدة."
+    assert [e.location.name for e in events_of(text)] == ["Al Jarrāḩī", "Ḩays"]
+    text = "قصفت الطائرات مدينة حلب أمس، وفي إدلب اندلعت اشتباكات بين الفصائل."
+    assert sorted((e.sub_event_type, e.location.name) for e in events_of(text)) == [
+        ("Air/drone strike", "Aleppo"),
+        ("Armed clash", "Idlib"),
+    ]

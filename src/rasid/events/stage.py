@@ -386,7 +386,7 @@ class EventStage:
                 if not trig.strong:
                     generic.add(id(event))
                 # "قذائف على بلدتي الفوعة وكفريا": one event in each town the sentence lists
-                for other in _coordinated(doc, s_places, event):
+                for other in _coordinated(doc, s_places, event, hit_tokens):
                     twin = _at_place(event, other)
                     candidates.append(twin)
                     if not trig.strong:
@@ -741,29 +741,37 @@ class EventStage:
 _LIST_FEATURES = frozenset(("PCLI", "ADM1", "REGION", "BORDER"))
 
 
-def _coordinated(doc: Doc, places: list[PlaceMention], event: Event) -> list[PlaceMention]:
-    """The second place of a pair named with the event's own one ("بلدتي الفوعة وكفريا")."""
+def _coordinated(
+    doc: Doc, places: list[PlaceMention], event: Event, hit_tokens: set[int]
+) -> list[PlaceMention]:
+    """Other places the sentence gives the event: the second of a pair ("بلدتي الفوعة وكفريا"), and each
+    place a new "وفي" phrase adds before another trigger ("قصفت ... في مديرية الجراحي، وفي مديريتي زبيد
+    والتحيتا"). A long plain list ("مسرابا وجسرين وكفربطنا وحمورية ...") sums up a region's day."""
     span = event.spans.get("location")
     first = next((p for p in places if span is not None and p.start == span.start), None)
     if first is None or first.feature in _LIST_FEATURES:
         return []
     if any(t.norm == "بين" for t in doc.tokens[max(0, first.tok_start - 3) : first.tok_start]):
         return []  # "الطريق بين حمص وحماة": one road between two towns
-    out: list[PlaceMention] = []
+    groups: list[list[PlaceMention]] = [[first]]
     last = first
     for p in sorted(places, key=lambda p: p.tok_start):
         if p.tok_start < last.tok_end or p.location is None:
             continue
-        gap = doc.tokens[last.tok_end : p.tok_start]
-        joined = doc.tokens[p.tok_start].norm.startswith("و") and p.text[:1] != "و"
-        if not all(t.norm in ("،", ",") for t in gap) or not (joined or gap):
-            break
         if p.feature in _LIST_FEATURES or p.location.country != first.location.country:
             break
-        out.append(p)
+        gap = doc.tokens[last.tok_end : p.tok_start]
+        joined = doc.tokens[p.tok_start].norm.startswith("و") and p.text[:1] != "و"
+        if all(t.norm in ("،", ",") for t in gap) and (joined or gap):
+            groups[-1].append(p)  # "X وY", "X، Y"
+        elif any(
+            t.norm == "وفي" for t in doc.tokens[max(last.tok_end, p.tok_start - 2) : p.tok_start]
+        ) and not any(k in hit_tokens for k in range(last.tok_end, min(p.tok_end + 5, len(doc.tokens)))):
+            groups.append([p])  # "... وفي Y": a new place of the same event (not "وفي Y اندلعت ...")
+        else:
+            break
         last = p
-    # a pair names two incidents; a long list ("مسرابا وجسرين وكفربطنا وحمورية ...") sums up a region's day
-    return out if len(out) == 1 else []
+    return [p for group in groups if len(group) <= 2 for p in group if p is not first]
 
 
 def _at_place(event: Event, place: PlaceMention) -> Event:

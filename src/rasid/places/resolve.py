@@ -51,7 +51,7 @@ TYPE_CUES: dict[str, str] = {
     **dict.fromkeys(["منطقه", "مناطق", "المنطقه"], "area"),
     **dict.fromkeys(["محافظه", "ولايه", "اقليم", "المحافظه", "الولايه", "الاقليم", "امانه"], "province"),
     **dict.fromkeys(["ناحيه"], "subdistrict"),
-    **dict.fromkeys(["قضاء", "مديريه", "المديريه", "مركز"], "district"),
+    **dict.fromkeys(["قضاء", "مديريه", "المديريه", "مركز", "مديريتي"], "district"),
     **dict.fromkeys(["مخيم", "المخيم"], "camp"),
     **dict.fromkeys(["معبر", "منفذ", "حاجز"], "crossing"),
     **dict.fromkeys(["مطار", "قاعده"], "base"),
