@@ -100,3 +100,14 @@ def test_weak_words_alone_without_date_or_toll_are_not_tagged() -> None:
     # A toll word keeps the sentence too.
     doc = TriggerStage()(TextStage()(Doc(article("وقال وزير الداخلية سامي العلي إن الهجوم أسفر عن قتلى."))))
     assert doc.weak_sentences == set()
+
+
+def test_undated_event_sentences_after_the_lead_are_not_tagged() -> None:
+    text = (
+        "قصفت طائرات حربية مدينة إدلب أمس. وقال المتحدث سامي العلي إن الوضع هادئ. "
+        "وقال الناشط محمد الخطيب إن الغارات دمرت منازل. وقال الطبيب أحمد يوسف إن القصف استمر الأربعاء."
+    )
+    doc = TimeStage()(TriggerStage()(TextStage()(Doc(article(text)))))
+    assert doc.event_sentences() == {0, 2, 3}
+    tagged = {doc.sentence_of(m.tok_start).i for m in EntityStage()(doc).entities}
+    assert 2 not in tagged and 3 in tagged  # the third has no date of its own; the fourth has one
