@@ -16,7 +16,7 @@ from rasid.doc import Doc
 from rasid.events import lexicon as lx
 from rasid.events.casualties import CasualtyFinder, Count
 from rasid.events.classifier import load_classifier
-from rasid.events.triggers import INFILTRATION, Trigger, find_triggers
+from rasid.events.triggers import INFILTRATION, TERRITORY, Trigger, find_triggers
 from rasid.model import (
     SUB_TO_TYPE,
     Actor,
@@ -30,7 +30,7 @@ from rasid.model import (
 from rasid.notes import note
 from rasid.places import container
 from rasid.places.gazetteer import distance_km
-from rasid.places.resolve import TYPE_CUES
+from rasid.places.resolve import FEATURES_FOR_TYPE, TYPE_CUES
 from rasid.text import Sentence, Token
 
 _CONTEXT_SENTENCES = 2
@@ -65,12 +65,11 @@ class _Context:
 
 # where gas is a weapon of the war (ACLED "Chemical weapon"); elsewhere a poisoning attacks the people hit
 _CHEMICAL_WARS = frozenset(("SY", "IQ", "YE", "LY", "AF", "SO", "SD", "SS", "NG", "ML", "PS", "UA"))
-_CITY_FEATURES = frozenset(("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX"))
-# "the town" words, each with the features of the places it can point back at
+# "the town" words, each with the features of the places it can point back at (a village: no seat)
 _THE_TOWN = {
-    **dict.fromkeys(lx._words("المدينه"), _CITY_FEATURES),
-    **dict.fromkeys(lx._words("البلده القريه"), frozenset(("PPL", "PPLX"))),
-    **dict.fromkeys(lx._words("المخيم"), frozenset(("CAMP",))),
+    **dict.fromkeys(lx._words("المدينه"), FEATURES_FOR_TYPE["town"]),
+    **dict.fromkeys(lx._words("البلده القريه"), ("PPL", "PPLX")),
+    **dict.fromkeys(lx._words("المخيم"), FEATURES_FOR_TYPE["camp"]),
 }
 
 
@@ -423,10 +422,8 @@ class EventStage:
         event_type = SUB_TO_TYPE[trig.sub_event_type]
         date_m = _nearest(s_dates, trig)
         place_m = _choose_place(doc, s_places, trig)
-        if place_m is None and _anaphoric_place(
-            doc, s, trig, ctx
-        ):  # "على أطراف المدينة": the town just named
-            place_m = ctx.place
+        if place_m is None and _anaphoric_place(doc, s, trig, ctx):
+            place_m = ctx.place  # "على أطراف المدينة": the town just named
         own_date, own_place = date_m is not None, place_m is not None
         has_casualties = any(c.value > 0 for c in counts)
         # How much the sentence itself says decides whether a trigger reports an event.
@@ -436,7 +433,7 @@ class EventStage:
             and not (own_date and own_place)
         ):
             return None
-        if trig.sub_event_type in _TERRITORY and not trig.strong and not _armed_named(s_actors):
+        if trig.sub_event_type in TERRITORY and not trig.strong and not _armed_named(s_actors):
             return None  # "استعادت البورصة خسائرها", "تقدمت الشركة": ground is taken by armed forces
         if _trigger_has(doc, trig, _SEIZE_WORDS) and not _seized_place(doc, trig, s_places):
             return None  # "استولى المسلحون على سيارة": property, not ground
@@ -454,10 +451,8 @@ class EventStage:
             return None
         if not own_place and not (own_date and (has_casualties or s.i < _LEAD_SENTENCES)):
             return None
-        if own_place and _is_country(place_m) and not (own_date or has_casualties):
-            return None
-        if own_place and _is_country(place_m) and not trig.strong and not has_casualties:
-            return None  # "العملية العسكرية في سوريا": a weak word with only a country names no incident
+        if own_place and _is_country(place_m) and not has_casualties and not (own_date and trig.strong):
+            return None  # only a country: a specific word, a date or victims are needed ("الهجوم على اليمن")
         if date_m is None and s.i - ctx.date_sentence <= _CONTEXT_SENTENCES:
             date_m = ctx.date
         if place_m is None and ctx.place is not None and s.i - ctx.place_sentence <= _CONTEXT_SENTENCES:
@@ -606,31 +601,8 @@ class EventStage:
             if actor1 is None and country in _GAS_USERS:
                 actor1 = _GAS_USERS[country]
             actor2 = civilians
-        if (
-            trig.sub_event_type == "Arrests"
-            and actor2 is None
-            and actor1 is not None
-            and actor1.inter in (1, 8)
-        ):
-            actor2 = civilians  # the people held, unless the text names their group
-        held_group = (  # "ألقي القبض على ثلاثة مسلحين من داعش": the group named after the verb was held
-            actor1 is not None
-            and actor1.inter in (2, 3, 4)
-            and a1_m is not None
-            and a1_m.tok_start > trig.tok_start
-        )
-        if trig.sub_event_type == "Arrests" and (
-            actor1 is None or actor1.inter == 7 or (held_group and actor2 is None)
-        ):
-            # "واعتقلت نحو 20 شابا": those held are the second side; the arresting force is the one just
-            # named, else the one the article names most, else the state's police
-            held = actor1 if actor1 is not None else actor2
-            actor1 = (
-                _recent_force(doc, s, trig, country)
-                or _article_force(doc, country)
-                or Actor(f"Police Forces of {_country_name(country)}", None, 1)
-            )
-            actor2 = held if held is not None and held.inter != 1 else civilians
+        if trig.sub_event_type == "Arrests":
+            actor1, actor2 = _arrest_sides(doc, s, trig, a1_m, actor1, actor2, country, civilians)
         if event_type == "Battles" and any(a is not None and a.inter == 7 for a in (actor1, actor2)):
             # people killed in a battle are not one of its sides ("مقتل ستة أشخاص في اشتباكات بين ...")
             sides = [(a, m) for a, m in ((actor1, a1_m), (actor2, a2_m)) if a is not None and a.inter != 7]
@@ -1055,7 +1027,6 @@ def _named_instead(
     return actor
 
 
-_TERRITORY = frozenset(("Government regains territory", "Non-state actor overtakes territory"))
 _SEIZE_WORDS = lx._words("استولت استولى استولوا")
 
 
@@ -1215,6 +1186,38 @@ def _article_perpetrator(
 
 _CLAIM_WORDS = lx._words("مسؤوليته مسؤوليتها المسؤوليه مسؤوليه تبني تبنت تبنى يتبني تتبن يتبن تتبني")
 _CLAIM_WINDOW = 6
+
+
+def _arrest_sides(
+    doc: Doc,
+    s: Sentence,
+    trig: Trigger,
+    a1_m: ActorMention | None,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    country: str | None,
+    civilians: Actor,
+) -> tuple[Actor | None, Actor | None]:
+    """Who arrested whom: the state's forces hold civilians unless the text names their group; those held
+    ("واعتقلت نحو 20 شابا", "ألقي القبض على ثلاثة مسلحين من داعش") are the second side, and the arresting
+    force is the party just named, else the one the article names most, else the state's police."""
+    if actor1 is not None and actor1.inter in (1, 8):
+        return actor1, actor2 if actor2 is not None else civilians
+    held_group = (
+        actor1 is not None
+        and actor1.inter in (2, 3, 4)
+        and a1_m is not None
+        and a1_m.tok_start > trig.tok_start
+    )
+    if not (actor1 is None or actor1.inter == 7 or (held_group and actor2 is None)):
+        return actor1, actor2
+    held = actor1 if actor1 is not None else actor2
+    force = (
+        _recent_force(doc, s, trig, country)
+        or _article_force(doc, country)
+        or Actor(f"Police Forces of {_country_name(country)}", None, 1)
+    )
+    return force, held if held is not None and held.inter != 1 else civilians
 
 
 def _recent_force(doc: Doc, s: Sentence, trig: Trigger, country: str | None) -> Actor | None:

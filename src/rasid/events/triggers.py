@@ -15,7 +15,7 @@ _MODALITY_WINDOW = 6
 _SAME_STRETCH = 8  # tokens between two triggers of one incident
 _PROTEST = "Peaceful protest"
 _CLASH = "Armed clash"
-_TERRITORY = frozenset(("Government regains territory", "Non-state actor overtakes territory"))
+TERRITORY = frozenset(("Government regains territory", "Non-state actor overtakes territory"))
 _SHELLING = "Shelling/artillery/missile attack"
 _AIR = "Air/drone strike"
 _DISRUPTED = "Disrupted weapons use"
@@ -223,7 +223,6 @@ def _is_aggregate(tokens: list[Token], sentence: Sentence, m_start: int, counted
 
 
 _CONTRAST = ("في حين", "بينما", "فيما")
-_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 _FAILED = lx._words("فشل فشلت فشلوا عجز عجزت عجزوا اخفق اخفقت اخفقوا")
 
 
@@ -331,7 +330,7 @@ def find_triggers(
             continue
         raw.append((entry, m.tok_start, m.tok_end))
     # "فشل الحوثيون في تحقيق أي تقدم ميداني": ground not taken
-    raw = [r for r in raw if not (r[0].sub_event_type in _TERRITORY and _failed(tokens, sentence, r[1]))]
+    raw = [r for r in raw if not (r[0].sub_event_type in TERRITORY and _failed(tokens, sentence, r[1]))]
     if not raw:
         return []
     # "وأسقطت طائرة مسيرة": a drone that was shot down says nothing about how the rest was fired.
@@ -463,7 +462,7 @@ def find_triggers(
                 t.strong = t.strong or sub != _PROTEST or any(a.strong for a in absorbed)
         subs = {t.sub_event_type for t in triggers if t.strong}
     # Ground taken after battles is one event, coded as the change of territory ("تحرير ... بعد معارك").
-    territory = next((t.sub_event_type for t in triggers if t.sub_event_type in _TERRITORY), None)
+    territory = next((t.sub_event_type for t in triggers if t.sub_event_type in TERRITORY), None)
     if territory is not None and any(t.sub_event_type == _CLASH for t in triggers):
         for t in triggers:
             if t.sub_event_type == _CLASH:
