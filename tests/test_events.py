@@ -1122,3 +1122,49 @@ def test_a_new_wa_fi_phrase_adds_a_place_unless_it_brings_its_own_event() -> Non
         ("Air/drone strike", "Aleppo"),
         ("Armed clash", "Idlib"),
     ]
+
+
+def test_a_missile_fired_from_yemeni_land_at_saudi_arabia_is_the_houthis_against_saudi_forces() -> None:
+    text = "اعترضت قوات الدفاع الجوي السعودي صاروخا باليستيا أطلق من الأراضي اليمنية باتجاه مدينة جازان مساء أمس."
+    event = only(text)
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor2 is not None and event.actor2.name == "Houthis (Ansar Allah)"
+    assert event.interaction == "12"
+
+
+def test_the_coalition_intercepting_over_saudi_arabia_is_the_saudi_air_defence() -> None:
+    text = "اعترضت قوات التحالف صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة نجران مساء أمس."
+    event = only(text)
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Saudi Arabia"
+    assert event.interaction == "12"
+
+
+def test_barrel_bombs_are_dropped_from_the_air() -> None:
+    text = "ألقى الطيران المروحي براميل متفجرة على بلدة داعل بريف درعا صباح أمس."
+    event = only(text)
+    assert (event.sub_event_type, event.weapon) == ("Air/drone strike", "aircraft")
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Syria"
+
+
+def test_a_group_fighting_an_unnamed_side_fights_the_foe_the_article_names() -> None:
+    text = (
+        "اندلعت اشتباكات عنيفة في مدينة الضالع صباح أمس قتل فيها ثمانية من مسلحي الحوثي. "
+        "وكانت المقاومة الشعبية قد أعلنت أمس الأول أنها صدت هجوما للحوثيين، "
+        "وقالت المقاومة الشعبية إنها تتقدم في المحافظة."
+    )
+    clash = next(e for e in events_of(text) if e.sub_event_type == "Armed clash")
+    names = {a.name for a in (clash.actor1, clash.actor2) if a is not None}
+    assert names == {"Houthis (Ansar Allah)", "Popular Resistance"}
+
+
+def test_an_unclaimed_bombing_is_laid_on_a_group_only_if_the_article_keeps_naming_it() -> None:
+    text = (
+        "قتل ثلاثة مدنيين بانفجار عبوة ناسفة في سوق بمدينة كركوك صباح أمس. "
+        "وكان تنظيم داعش قد سيطر على مناطق قريبة قبل سنوات، ثم طرد تنظيم داعش منها."
+    )
+    event = only(text)
+    assert event.actor1 is not None and event.actor1.name == "Unidentified armed group"
+    text += " ويقول مسؤولون إن خلايا تنظيم داعش ما زالت تنشط في المنطقة."
+    event = only(text)
+    assert event.actor1 is not None and event.actor1.name == "Islamic State"

@@ -41,6 +41,7 @@ _NEEDS_CONTEXT = {"Strategic developments"}
 _COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLS", "PCLF", "COUNTRY"}
 _VICTIM_LEADS = lx._words("مقتل مصرع استشهاد اصابه جرح قتل اصيب من ضد علي استهدف استهدفت لاستهداف بحق")
 _MIN_PERPETRATOR_MENTIONS = 2
+_MIN_BLAME_MENTIONS = 3  # an unclaimed attack is laid on a group only if the article keeps naming it
 _PEACEFUL = "Peaceful protest"
 _PLANTED = frozenset(("Remote explosive/landmine/IED", "Suicide bomb", "Grenade"))  # never a state's
 _REMOTE_STRIKES = frozenset(("Air/drone strike", "Shelling/artillery/missile attack"))
@@ -576,10 +577,12 @@ class EventStage:
             actor1, actor2 = _downing_sides(doc, s, country, actor1, actor2)
         if trig.sub_event_type == "Disrupted weapons use":
             actor1, actor2 = _interception_sides(actor1, actor2, country)
+            if actor1 is not None and actor1.name == "Saudi-led coalition" and country == "SA":
+                actor1 = Actor(_military_of(country), None, 1)  # over its own land, the Saudi air defence
+            if actor2 is None:
+                actor2 = _launcher(doc, s)  # "صاروخين أطلقا من اليمن", "من الأراضي اليمنية"
             if actor2 is None and actor1 is not None:
                 actor2 = _weapon_nationality(doc, s, trig, actor1, country)  # "صاروخين إسرائيليين"
-            if actor2 is None:
-                actor2 = _launcher(doc, s)  # "صاروخين أطلقا من اليمن"
         if trig.sub_event_type == "Chemical weapon" and (
             _forms_in_sentence(doc, s, _POISONING_WORDS) or country not in _CHEMICAL_WARS
         ):
@@ -608,10 +611,15 @@ class EventStage:
             sides = [(a, m) for a, m in ((actor1, a1_m), (actor2, a2_m)) if a is not None and a.inter != 7]
             (actor1, a1_m), (actor2, a2_m) = [*sides, (None, None), (None, None)][:2]
         if event_type == "Battles" and actor1 is not None and actor2 is None and actor1.inter in (2, 3, 4):
-            actor2 = Actor(_military_of(country), None, 1)
+            # the other side is the one the article fights most, else the state's forces
+            actor2 = _article_adversary(doc, country, actor1) or Actor(_military_of(country), None, 1)
         elif event_type == "Battles" and actor1 is not None and actor2 is None and actor1.inter in (1, 8):
-            # a battle has two sides: the group the article fights, else an unnamed one
-            actor2 = _article_opponent(doc, country, actor1) or Actor("Unidentified armed group", None, 3)
+            # a battle has two sides: the group the article fights, else its main foe, else an unnamed one
+            actor2 = (
+                _article_opponent(doc, country, actor1)
+                or _article_adversary(doc, country, actor1)
+                or Actor("Unidentified armed group", None, 3)
+            )
         acted = (  # "فجر الجيش عبوة": the state's forces as subject or agent, not soldiers counted
             a1_m is not None
             and not _is_victim(doc, a1_m)
@@ -1178,7 +1186,7 @@ def _article_perpetrator(
     counts = _actor_counts(doc, country, (1, 2, 3, 8))
     if target is not None:
         counts.pop(target.name, None)
-    groups = [c for c in counts.values() if c[1].inter in (2, 3) and c[0] >= _MIN_PERPETRATOR_MENTIONS]
+    groups = [c for c in counts.values() if c[1].inter in (2, 3) and c[0] >= _MIN_BLAME_MENTIONS]
     forces = [c for c in counts.values() if c[1].inter in (1, 8) and c[0] >= _MIN_STATE_MENTIONS]
     pool = groups or (forces if states else [])
     return max(pool, key=lambda c: c[0])[1] if pool else None
@@ -1299,6 +1307,24 @@ def _article_opponent(doc: Doc, country: str | None, actor1: Actor) -> Actor | N
     return named[0][1]
 
 
+def _article_adversary(doc: Doc, country: str | None, actor1: Actor) -> Actor | None:
+    """The armed side the article names most (twice or more, and more than any other) that is not on
+    the side of actor1: who a group fought when the sentence names only the group."""
+    counts = [
+        c
+        for name, c in _actor_counts(doc, country, (1, 2, 3, 4, 8)).items()
+        if name != actor1.name and not name.startswith("Unidentified") and not _same_side(c[1], actor1)
+    ]
+    counts.sort(key=lambda c: -c[0])
+    if (
+        not counts
+        or counts[0][0] < _MIN_PERPETRATOR_MENTIONS
+        or (len(counts) > 1 and counts[1][0] == counts[0][0])
+    ):
+        return None
+    return counts[0][1]
+
+
 # Who flies in a country's war when a report does not say whose aircraft struck: what an ACLED coder
 # knows of these wars (the coalition in Yemen, Israel over Gaza, the government's air force in Syria).
 _AIR_OPERATORS = {
@@ -1340,10 +1366,19 @@ _GAS_USERS = {"SY": Actor("Military Forces of Syria", None, 1)}
 _LAUNCHERS = {"YE": Actor("Houthis (Ansar Allah)", None, 2)}
 
 
+_TERRITORY_NOUNS = lx._words("الاراضي اراضي الاقليم")
+
+
 def _launcher(doc: Doc, s: Sentence) -> Actor | None:
     for p in doc.in_sentence(doc.places, s):
         if p.location is not None and p.location.country in _LAUNCHERS and _is_origin(doc, p):
             return _LAUNCHERS[p.location.country]
+    tokens = doc.tokens
+    for k in range(s.tok_start + 1, s.tok_end - 1):  # "أطلقت من الأراضي اليمنية"
+        if tokens[k - 1].norm == "من" and not _TERRITORY_NOUNS.isdisjoint(tokens[k].forms):
+            iso2 = nationality(tokens[k + 1])
+            if iso2 in _LAUNCHERS:
+                return _LAUNCHERS[iso2]
     return None
 
 
