@@ -1168,3 +1168,16 @@ def test_an_unclaimed_bombing_is_laid_on_a_group_only_if_the_article_keeps_namin
     text += " ويقول مسؤولون إن خلايا تنظيم داعش ما زالت تنشط في المنطقة."
     event = only(text)
     assert event.actor1 is not None and event.actor1.name == "Islamic State"
+
+
+def test_people_of_the_land_named_by_their_nationality_alone_are_civilians() -> None:
+    event = only("قتل فلسطيني برصاص الجيش الإسرائيلي في بلدة بيت أمر قرب الخليل أمس.")
+    assert (event.sub_event_type, event.interaction) == ("Attack", "78")
+    event = only("أطلق جنود إسرائيليون النار على فلسطينيين اثنين في البلدة القديمة من الخليل أمس.")
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Israel"
+    assert event.interaction == "78"  # those shot at are no Palestinian force
+    # Americans wounded in Kandahar are troops, not the people of the land
+    text = (
+        "أعلن متحدث باسم القوات الأمريكية أن اثنين أمريكيين أصيبا في هجوم بإطلاق النار في مقاطعة قندهار أمس."
+    )
+    assert only(text).sub_event_type == "Armed clash"

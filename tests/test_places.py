@@ -194,3 +194,12 @@ def test_a_nisba_adjective_is_not_a_capital_without_its_article():
         "Tehran"
     ]
     assert [p.location.name for p in resolved("وصل الوزير إلى صوفيا أمس.")] == ["Sofia"]
+
+
+def test_a_frequent_nisba_word_after_a_place_word_describes_the_place():
+    # "عسكري" is also a village in Iran; "حاجز عسكري" is a military checkpoint
+    assert [p.location.name for p in resolved("أوقف الجنود الشاب على حاجز عسكري قرب مدينة الخليل.")] == [
+        "Hebron"
+    ]
+    # a district name with the article keeps its place word
+    assert "Al Jarrāḩī" in [p.location.name for p in resolved("قصفت المدفعية مواقع في مديرية الجراحي أمس.")]

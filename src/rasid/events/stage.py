@@ -509,11 +509,11 @@ class EventStage:
             trig.sub_event_type == "Attack"
             and trig.weapon == "firearm"
             and any(a is not None and a.inter in (1, 2, 3, 4, 8) for a in (actor1, actor2))
-            and not _civilian_victims(doc, s)
+            and not _civilian_victims(doc, s, country)
             and all(a is None or a.inter != 7 for a in (actor1, actor2))
         ):  # "أطلق مسلحون النار على دورية للشرطة": shooting at armed men is a clash
             trig.sub_event_type, event_type = "Armed clash", "Battles"
-        if trig.sub_event_type == "Armed clash" and _one_sided_attack(doc, s, trig, actor1, actor2):
+        if trig.sub_event_type == "Armed clash" and _one_sided_attack(doc, s, trig, actor1, actor2, country):
             trig.sub_event_type, event_type = "Attack", "Violence against civilians"
             if actor1 is not None and actor1.inter == 7:
                 actor1, actor2 = actor2, actor1
@@ -534,7 +534,7 @@ class EventStage:
             injured = _figure(doc, counts, "injured", trig)
         one_sided = event_type in ("Explosions/Remote violence", "Violence against civilians")
         civilians = Actor(f"Civilians ({_country_name(country)})", None, 7)
-        if one_sided and (killed or injured) and _civilian_victims(doc, s):
+        if one_sided and (killed or injured) and _civilian_victims(doc, s, country):
             if actor1 is not None and actor1.inter == 7:
                 actor1 = None
             armed_hit_state = (  # "عملية انتحارية نفذتها طالبان واستهدفت الشرطة": the forces are the target
@@ -555,7 +555,7 @@ class EventStage:
                 actor2 = forces_hit  # "15 شخصا، ضمنهم 12 من رجال الأمن": the forces were the target
             elif (actor2 is None or actor2.inter != 7) and not armed_hit_state:
                 actor2 = civilians  # the victims, as ACLED codes them
-        elif actor2 is None and one_sided and _civilian_victims(doc, s):
+        elif actor2 is None and one_sided and _civilian_victims(doc, s, country):
             actor2 = civilians
         elif (
             actor2 is None
@@ -666,11 +666,15 @@ class EventStage:
             ]
             actor1, actor2 = claimant, victims[0] if victims else None
         if actor1 is None and one_sided and not unclaimed:
-            actor1 = _article_perpetrator(doc, country, actor2, states=not no_state_perpetrator)
+            # a state the article keeps naming may have shelled; bombs and knives are not laid on it
+            states = not no_state_perpetrator and trig.sub_event_type in _REMOTE_STRIKES
+            actor1 = _article_perpetrator(doc, country, actor2, states=states)
         if actor1 is None and one_sided and trig.sub_event_type != "Air/drone strike":
             actor1 = Actor("Unidentified armed group", None, 3)
         if trig.sub_event_type == "Air/drone strike" and weapon != "drone":
             actor1, actor2 = _air_sides(doc, s_actors, country, actor1, actor2)
+        if one_sided and actor1 and actor2 and actor1.inter == 7 and actor2.inter != 7:
+            actor1, actor2 = actor2, actor1  # the people hit are the second side
         if actor1 and actor2 and _same_side(actor1, actor2):
             actor2 = None  # the police and the army of one state are one side
         if actor1 and actor2 and actor1.inter == actor2.inter == 3 and actor2.name.startswith("Unidentified"):
@@ -816,11 +820,26 @@ def _country_name(iso2: str | None) -> str:
     return lexicon().country_name(iso2)[0] or "unknown"
 
 
-def _civilian_victims(doc: Doc, s: Sentence) -> bool:
-    """Civilians among the people the sentence counts ("مدنيين", "أطفال", "فلسطينيا")."""
+def _civilian_victims(doc: Doc, s: Sentence, country: str | None) -> bool:
+    """Civilians among the people the sentence counts ("مدنيين", "أطفال", "قتل فلسطيني" in Palestine)."""
     if _forms_in_sentence(doc, s, lx.CIVILIAN_NOUNS):
         return True
-    return any(a.actor is not None and a.actor.inter == 7 for a in doc.in_sentence(doc.actors, s))
+    if any(a.actor is not None and a.actor.inter == 7 for a in doc.in_sentence(doc.actors, s)):
+        return True
+    return any(_nationals_hit(doc, k, country) for k in range(s.tok_start + 1, s.tok_end))
+
+
+def _nationals_hit(doc: Doc, k: int, country: str | None) -> bool:
+    """ "قتل فلسطيني", "على فلسطينيين اثنين": people of the land named by their nationality alone, hit
+    (Americans wounded in Kandahar are troops)."""
+    if country is None or nationality(doc.tokens[k]) != country:
+        return False
+    before = doc.tokens[k - 1]
+    return (
+        before.norm in _VICTIM_LEADS
+        or not lx.CIVILIAN_NOUNS.isdisjoint(before.forms)
+        or any(n.tok_end == k for n in doc.numbers)
+    )
 
 
 _GUN_SUBTYPES = frozenset(
@@ -912,7 +931,7 @@ def _state_of(actor: Actor) -> str:
 
 
 def _one_sided_attack(
-    doc: Doc, s: Sentence, trig: Trigger, actor1: Actor | None, actor2: Actor | None
+    doc: Doc, s: Sentence, trig: Trigger, actor1: Actor | None, actor2: Actor | None, country: str | None
 ) -> bool:
     """ "هاجم مسلحون حافلة ركاب": an attack word whose victims are civilians, with no armed second side,
     is violence against civilians, not a battle."""
@@ -925,7 +944,7 @@ def _one_sided_attack(
     if len(armed) == 2:
         return False
     victims_civilian = any(a is not None and a.inter == 7 for a in (actor1, actor2))
-    return victims_civilian or _civilian_victims(doc, s)
+    return victims_civilian or _civilian_victims(doc, s, country)
 
 
 _CIVILIAN_TARGETS = lx._words(
@@ -1087,6 +1106,8 @@ def _nationality_agent(doc: Doc, trig: Trigger, s: Sentence) -> ActorMention | N
         if k > trig.tok_end and _is_person_noun(doc.tokens[k - 1]):
             break
         iso2 = nationality(doc.tokens[k])
+        if iso2 and doc.tokens[k - 1].norm in _VICTIM_LEADS:
+            return None  # "أطلق النار على فلسطينيين": those shot at
         if iso2:
             tok = doc.tokens[k]
             return ActorMention(
