@@ -198,8 +198,6 @@ def test_a_nisba_adjective_is_not_a_capital_without_its_article():
 
 def test_a_frequent_nisba_word_after_a_place_word_describes_the_place():
     # "عسكري" is also a village in Iran; "حاجز عسكري" is a military checkpoint
-    assert [p.location.name for p in resolved("أوقف الجنود الشاب على حاجز عسكري قرب مدينة الخليل.")] == [
-        "Hebron"
-    ]
+    assert resolved("أوقف الجنود الشاب على حاجز عسكري ثم أطلقوا سراحه.") == []
     # a district name with the article keeps its place word
     assert "Al Jarrāḩī" in [p.location.name for p in resolved("قصفت المدفعية مواقع في مديرية الجراحي أمس.")]

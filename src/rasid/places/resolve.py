@@ -214,7 +214,13 @@ def _read_cues(m: Match, tokens: Sequence[Token]) -> None:
         cue = next((TYPE_CUES[f] for f in _forms(tokens[j]) if f in TYPE_CUES), None)
         if cue and tokens[j].norm in PLURAL_CUES and m.common:
             cue = None  # "مناطق جديدة", "مدن عدة": after a plural, a common word is an adjective
-        if cue and m.common and " " not in m.key and m.key.endswith(("ي", "يه")) and not m.key.startswith("ال"):
+        if (
+            cue
+            and m.common
+            and " " not in m.key
+            and m.key.endswith(("ي", "يه"))
+            and not m.key.startswith("ال")
+        ):
             cue = None  # "حاجز عسكري", "معبر حدودي": a frequent nisba without the article describes the place
         if cue:
             m.type_cue = cue
