@@ -201,3 +201,10 @@ def test_a_frequent_nisba_word_after_a_place_word_describes_the_place():
     assert resolved("أوقف الجنود الشاب على حاجز عسكري ثم أطلقوا سراحه.") == []
     # a district name with the article keeps its place word
     assert "Al Jarrāḩī" in [p.location.name for p in resolved("قصفت المدفعية مواقع في مديرية الجراحي أمس.")]
+
+
+def test_a_junction_is_near_the_town_it_leads_to():
+    found = resolved("سيطرت القوات على مفرق مدينة زبيد صباح أمس.")
+    assert [(p.location.name, p.location.geo_precision) for p in found] == [
+        ("Zabid", 2)
+    ]  # not Mafraq, Jordan
