@@ -1181,3 +1181,30 @@ def test_people_of_the_land_named_by_their_nationality_alone_are_civilians() -> 
         "أعلن متحدث باسم القوات الأمريكية أن اثنين أمريكيين أصيبا في هجوم بإطلاق النار في مقاطعة قندهار أمس."
     )
     assert only(text).sub_event_type == "Armed clash"
+
+
+def test_an_attack_hits_civilians_and_a_capital_named_as_its_place_is_not_the_state() -> None:
+    event = only("نفذ مهاجم عملية طعن في مدينة باريس أمس أسفرت عن قتيل وأربعة جرحى، وتبنى تنظيم داعش الهجوم.")
+    assert (event.fatalities, event.injured) == (1, 4)  # "أسفرت عن قتيل": one killed
+    assert event.actor1 is not None and event.actor1.name == "Islamic State"
+    assert event.actor2 is not None and event.actor2.name == "Civilians (France)"
+
+
+def test_a_single_casualty_noun_after_a_count_of_the_other_kind_is_one() -> None:
+    event = only("وقع انفجار في سوق ببغداد أمس أسفر عن 5 قتلى وجريح.")
+    assert (event.fatalities, event.injured) == (5, 1)
+    event = only("وقع انفجار في سوق ببغداد أمس أسفر عن سقوط 12 قتيلا وجريحا.")
+    assert event.fatalities == 12  # "12 قتيلا وجريحا" counts both together, not one wounded
+
+
+def test_a_lead_naming_only_the_country_is_the_incident_its_town_report_tells() -> None:
+    text = (
+        "دعت السلطات الإيرانية السبت مواطنيها إلى عدم السفر برا إلى تركيا بعد هجوم استهدف حافلة إيرانية خلف "
+        "قتيلا في شرق تركيا. وكان مسلحون استهدفوا الجمعة حافلة ركاب إيرانية بين الحدود الإيرانية ومدينة فان "
+        "ما أدى إلى مقتل السائق."
+    )
+    events = events_of(text, dt.date(2015, 8, 9))
+    assert len(events) == 1
+    assert events[0].location is not None and events[0].location.name == "Van"
+    assert events[0].date == dt.date(2015, 8, 7)  # Friday's attack, not Saturday's advice
+    assert events[0].interaction == "37"

@@ -46,6 +46,8 @@ _MEMBER_WITH_MIN = frozenset(norm(w) for w in "مسلحين مسلحون مسل�
 _MIN = "من"
 # Kinds whose names do not take a member noun (a "member of the civilians" is nothing).
 _NO_MEMBERS = {"civilians", "protesters", "rioters"}
+# before a country or capital name these make it a place ("في مدينة باريس"), not the state acting
+_PLACE_LEADS = frozenset(norm(w) for w in "في مدينة بمدينة العاصمة بالعاصمة وفي".split())
 # "القاعدة الجوية" is an air base, not al-Qaeda.
 _AQ_VETO_NEXT = frozenset(
     norm(w) for w in "الجوية العسكرية البحرية الأمريكية الأميركية الروسية التركية الإيرانية".split()
@@ -246,6 +248,9 @@ def find_actors(text: str, tokens: Sequence[Token], entities: Sequence[Mention] 
         cand = _at(lex, tokens, i)
         if cand is not None:
             e = cand.entry
+            if e.metonym and i > 0 and tokens[i - 1].norm in _PLACE_LEADS:
+                i = cand.end  # "في مدينة باريس", "في العاصمة دمشق": the place, not the state
+                continue
             if e.metonym:
                 label, score = LABEL_METONYM, SCORE_METONYM
             else:

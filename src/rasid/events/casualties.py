@@ -55,6 +55,10 @@ def _has(tok: Token, words: frozenset[str]) -> bool:
 MAX_COUNT = 10_000_000
 
 
+_ONE_COUNTED = frozenset(("قتيل", "قتيلا", "جريح", "جريحا", "مصاب", "مصابا"))
+_RESULT_LEADS = frozenset(("عن", "اوقع", "اوقعت", "خلف", "خلفت", "سقوط", "وسقوط"))
+
+
 class CasualtyFinder:
     """Finds casualty counts in token ranges, given the document's numbers and date spans."""
 
@@ -140,6 +144,17 @@ class CasualtyFinder:
                     out.append(Count(what, 1, i, i + 2, False))
                     continue
             elif role == "counted":  # "15 قتيلا", "عشرات من القتلى": the count stands right before
+                prev = self.tokens[i - 1] if i > start else None
+                if (
+                    prev is not None
+                    and not _ONE_COUNTED.isdisjoint(tok.forms)
+                    and (
+                        prev.norm in _RESULT_LEADS
+                        or (_kind(prev) is not None and _ONE_COUNTED.isdisjoint(prev.forms))
+                    )
+                ):
+                    out.append(Count(what, 1, i, i + 1, False))  # "أسفر عن قتيل", "5 قتلى وجريح": one
+                    continue
                 n = self._number_before(i, start, _COUNTED_WINDOW)
             else:  # verb: "قتل 14 شخصا" or "14 شخصا قتلوا"
                 n = self._number_after(i, end) or self._number_before(i, start)

@@ -664,7 +664,8 @@ class EventStage:
                 for m in s_actors
                 if m.actor is not None and m.actor.inter in (1, 7, 8)
             ]
-            actor1, actor2 = claimant, victims[0] if victims else None
+            by_definition = civilians if trig.sub_event_type in _CIVILIANS_BY_DEFINITION else None
+            actor1, actor2 = claimant, victims[0] if victims else by_definition
         if actor1 is None and one_sided and not unclaimed:
             # a state the article keeps naming may have shelled; bombs and knives are not laid on it
             states = not no_state_perpetrator and trig.sub_event_type in _REMOTE_STRIKES
@@ -1121,7 +1122,7 @@ _POISONING_WORDS = lx._words("اغتيال تسميم بتسميم تسممه ت
 
 
 _SEIZED_PEOPLE = ("Abduction/forced disappearance", "Arrests", "Sexual violence")
-_CIVILIANS_BY_DEFINITION = ("Abduction/forced disappearance", "Sexual violence")
+_CIVILIANS_BY_DEFINITION = ("Abduction/forced disappearance", "Sexual violence", "Attack")
 
 
 def _is_person_noun(tok: Token) -> bool:
@@ -1529,11 +1530,17 @@ def _same_toll(a: Event, b: Event) -> bool:
     if a.injured is not None and b.injured is not None:
         if a.injured != b.injured or a.fatalities + a.injured < 2:
             return False
-    elif a.fatalities < _SAME_TOLL_MIN_DEAD:
-        return False  # a small toll alone is too common to tell incidents apart
+    elif a.fatalities < _SAME_TOLL_MIN_DEAD and not (a.fatalities and (_country_only(a) or _country_only(b))):
+        # a small toll alone is too common to tell incidents apart, unless one report names only the
+        # country ("هجوم خلف قتيلا في شرق تركيا" in the lead, the town and the driver killed below)
+        return False
     if a.location.country != b.location.country or a.date is None or b.date is None:
         return False
     return abs((a.date - b.date).days) <= _SAME_TOLL_DAYS
+
+
+def _country_only(e: Event) -> bool:
+    return e.location is not None and e.location.admin1 is None and e.location.geo_precision == 3
 
 
 def _same_place(a: Location | None, b: Location | None) -> bool:
@@ -1688,6 +1695,19 @@ def _merge(candidates: list[Event]) -> list[Event]:
                 or ((twin.location.geo_precision or 3) == 3 and twin.location.country == ev.location.country)
             )
         ):  # the most precise place of one area, or a town of the country or province first named
+            if _country_only(twin):
+                # the report that names the town tells who took part and when; a country-wide mention
+                # ("بعد هجوم خلف قتيلا في شرق تركيا") seldom does
+                keys = ["actor1", "actor2"] if ev.actor1 is not None else []
+                if ev.date and _own_date(ev):
+                    twin.date, twin.time_precision = ev.date, ev.time_precision
+                    keys.append("date")
+                for key in keys:
+                    if key in ("actor1", "actor2"):
+                        setattr(twin, key, getattr(ev, key))
+                    twin.spans.pop(key, None)
+                    if key in ev.spans:
+                        twin.spans[key] = ev.spans[key]
             twin.location = ev.location
             twin.spans["location"] = ev.spans["location"]
         _fill_gaps(twin, ev, ("weapon", "fatalities", "injured", "actor1", "actor2"))
