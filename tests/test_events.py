@@ -1208,3 +1208,14 @@ def test_a_lead_naming_only_the_country_is_the_incident_its_town_report_tells() 
     assert events[0].location is not None and events[0].location.name == "Van"
     assert events[0].date == dt.date(2015, 8, 7)  # Friday's attack, not Saturday's advice
     assert events[0].interaction == "37"
+
+
+def test_the_police_that_report_an_attack_are_not_its_target() -> None:
+    for text in (
+        "قتل سبعة تلاميذ طعنا وجرح 12 آخرون في هجوم بسكين خارج مدرسة في مدينة كركوك أمس، "
+        "وقالت الشرطة إنها تلاحق المهاجم.",
+        "هاجم مسلح بسكين تلاميذ خارج مدرسة في مدينة كركوك أمس، بحسب ما أفادت الشرطة العراقية.",
+    ):
+        event = only(text)
+        assert event.sub_event_type == "Attack"
+        assert event.actor2 is not None and event.actor2.name == "Civilians (Iraq)"

@@ -674,6 +674,13 @@ class EventStage:
             actor1 = Actor("Unidentified armed group", None, 3)
         if trig.sub_event_type == "Air/drone strike" and weapon != "drone":
             actor1, actor2 = _air_sides(doc, s_actors, country, actor1, actor2)
+        if (
+            trig.sub_event_type == "Attack"
+            and actor2 is not None
+            and actor2.inter in (1, 8)
+            and (actor1 is None or actor1.inter != 7)
+        ):  # an attack is on civilians by definition: the police or ministry named beside it told of it
+            actor2 = civilians
         if one_sided and actor1 and actor2 and actor1.inter == 7 and actor2.inter != 7:
             actor1, actor2 = actor2, actor1  # the people hit are the second side
         if actor1 and actor2 and _same_side(actor1, actor2):
