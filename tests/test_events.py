@@ -1219,3 +1219,13 @@ def test_the_police_that_report_an_attack_are_not_its_target() -> None:
         event = only(text)
         assert event.sub_event_type == "Attack"
         assert event.actor2 is not None and event.actor2.name == "Civilians (Iraq)"
+
+
+def test_an_armed_group_attacking_a_named_town_tells_an_incident_without_a_day() -> None:
+    event = only("وشن الحوثيون هجوما على مواقع الجيش في مديرية نهم.")
+    assert (event.sub_event_type, event.interaction) == ("Armed clash", "12")
+    assert event.location is not None and event.location.name == "Nihm"
+    assert event.date == PUB and event.time_precision == 2  # no day given: the report's week
+    # a known attack named after the word, and an armed group with only a country, are no new incident
+    assert events_of("ولم تعلن جماعة بوكو حرام مسؤوليتها عن هجوم دابشي.") == []
+    assert events_of("وشن الحوثيون هجمات على السعودية.") == []

@@ -432,6 +432,7 @@ class EventStage:
             not trig.strong
             and not (has_casualties and (own_date or own_place))
             and not (own_date and own_place)
+            and not _group_at_place(trig, place_m, s_actors)
         ):
             return None
         if trig.sub_event_type in TERRITORY and not trig.strong and not _armed_named(s_actors):
@@ -1070,6 +1071,18 @@ def _seized_place(doc: Doc, trig: Trigger, places: list[PlaceMention]) -> bool:
     end = min(trig.tok_end + 8, len(doc.tokens))
     on = next((k for k in range(trig.tok_start, end) if doc.tokens[k].norm == "علي"), None)
     return on is not None and any(p.tok_start == on + 1 and p.location is not None for p in places)
+
+
+def _group_at_place(trig: Trigger, place: PlaceMention | None, mentions: list[ActorMention]) -> bool:
+    """ "هاجم مسلحو المقاومة الشعبية في منطقة الراهدة": a weak word with an armed group and a place of
+    its own (a town, not a country) tells an incident even without a day ("هجوم دابشي" right after the
+    word names a known attack instead)."""
+    if place is None or _is_country(place) or place.tok_start == trig.tok_end:
+        return False
+    return any(
+        m.actor is not None and m.actor.inter in (2, 3, 4) and m.label not in _WEAK_ACTOR_LABELS
+        for m in mentions
+    )
 
 
 def _armed_named(mentions: list[ActorMention], metonyms: bool = False) -> bool:
