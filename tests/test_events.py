@@ -1229,3 +1229,10 @@ def test_an_armed_group_attacking_a_named_town_tells_an_incident_without_a_day()
     # a known attack named after the word, and an armed group with only a country, are no new incident
     assert events_of("ولم تعلن جماعة بوكو حرام مسؤوليتها عن هجوم دابشي.") == []
     assert events_of("وشن الحوثيون هجمات على السعودية.") == []
+
+
+def test_a_militia_named_after_a_city_is_no_place() -> None:
+    text = "واندلعت اشتباكات بين قوات النظام و«لواء القدس الفلسطيني» والكتائب الإسلامية في محيط قرية نقارين بريف حلب أمس."
+    event = only(text)
+    assert event.location is not None and event.location.country == "SY"  # not Jerusalem
+    assert "Liwa al-Quds" in {a.name for a in (event.actor1, event.actor2) if a is not None}
