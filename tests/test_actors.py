@@ -314,3 +314,15 @@ def test_organisation_entities_become_actors_only_with_an_armed_head_word() -> N
     assert [m.text for m in orgs] == ["كتائب الفجر"]  # the conjunction is not part of the name
     assert orgs[0].actor is not None and orgs[0].actor.inter == 3
     assert doc.text[orgs[0].start : orgs[0].end] == orgs[0].text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("وهاجمت قوات المخلوع صالح مواقع الجيش.", "Houthis (Ansar Allah)"),  # its allies then
+        ("وتقدمت قوات سوريا الديموقراطية في مدينة الرقة.", "Syrian Democratic Forces"),
+        ("واشتبكت قوات حماية الشعب الكردية مع مسلحين.", "YPG: People's Protection Units"),
+    ],
+)
+def test_spelling_variants_and_allies_of_known_actors(sentence: str, name: str) -> None:
+    assert name in [a[1] for a in actors(sentence)]
