@@ -1236,3 +1236,10 @@ def test_a_militia_named_after_a_city_is_no_place() -> None:
     event = only(text)
     assert event.location is not None and event.location.country == "SY"  # not Jerusalem
     assert "Liwa al-Quds" in {a.name for a in (event.actor1, event.actor2) if a is not None}
+
+
+def test_soldiers_named_by_a_dual_and_their_nationality_are_the_forces_hit() -> None:
+    text = "قتل جنديان تركيان وجرح أربعة آخرون مساء السبت إثر تفجير سيارة ملغومة لدى مرور قافلة عسكرية في محافظة ديار بكر."
+    event = only(text)
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Turkey"
+    assert event.interaction == "13"

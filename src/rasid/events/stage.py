@@ -847,7 +847,7 @@ def _nationals_hit(doc: Doc, k: int, country: str | None) -> bool:
     return (
         before.norm in _VICTIM_LEADS
         or not lx.CIVILIAN_NOUNS.isdisjoint(before.forms)
-        or any(n.tok_end == k for n in doc.numbers)
+        or any(n.tok_end == k and n.kind != "dual" for n in doc.numbers)  # "جنديان تركيان" are soldiers
     )
 
 
@@ -1351,10 +1351,13 @@ def _article_opponent(doc: Doc, country: str | None, actor1: Actor) -> Actor | N
 
 def _article_adversary(doc: Doc, country: str | None, actor1: Actor) -> Actor | None:
     """The armed side the article names most (twice or more, and more than any other) that is not on
-    the side of actor1: who a group fought when the sentence names only the group."""
+    the side of actor1: who a group fought when the sentence names only the group (a state's forces
+    fight a group, not another state the article names)."""
     counts = [
         c
-        for name, c in _actor_counts(doc, country, (1, 2, 3, 4, 8)).items()
+        for name, c in _actor_counts(
+            doc, country, (2, 3, 4) if actor1.inter in (1, 8) else (1, 2, 3, 4, 8)
+        ).items()
         if name != actor1.name and not name.startswith("Unidentified") and not _same_side(c[1], actor1)
     ]
     counts.sort(key=lambda c: -c[0])
