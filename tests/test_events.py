@@ -1243,3 +1243,12 @@ def test_soldiers_named_by_a_dual_and_their_nationality_are_the_forces_hit() -> 
     event = only(text)
     assert event.actor2 is not None and event.actor2.name == "Military Forces of Turkey"
     assert event.interaction == "13"
+
+
+def test_those_evacuated_under_an_agreement_are_no_party_to_it() -> None:
+    text = (
+        "وانتهت أمس عملية إجلاء مقاتلي فيلق الرحمن ومدنيين من القطاع الجنوبي بالغوطة الشرقية. "
+        "وكان فيلق الرحمن قد توصل إلى اتفاق مع الجانب الروسي، بحسب ما أعلنت وزارة الدفاع الروسية."
+    )
+    agreement = next(e for e in events_of(text) if e.sub_event_type == "Agreement")
+    assert all(a is None or a.inter != 7 for a in (agreement.actor1, agreement.actor2))

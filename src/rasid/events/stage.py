@@ -605,6 +605,11 @@ class EventStage:
             if actor1 is None and country in _GAS_USERS:
                 actor1 = _GAS_USERS[country]
             actor2 = civilians
+        if trig.sub_event_type == "Agreement":  # between armed parties: those evacuated take no part
+            sides = [a for a in (actor1, actor2) if a is not None and a.inter != 7]
+            actor1, actor2 = [*sides, None, None][:2]
+            if actor1 is not None and actor2 is None:
+                actor2 = _article_adversary(doc, country, actor1)  # the side it agreed with
         if trig.sub_event_type == "Arrests":
             actor1, actor2 = _arrest_sides(doc, s, trig, a1_m, actor1, actor2, country, civilians)
         if event_type == "Battles" and any(a is not None and a.inter == 7 for a in (actor1, actor2)):
