@@ -1252,3 +1252,10 @@ def test_those_evacuated_under_an_agreement_are_no_party_to_it() -> None:
     )
     agreement = next(e for e in events_of(text) if e.sub_event_type == "Agreement")
     assert all(a is None or a.inter != 7 for a in (agreement.actor1, agreement.actor2))
+
+
+def test_a_suicide_bomber_in_the_accusative_makes_a_suicide_bombing() -> None:
+    text = (
+        "قالت الشرطة الصومالية إن انتحاريا شن هجوما كبيرا بسيارة مفخخة على مبنى حكومي في العاصمة مقديشو أمس."
+    )
+    assert only(text).sub_event_type == "Suicide bomb"
