@@ -1259,3 +1259,41 @@ def test_a_suicide_bomber_in_the_accusative_makes_a_suicide_bombing() -> None:
         "قالت الشرطة الصومالية إن انتحاريا شن هجوما كبيرا بسيارة مفخخة على مبنى حكومي في العاصمة مقديشو أمس."
     )
     assert only(text).sub_event_type == "Suicide bomb"
+
+
+def test_review_forces_named_as_the_object_of_an_attack_stay_its_target() -> None:
+    text = "نفذ مهاجم عملية دهس استهدفت جنودا فرنسيين في مدينة باريس أمس ما أدى إلى إصابة ستة جنود."
+    event = only(text)
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of France"
+
+
+def test_review_a_nationality_that_kills_is_no_victim() -> None:
+    event = only("قتل عراقي ثلاثة من عناصر الشرطة بإطلاق النار عليهم في كركوك أمس.")
+    assert event.sub_event_type == "Armed clash"
+    assert all(a is None or a.inter != 7 for a in (event.actor1, event.actor2))
+
+
+def test_review_a_group_executing_soldiers_is_an_attack_not_a_judicial_execution() -> None:
+    event = only("أعدم تنظيم داعش خمسة جنود عراقيين في مدينة الموصل أمس.")
+    assert event.actor1 is not None and event.actor1.name == "Islamic State"
+    assert events_of("أعدمت السلطات السعودية ثلاثة مدانين في مدينة الرياض أمس.") == []
+
+
+def test_review_one_wounded_after_a_dual_and_tolls_of_other_kinds_stay_apart() -> None:
+    assert only("أسفر الانفجار في سوق ببغداد أمس عن قتيلين وجريح.").injured == 1
+    text = "قتل شخص في غارة جوية في اليمن أمس. وفي مدينة تعز، قتل مدني برصاص قناص حوثي أمس."
+    assert {e.sub_event_type for e in events_of(text)} == {"Air/drone strike", "Attack"}
+
+
+def test_review_a_group_and_a_town_without_a_day_are_no_incident_in_history_or_in_words() -> None:
+    assert events_of("ويعد هجوم تنظيم داعش على مدينة الموصل عام 2014 الأكبر في تاريخه.") == []
+    assert events_of("وهاجم الحوثيون في بيان لهم من صنعاء قرار مجلس الأمن.") == []
+
+
+def test_review_the_unnamed_foe_of_a_group_is_no_un_that_speaks() -> None:
+    text = (
+        "اندلعت اشتباكات عنيفة في مدينة الضالع صباح أمس قتل فيها ثمانية من مسلحي الحوثي. "
+        "وقال مسؤول في الأمم المتحدة إن الأمم المتحدة تتابع الوضع."
+    )
+    clash = next(e for e in events_of(text) if e.sub_event_type == "Armed clash")
+    assert all(a is None or a.name != "United Nations" for a in (clash.actor1, clash.actor2))

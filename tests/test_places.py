@@ -199,6 +199,9 @@ def test_a_nisba_adjective_is_not_a_capital_without_its_article():
 def test_a_frequent_nisba_word_after_a_place_word_describes_the_place():
     # "عسكري" is also a village in Iran; "حاجز عسكري" is a military checkpoint
     assert resolved("أوقف الجنود الشاب على حاجز عسكري ثم أطلقوا سراحه.") == []
+    # after a town or province word such a name is the town
+    assert "As Salamiyah" in [p.location.name for p in resolved("قتل شخصان في مدينة سلمية بريف حماة.")]
+    assert "Kebili" in [p.location.name for p in resolved("وقع انفجار بولاية قبلي جنوب تونس.")]
     # a district name with the article keeps its place word
     assert "Al Jarrāḩī" in [p.location.name for p in resolved("قصفت المدفعية مواقع في مديرية الجراحي أمس.")]
 

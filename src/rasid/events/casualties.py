@@ -56,7 +56,7 @@ MAX_COUNT = 10_000_000
 
 
 _ONE_COUNTED = frozenset(("قتيل", "قتيلا", "جريح", "جريحا", "مصاب", "مصابا"))
-_RESULT_LEADS = frozenset(("عن", "اوقع", "اوقعت", "خلف", "خلفت", "سقوط", "وسقوط"))
+_RESULT_LEADS = frozenset(("عن", "اوقع", "اوقعت", "خلف", "خلفت", "سقوط"))
 
 
 class CasualtyFinder:
@@ -149,8 +149,9 @@ class CasualtyFinder:
                     prev is not None
                     and not _ONE_COUNTED.isdisjoint(tok.forms)
                     and (
-                        prev.norm in _RESULT_LEADS
+                        not _RESULT_LEADS.isdisjoint(prev.forms)
                         or (_kind(prev) is not None and _ONE_COUNTED.isdisjoint(prev.forms))
+                        or (i - 1 in self.numbers and self.numbers[i - 1].kind == "dual")  # "قتيلين وجريح"
                     )
                 ):
                     out.append(Count(what, 1, i, i + 1, False))  # "أسفر عن قتيل", "5 قتلى وجريح": one

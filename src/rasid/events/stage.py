@@ -432,7 +432,7 @@ class EventStage:
             not trig.strong
             and not (has_casualties and (own_date or own_place))
             and not (own_date and own_place)
-            and not _group_at_place(trig, place_m, s_actors)
+            and not _group_at_place(doc, s, trig, place_m, s_places, s_actors)
         ):
             return None
         if trig.sub_event_type in TERRITORY and not trig.strong and not _armed_named(s_actors):
@@ -476,7 +476,8 @@ class EventStage:
             trig.sub_event_type == "Attack"
             and _trigger_has(doc, trig, _EXECUTION_WORDS)
             and any(a is not None and a.inter == 1 for a in (actor1, actor2))
-        ):
+            and not any(a is not None and a.inter in (2, 3, 4) for a in (actor1, actor2))
+        ):  # ("أعدم تنظيم داعش خمسة جنود": a group that executes soldiers attacks them)
             return None  # "أعدمت السلطات 3 مدانين": a judicial execution, which ACLED does not code
         if event_type == "Battles":  # the coalition flies; on the ground its side is the forces it backs
             ground = [_ground_force(doc, s, a, country) for a in (actor1, actor2)]
@@ -685,6 +686,7 @@ class EventStage:
             and actor2 is not None
             and actor2.inter in (1, 8)
             and (actor1 is None or actor1.inter != 7)
+            and not _hit_after(doc, s, trig, actor2, country)
         ):  # an attack is on civilians by definition: the police or ministry named beside it told of it
             actor2 = civilians
         if one_sided and actor1 and actor2 and actor1.inter == 7 and actor2.inter != 7:
@@ -849,11 +851,19 @@ def _nationals_hit(doc: Doc, k: int, country: str | None) -> bool:
     if country is None or nationality(doc.tokens[k]) != country:
         return False
     before = doc.tokens[k - 1]
+    if before.norm in _KILLED_VERBS:  # "قتل فلسطيني برصاص": passive, unless an object follows
+        after = doc.tokens[k + 1] if k + 1 < len(doc.tokens) else None  # ("قتل عراقي ثلاثة من الشرطة")
+        return after is None or not (after.is_digit or any(n.tok_start == k + 1 for n in doc.numbers))
     return (
-        before.norm in _VICTIM_LEADS
+        before.norm in _NATIONALS_LEADS
         or not lx.CIVILIAN_NOUNS.isdisjoint(before.forms)
         or any(n.tok_end == k and n.kind != "dual" for n in doc.numbers)  # "جنديان تركيان" are soldiers
     )
+
+
+_KILLED_VERBS = lx._words("قتل اصيب جرح استشهد")
+_OBJECT_LEADS = lx._words("علي ضد بحق")
+_NATIONALS_LEADS = _OBJECT_LEADS | lx._words("مقتل مصرع استشهاد اصابه استهدف استهدفت")
 
 
 _GUN_SUBTYPES = frozenset(
@@ -1078,16 +1088,35 @@ def _seized_place(doc: Doc, trig: Trigger, places: list[PlaceMention]) -> bool:
     return on is not None and any(p.tok_start == on + 1 and p.location is not None for p in places)
 
 
-def _group_at_place(trig: Trigger, place: PlaceMention | None, mentions: list[ActorMention]) -> bool:
+def _group_at_place(
+    doc: Doc,
+    s: Sentence,
+    trig: Trigger,
+    place: PlaceMention | None,
+    s_places: list[PlaceMention],
+    mentions: list[ActorMention],
+) -> bool:
     """ "هاجم مسلحو المقاومة الشعبية في منطقة الراهدة": a weak word with an armed group and a place of
-    its own (a town, not a country) tells an incident even without a day ("هجوم دابشي" right after the
-    word names a known attack instead)."""
-    if place is None or _is_country(place) or place.tok_start == trig.tok_end:
+    its own (a town, not a country) tells an incident even without a day. Not a known attack named
+    right after the word ("هجوم دابشي"), one of another year ("عام 2014"), nor words that attack
+    ("هاجم ... في بيان ... قرار"). An attack condemned is still told ("أدانت ... الهجوم على مأرب")."""
+    if place is None or place not in s_places or _is_country(place) or place.tok_start == trig.tok_end:
+        return False
+    if doc.in_sentence(doc.dates, s) or any(
+        t.is_digit and len(t.text) == 4 and 1900 <= int(t.text) <= 2100
+        for t in doc.tokens[s.tok_start : s.tok_end]
+    ):
+        return False  # a date it cannot use (a year, a period) tells history
+    after = doc.tokens[trig.tok_end : min(trig.tok_end + 5, s.tok_end)]
+    if any(f in _VERBAL_TARGETS for t in after for f in t.forms):
         return False
     return any(
         m.actor is not None and m.actor.inter in (2, 3, 4) and m.label not in _WEAK_ACTOR_LABELS
         for m in mentions
     )
+
+
+_VERBAL_TARGETS = lx._words("بيان بيانها بيانه بيانات تصريح تصريحات قرار القرار خطاب كلمه")
 
 
 def _armed_named(mentions: list[ActorMention], metonyms: bool = False) -> bool:
@@ -1117,6 +1146,18 @@ def _is_source(doc: Doc, m: ActorMention) -> bool:
     return _words_before(doc, k, 1, _SOURCE_LEADS)
 
 
+def _hit_after(doc: Doc, s: Sentence, trig: Trigger, actor: Actor, country: str | None) -> bool:
+    """ "عملية دهس استهدفت جنودا فرنسيين", "طعن ضد جنود": forces that are the object of the attack, right
+    after it or after a targeting word, were what it hit (not forces named anywhere after it)."""
+    return any(
+        trig.tok_end <= m.tok_start <= trig.tok_end + 2
+        and m.actor is not None
+        and resolve_inter(m, country).name == actor.name
+        and (m.tok_start == trig.tok_end or _words_before(doc, m.tok_start, 2, _TARGETING_WORDS))
+        for m in doc.in_sentence(doc.actors, s)
+    )
+
+
 def _is_agent(doc: Doc, m: ActorMention) -> bool:
     return _words_before(doc, m.tok_start, 2, _AGENT_LEADS)
 
@@ -1132,7 +1173,7 @@ def _nationality_agent(doc: Doc, trig: Trigger, s: Sentence) -> ActorMention | N
         if k > trig.tok_end and _is_person_noun(doc.tokens[k - 1]):
             break
         iso2 = nationality(doc.tokens[k])
-        if iso2 and doc.tokens[k - 1].norm in _VICTIM_LEADS:
+        if iso2 and doc.tokens[k - 1].norm in _OBJECT_LEADS:
             return None  # "أطلق النار على فلسطينيين": those shot at
         if iso2:
             tok = doc.tokens[k]
@@ -1357,11 +1398,11 @@ def _article_opponent(doc: Doc, country: str | None, actor1: Actor) -> Actor | N
 def _article_adversary(doc: Doc, country: str | None, actor1: Actor) -> Actor | None:
     """The armed side the article names most (twice or more, and more than any other) that is not on
     the side of actor1: who a group fought when the sentence names only the group (a state's forces
-    fight a group, not another state the article names)."""
+    fight a group, not another state the article names; a group fights no UN or coalition that speaks)."""
     counts = [
         c
         for name, c in _actor_counts(
-            doc, country, (2, 3, 4) if actor1.inter in (1, 8) else (1, 2, 3, 4, 8)
+            doc, country, (2, 3, 4) if actor1.inter in (1, 8) else (1, 2, 3, 4)
         ).items()
         if name != actor1.name and not name.startswith("Unidentified") and not _same_side(c[1], actor1)
     ]
@@ -1558,10 +1599,10 @@ def _same_toll(a: Event, b: Event) -> bool:
     if a.injured is not None and b.injured is not None:
         if a.injured != b.injured or a.fatalities + a.injured < 2:
             return False
-    elif a.fatalities < _SAME_TOLL_MIN_DEAD and not (a.fatalities and (_country_only(a) or _country_only(b))):
-        # a small toll alone is too common to tell incidents apart, unless one report names only the
-        # country ("هجوم خلف قتيلا في شرق تركيا" in the lead, the town and the driver killed below)
-        return False
+    elif a.fatalities < _SAME_TOLL_MIN_DEAD and not (
+        a.fatalities and a.sub_event_type == b.sub_event_type and (_country_only(a) or _country_only(b))
+    ):  # a small toll alone is too common to tell incidents apart, unless one report of the same kind names
+        return False  # only the country ("هجوم خلف قتيلا في شرق تركيا" in the lead, the town below)
     if a.location.country != b.location.country or a.date is None or b.date is None:
         return False
     return abs((a.date - b.date).days) <= _SAME_TOLL_DAYS
@@ -1726,7 +1767,11 @@ def _merge(candidates: list[Event]) -> list[Event]:
             if _country_only(twin):
                 # the report that names the town tells who took part and when; a country-wide mention
                 # ("بعد هجوم خلف قتيلا في شرق تركيا") seldom does
-                keys = ["actor1", "actor2"] if ev.actor1 is not None else []
+                keys = [
+                    k for k in ("actor1", "actor2") if ev.actor1 is not None and getattr(ev, k) is not None
+                ]
+                if "actor1" in keys and twin.actor2 is not None and _same_side(twin.actor2, ev.actor1):
+                    twin.actor2 = None  # the lead's second side was the town report's first
                 if ev.date and _own_date(ev):
                     twin.date, twin.time_precision = ev.date, ev.time_precision
                     keys.append("date")

@@ -216,13 +216,13 @@ def _read_cues(m: Match, tokens: Sequence[Token]) -> None:
         if cue and tokens[j].norm in PLURAL_CUES and m.common:
             cue = None  # "مناطق جديدة", "مدن عدة": after a plural, a common word is an adjective
         if (
-            cue
+            cue in ("crossing", "base")
             and m.common
             and " " not in m.key
             and m.key.endswith(("ي", "يه"))
             and not m.key.startswith("ال")
-        ):
-            cue = None  # "حاجز عسكري", "معبر حدودي": a frequent nisba without the article describes the place
+        ):  # "حاجز عسكري", "مطار دولي": a frequent nisba describes the checkpoint or the airport
+            cue = None  # (after a town word it is a town: "مدينة سلمية", "ولاية قبلي")
         if cue:
             m.type_cue = cue
             m.cue_start = j
