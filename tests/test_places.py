@@ -211,3 +211,9 @@ def test_a_junction_is_near_the_town_it_leads_to():
     assert [(p.location.name, p.location.geo_precision) for p in found] == [
         ("Zabid", 2)
     ]  # not Mafraq, Jordan
+
+
+def test_session_six_curated_places_resolve():
+    names = [p.location.name for p in resolved("قصفت قوات النظام مدينة اللطامنة ومنطقة اللجاة أمس.")]
+    assert names == ["Al-Lataminah", "Lajat"]
+    assert resolved("أودعه سجنه لسنوات.") == []  # "سجنه" (his prison) is no neighbourhood of Daraa
