@@ -326,3 +326,8 @@ def test_organisation_entities_become_actors_only_with_an_armed_head_word() -> N
 )
 def test_spelling_variants_and_allies_of_known_actors(sentence: str, name: str) -> None:
     assert name in [a[1] for a in actors(sentence)]
+
+
+def test_a_capital_named_as_a_place_is_not_its_state() -> None:
+    assert [a[1] for a in actors("وقع انفجار في مدينة باريس وفي مدينة دمشق أمس.")] == []
+    assert "Military Forces of Syria" in [a[1] for a in actors("واتهمت دمشق المعارضة بالهجوم.")]
