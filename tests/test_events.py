@@ -1297,3 +1297,9 @@ def test_review_the_unnamed_foe_of_a_group_is_no_un_that_speaks() -> None:
     )
     clash = next(e for e in events_of(text) if e.sub_event_type == "Armed clash")
     assert all(a is None or a.name != "United Nations" for a in (clash.actor1, clash.actor2))
+
+
+def test_a_decimal_time_in_arabic_digits_is_no_year() -> None:
+    event = only("وشن الحوثيون هجوما على مواقع الجيش في مديرية نهم عند الساعة ٤.٣٠ فجرا.")
+    assert event.location is not None and event.location.name == "Nihm"
+    assert events_of("ويعد هجوم تنظيم داعش على مدينة الموصل عام ٢٠١٤ الأكبر في تاريخه.") == []

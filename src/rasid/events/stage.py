@@ -1103,7 +1103,7 @@ def _group_at_place(
     if place is None or place not in s_places or _is_country(place) or place.tok_start == trig.tok_end:
         return False
     if doc.in_sentence(doc.dates, s) or any(
-        t.is_digit and len(t.text) == 4 and 1900 <= int(t.text) <= 2100
+        len(t.text) == 4 and t.text.isdecimal() and 1900 <= int(t.text) <= 2100
         for t in doc.tokens[s.tok_start : s.tok_end]
     ):
         return False  # a date it cannot use (a year, a period) tells history
