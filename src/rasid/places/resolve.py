@@ -74,6 +74,7 @@ DIRECTION_CUES = {
         "قرب شمال شمالي جنوب جنوبي شرق شرقي غرب غربي ريف أرياف محيط أطراف ضواحي مشارف تخوم "
         "بالقرب القريبة القريب المحاذية المحاذي جوار جبهة جبهات"  # "جبهة نهم": the front near Nihm
         " مفرق مفترق تقاطع"  # "مفرق زبيد": the junction near Zabid ("مفرق" is not Mafraq, "المفرق" is)
+        " ميمنة ميسرة"  # "ميمنة جبهة نهم": the right flank of a front (not Maymana, Afghanistan)
     ).split()
 }
 NEAR_WITH_MIN = {norm(w) for w in ("بالقرب", "القريبة", "القريب", "المحاذية", "المحاذي", "قريبا", "قريب")}
