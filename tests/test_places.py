@@ -217,3 +217,8 @@ def test_session_six_curated_places_resolve():
     names = [p.location.name for p in resolved("قصفت قوات النظام مدينة اللطامنة ومنطقة اللجاة أمس.")]
     assert names == ["Al-Lataminah", "Lajat"]
     assert resolved("أودعه سجنه لسنوات.") == []  # "سجنه" (his prison) is no neighbourhood of Daraa
+
+
+def test_the_flank_of_a_front_is_no_afghan_town():
+    found = resolved("قصفت الطائرات مواقع في ميمنة جبهة نهم.")  # the right flank, not Maymana
+    assert [p.location.name for p in found] == ["Nihm"]
