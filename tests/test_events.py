@@ -437,7 +437,9 @@ def test_a_state_force_in_a_battle_fights_someone() -> None:
 
 
 def test_forces_that_stopped_an_attacker_are_not_its_perpetrator() -> None:
-    event = only("أطلقت الشرطة النار على المهاجم بعد أن طعن شخصين في محطة القطارات بمدينة أمستردام أمس.")
+    event = only(
+        "أطلقت الشرطة النار على المهاجم بعد أن طعن شخصين بسكين في محطة القطارات بمدينة أمستردام أمس."
+    )
     assert event.sub_event_type == "Attack"
     assert event.interaction == "37"
     told = only("قالت الشرطة إن انتحاريين فجرا نفسيهما في كنيسة بمدينة سورابايا أمس ما أدى إلى مقتل شخصين.")
@@ -1303,3 +1305,10 @@ def test_a_decimal_time_in_arabic_digits_is_no_year() -> None:
     event = only("وشن الحوثيون هجوما على مواقع الجيش في مديرية نهم عند الساعة ٤.٣٠ فجرا.")
     assert event.location is not None and event.location.name == "Nihm"
     assert events_of("ويعد هجوم تنظيم داعش على مدينة الموصل عام ٢٠١٤ الأكبر في تاريخه.") == []
+
+
+def test_an_incident_of_another_year_with_no_day_is_not_dated_today() -> None:
+    assert (
+        events_of("وكانت نيروبي شهدت في 1998 هجوما داميا للقاعدة استهدف السفارة الأميركية وأوقع 224 قتيلا.")
+        == []
+    )

@@ -455,6 +455,8 @@ class EventStage:
             return None
         if own_place and _is_country(place_m) and not has_casualties and not (own_date and trig.strong):
             return None  # only a country: a specific word, a date or victims are needed ("الهجوم على اليمن")
+        if date_m is None and _other_year(doc, s):
+            return None  # "شهدت في 1998 هجوما": an incident of another year, its day unknown
         if date_m is None and s.i - ctx.date_sentence <= _CONTEXT_SENTENCES:
             date_m = ctx.date
         if place_m is None and ctx.place is not None and s.i - ctx.place_sentence <= _CONTEXT_SENTENCES:
@@ -1088,6 +1090,25 @@ def _seized_place(doc: Doc, trig: Trigger, places: list[PlaceMention]) -> bool:
     return on is not None and any(p.tok_start == on + 1 and p.location is not None for p in places)
 
 
+def _years(doc: Doc, s: Sentence) -> list[int]:
+    """Years written in the sentence ("عام 2014"; not "٤.٣٠")."""
+    return [
+        int(t.text)
+        for t in doc.tokens[s.tok_start : s.tok_end]
+        if len(t.text) == 4 and t.text.isdecimal() and 1900 <= int(t.text) <= 2100
+    ]
+
+
+def _year_in(doc: Doc, s: Sentence) -> bool:
+    return bool(_years(doc, s))
+
+
+def _other_year(doc: Doc, s: Sentence) -> bool:
+    """A year other than the report's: "شهدت نيروبي في 1998 هجوما" is no incident of its day."""
+    published = doc.article.published
+    return any(published is None or y != published.year for y in _years(doc, s))
+
+
 def _group_at_place(
     doc: Doc,
     s: Sentence,
@@ -1102,10 +1123,7 @@ def _group_at_place(
     ("هاجم ... في بيان ... قرار"). An attack condemned is still told ("أدانت ... الهجوم على مأرب")."""
     if place is None or place not in s_places or _is_country(place) or place.tok_start == trig.tok_end:
         return False
-    if doc.in_sentence(doc.dates, s) or any(
-        len(t.text) == 4 and t.text.isdecimal() and 1900 <= int(t.text) <= 2100
-        for t in doc.tokens[s.tok_start : s.tok_end]
-    ):
+    if doc.in_sentence(doc.dates, s) or _year_in(doc, s):
         return False  # a date it cannot use (a year, a period) tells history
     after = doc.tokens[trig.tok_end : min(trig.tok_end + 5, s.tok_end)]
     if any(f in _VERBAL_TARGETS for t in after for f in t.forms):
