@@ -222,3 +222,4 @@ def test_session_six_curated_places_resolve():
 def test_the_flank_of_a_front_is_no_afghan_town():
     found = resolved("قصفت الطائرات مواقع في ميمنة جبهة نهم.")  # the right flank, not Maymana
     assert [p.location.name for p in found] == ["Nihm"]
+    assert "Maymana" in [p.location.name for p in resolved("قصف مواقع في مدينة ميمنة شمال أفغانستان.")]

@@ -478,7 +478,7 @@ class EventStage:
             trig.sub_event_type == "Attack"
             and _trigger_has(doc, trig, _EXECUTION_WORDS)
             and any(a is not None and a.inter == 1 for a in (actor1, actor2))
-            and not any(a is not None and a.inter in (2, 3, 4) for a in (actor1, actor2))
+            and not (actor1 is not None and actor1.inter in (2, 3, 4))
         ):  # ("أعدم تنظيم داعش خمسة جنود": a group that executes soldiers attacks them)
             return None  # "أعدمت السلطات 3 مدانين": a judicial execution, which ACLED does not code
         if event_type == "Battles":  # the coalition flies; on the ground its side is the forces it backs
@@ -854,8 +854,11 @@ def _nationals_hit(doc: Doc, k: int, country: str | None) -> bool:
         return False
     before = doc.tokens[k - 1]
     if before.norm in _KILLED_VERBS:  # "قتل فلسطيني برصاص": passive, unless an object follows
-        after = doc.tokens[k + 1] if k + 1 < len(doc.tokens) else None  # ("قتل عراقي ثلاثة من الشرطة")
-        return after is None or not (after.is_digit or any(n.tok_start == k + 1 for n in doc.numbers))
+        number = next((n for n in doc.numbers if n.tok_start == k + 1), None)  # ("قتل عراقي ثلاثة من الشرطة")
+        if number is None:
+            return True
+        unit = doc.tokens[number.tok_end] if number.tok_end < len(doc.tokens) else None
+        return unit is not None and not _AGE_WORDS.isdisjoint(unit.forms)  # "قتل فلسطيني 19 عاما": his age
     return (
         before.norm in _NATIONALS_LEADS
         or not lx.CIVILIAN_NOUNS.isdisjoint(before.forms)
@@ -863,9 +866,10 @@ def _nationals_hit(doc: Doc, k: int, country: str | None) -> bool:
     )
 
 
-_KILLED_VERBS = lx._words("قتل اصيب جرح استشهد")
+_KILLED_VERBS = lx._words("قتل")  # active or passive in unvowelled text
+_AGE_WORDS = lx._words("عاما عام سنه سنوات عمره")
 _OBJECT_LEADS = lx._words("علي ضد بحق")
-_NATIONALS_LEADS = _OBJECT_LEADS | lx._words("مقتل مصرع استشهاد اصابه استهدف استهدفت")
+_NATIONALS_LEADS = _OBJECT_LEADS | lx._words("مقتل مصرع استشهاد اصابه استهدف استهدفت اصيب جرح استشهد")
 
 
 _GUN_SUBTYPES = frozenset(
@@ -1091,12 +1095,20 @@ def _seized_place(doc: Doc, trig: Trigger, places: list[PlaceMention]) -> bool:
 
 
 def _years(doc: Doc, s: Sentence) -> list[int]:
-    """Years written in the sentence ("عام 2014"; not "٤.٣٠")."""
+    """Years the sentence dates something to ("عام 2014", "في 1998"; not "منذ 2019", "2000 مسلح", "٤.٣٠")."""
+    tokens = doc.tokens
     return [
         int(t.text)
-        for t in doc.tokens[s.tok_start : s.tok_end]
-        if len(t.text) == 4 and t.text.isdecimal() and 1900 <= int(t.text) <= 2100
+        for k, t in enumerate(tokens[s.tok_start : s.tok_end], s.tok_start)
+        if len(t.text) == 4
+        and t.text.isdecimal()
+        and 1900 <= int(t.text) <= 2100
+        and k > s.tok_start
+        and not _YEAR_LEADS.isdisjoint(tokens[k - 1].forms)
     ]
+
+
+_YEAR_LEADS = lx._words("عام العام سنه السنه في خلال")
 
 
 def _year_in(doc: Doc, s: Sentence) -> bool:
@@ -1106,7 +1118,7 @@ def _year_in(doc: Doc, s: Sentence) -> bool:
 def _other_year(doc: Doc, s: Sentence) -> bool:
     """A year other than the report's: "شهدت نيروبي في 1998 هجوما" is no incident of its day."""
     published = doc.article.published
-    return any(published is None or y != published.year for y in _years(doc, s))
+    return published is not None and any(y != published.year for y in _years(doc, s))
 
 
 def _group_at_place(
@@ -1165,13 +1177,18 @@ def _is_source(doc: Doc, m: ActorMention) -> bool:
 
 
 def _hit_after(doc: Doc, s: Sentence, trig: Trigger, actor: Actor, country: str | None) -> bool:
-    """ "عملية دهس استهدفت جنودا فرنسيين", "طعن ضد جنود": forces that are the object of the attack, right
-    after it or after a targeting word, were what it hit (not forces named anywhere after it)."""
+    """ "عملية دهس استهدفت جنودا فرنسيين", "طعن ضد جنود": forces that are the object of the attack (right
+    after it, after a targeting word, or counted) were what it hit (not forces named anywhere after it)."""
     return any(
-        trig.tok_end <= m.tok_start <= trig.tok_end + 2
+        trig.tok_end <= m.tok_start <= trig.tok_end + 4
         and m.actor is not None
         and resolve_inter(m, country).name == actor.name
-        and (m.tok_start == trig.tok_end or _words_before(doc, m.tok_start, 2, _TARGETING_WORDS))
+        and (
+            m.tok_start == trig.tok_end
+            or _words_before(doc, m.tok_start, 2, _TARGETING_WORDS)
+            or not lx.PERSON_NOUNS.isdisjoint(doc.tokens[m.tok_start].forms)  # "أعدم التنظيم خمسة جنود"
+        )
+        and not _is_agent(doc, m)  # "على يد الشرطة": at the hands of the police
         for m in doc.in_sentence(doc.actors, s)
     )
 
@@ -1416,13 +1433,17 @@ def _article_opponent(doc: Doc, country: str | None, actor1: Actor) -> Actor | N
 def _article_adversary(doc: Doc, country: str | None, actor1: Actor) -> Actor | None:
     """The armed side the article names most (twice or more, and more than any other) that is not on
     the side of actor1: who a group fought when the sentence names only the group (a state's forces
-    fight a group, not another state the article names; a group fights no UN or coalition that speaks)."""
+    fight a group, not another state the article names; a group fights no UN that speaks, nor a coalition)."""
     counts = [
         c
         for name, c in _actor_counts(
-            doc, country, (2, 3, 4) if actor1.inter in (1, 8) else (1, 2, 3, 4)
+            doc, country, (2, 3, 4) if actor1.inter in (1, 8) else (1, 2, 3, 4, 8)
         ).items()
-        if name != actor1.name and not name.startswith("Unidentified") and not _same_side(c[1], actor1)
+        if name != actor1.name
+        and not name.startswith(("Unidentified", "United Nations", "UN", "MINUSMA"))
+        and name not in _COALITION_MEMBERS  # they strike from the air; the ground foe is the forces they back
+        and name != "Coalition forces"
+        and not _same_side(c[1], actor1)
     ]
     counts.sort(key=lambda c: -c[0])
     if (

@@ -74,9 +74,10 @@ DIRECTION_CUES = {
         "قرب شمال شمالي جنوب جنوبي شرق شرقي غرب غربي ريف أرياف محيط أطراف ضواحي مشارف تخوم "
         "بالقرب القريبة القريب المحاذية المحاذي جوار جبهة جبهات"  # "جبهة نهم": the front near Nihm
         " مفرق مفترق تقاطع"  # "مفرق زبيد": the junction near Zabid ("مفرق" is not Mafraq, "المفرق" is)
-        " ميمنة ميسرة"  # "ميمنة جبهة نهم": the right flank of a front (not Maymana, Afghanistan)
     ).split()
 }
+FLANK_WORDS = {norm(w) for w in ("ميمنة", "ميسرة")}
+FRONT_WORDS = {norm(w) for w in ("جبهة", "جبهات", "الجبهة", "محور")}
 NEAR_WITH_MIN = {norm(w) for w in ("بالقرب", "القريبة", "القريب", "المحاذية", "المحاذي", "قريبا", "قريب")}
 # Titles before a person's name: the next word is a name, not a place ("السيد عزيز").
 PERSON_TITLES = {
@@ -199,6 +200,9 @@ def _find_raw(gaz: Gazetteer, tokens: Sequence[Token]) -> list[Match]:
         contextual = all((key, r) in gaz.context_only for r in gaz.index[key])
         if length == 1 and (key in TYPE_CUES or key in DIRECTION_CUES) and not contextual:
             i += 1  # a cue word is never a place by itself ("مدينة" is not Medina)
+            continue
+        if key in FLANK_WORDS and i + 1 < n and not FRONT_WORDS.isdisjoint(_forms(tokens[i + 1])):
+            i += 1  # "ميمنة جبهة نهم": the right flank of a front, not Maymana (Afghanistan)
             continue
         cands = [gaz.rows[r] for r in gaz.index[key]]
         out.append(Match(i, i + length, key, form, cands, cue_start=i))
