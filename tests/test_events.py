@@ -1334,3 +1334,12 @@ def test_an_incident_of_another_year_with_no_day_is_not_dated_today() -> None:
     # a year after "منذ" and a count are no date of the incident
     assert len(events_of("قتل خمسة مدنيين في غارة جوية على مدينة إدلب، في أسوأ هجوم منذ 2019.")) == 1
     assert len(events_of("هاجم نحو 2000 مسلح من تنظيم داعش مدينة الرمادي.")) == 1
+
+
+def test_ramming_and_shooting_phrases() -> None:
+    assert only("نفذ فلسطيني هجوم دهس عند مفترق طرق قرب مدينة جنين أمس.").sub_event_type in (
+        "Attack",
+        "Armed clash",
+    )
+    event = only("وكان مسلحون مجهولون أطلقوا الرصاص على سيارة مدنية في مدينة تعز أمس.")
+    assert (event.sub_event_type, event.weapon) == ("Attack", "firearm")
