@@ -1337,9 +1337,19 @@ def test_an_incident_of_another_year_with_no_day_is_not_dated_today() -> None:
 
 
 def test_ramming_and_shooting_phrases() -> None:
-    assert only("نفذ فلسطيني هجوم دهس عند مفترق طرق قرب مدينة جنين أمس.").sub_event_type in (
-        "Attack",
-        "Armed clash",
-    )
+    event = only("نفذ مسلح هجوم دهس على مارة قرب مدينة جنين أمس ما أدى إلى إصابة ثلاثة.")
+    assert (event.sub_event_type, event.injured) == ("Attack", 3)
+    assert events_of("أصيب ثلاثة أشخاص في حادث دهس بشاحنة في مدينة عمان أمس.") == []  # a road accident
     event = only("وكان مسلحون مجهولون أطلقوا الرصاص على سيارة مدنية في مدينة تعز أمس.")
     assert (event.sub_event_type, event.weapon) == ("Attack", "firearm")
+
+
+def test_review3_soldiers_who_respond_are_not_those_hit_and_field_executions_are_attacks() -> None:
+    event = only("وقع هجوم بسكين وأطلق جنود الاحتلال النار على المنفذ في الخليل أمس.")
+    assert event.actor2 is not None and event.actor2.inter == 7
+    event = only("أعدمت قوات الأمن العراقية ميدانيا ثلاثة من عناصر داعش في الموصل أمس.")
+    assert event.sub_event_type == "Attack"
+    event = only("جرح عراقي ثلاثة من عناصر الشرطة بإطلاق النار عليهم في كركوك أمس.")
+    assert all(a is None or a.inter != 7 for a in (event.actor1, event.actor2))
+    event = only("قتل خمسة مدنيين في غارة جوية على مدينة إدلب أمس، في أسوأ هجوم منذ عام 2019.")
+    assert event.date == PUB - dt.timedelta(days=1)

@@ -479,6 +479,7 @@ class EventStage:
             and _trigger_has(doc, trig, _EXECUTION_WORDS)
             and any(a is not None and a.inter == 1 for a in (actor1, actor2))
             and not (actor1 is not None and actor1.inter in (2, 3, 4))
+            and not _forms_in_sentence(doc, s, _FIELD_WORDS)  # "أعدمت ... ميدانيا": no court, an attack
         ):  # ("أعدم تنظيم داعش خمسة جنود": a group that executes soldiers attacks them)
             return None  # "أعدمت السلطات 3 مدانين": a judicial execution, which ACLED does not code
         if event_type == "Battles":  # the coalition flies; on the ground its side is the forces it backs
@@ -866,10 +867,10 @@ def _nationals_hit(doc: Doc, k: int, country: str | None) -> bool:
     )
 
 
-_KILLED_VERBS = lx._words("قتل")  # active or passive in unvowelled text
-_AGE_WORDS = lx._words("عاما عام سنه سنوات عمره")
+_KILLED_VERBS = lx._words("قتل جرح")  # active or passive in unvowelled text
+_AGE_WORDS = lx._words("عاما عام سنه سنوات اعوام")
 _OBJECT_LEADS = lx._words("علي ضد بحق")
-_NATIONALS_LEADS = _OBJECT_LEADS | lx._words("مقتل مصرع استشهاد اصابه استهدف استهدفت اصيب جرح استشهد")
+_NATIONALS_LEADS = _OBJECT_LEADS | lx._words("مقتل مصرع استشهاد اصابه استهدف استهدفت اصيب استشهد")
 
 
 _GUN_SUBTYPES = frozenset(
@@ -1052,6 +1053,7 @@ def _ground_force(doc: Doc, s: Sentence, actor: Actor | None, country: str | Non
 
 
 _EXECUTION_WORDS = lx._words("اعدم اعدمت اعدموا اعدام يعدم تعدم")
+_FIELD_WORDS = lx._words("ميداني ميدانيا ميدانيه")
 
 
 def _trigger_has(doc: Doc, trig: Trigger, words: frozenset[str]) -> bool:
@@ -1105,6 +1107,7 @@ def _years(doc: Doc, s: Sentence) -> list[int]:
         and 1900 <= int(t.text) <= 2100
         and k > s.tok_start
         and not _YEAR_LEADS.isdisjoint(tokens[k - 1].forms)
+        and all(tokens[j].norm != "منذ" for j in range(max(s.tok_start, k - 2), k))  # "منذ عام 2019"
     ]
 
 
@@ -1179,17 +1182,23 @@ def _is_source(doc: Doc, m: ActorMention) -> bool:
 def _hit_after(doc: Doc, s: Sentence, trig: Trigger, actor: Actor, country: str | None) -> bool:
     """ "عملية دهس استهدفت جنودا فرنسيين", "طعن ضد جنود": forces that are the object of the attack (right
     after it, after a targeting word, or counted) were what it hit (not forces named anywhere after it)."""
+    mentions = doc.in_sentence(doc.actors, s)
+    covered = {k for a in mentions for k in range(a.tok_start, a.tok_end)}
+    covered |= {k for n in doc.numbers for k in range(n.tok_start, n.tok_end)}
     return any(
-        trig.tok_end <= m.tok_start <= trig.tok_end + 4
+        trig.tok_end <= m.tok_start <= trig.tok_end + 6
         and m.actor is not None
         and resolve_inter(m, country).name == actor.name
         and (
             m.tok_start == trig.tok_end
             or _words_before(doc, m.tok_start, 2, _TARGETING_WORDS)
-            or not lx.PERSON_NOUNS.isdisjoint(doc.tokens[m.tok_start].forms)  # "أعدم التنظيم خمسة جنود"
+            or (  # "أعدم تنظيم داعش خمسة جنود": only the attacker and a count stand between
+                not lx.PERSON_NOUNS.isdisjoint(doc.tokens[m.tok_start].forms)
+                and all(k in covered for k in range(trig.tok_end, m.tok_start))
+            )
         )
         and not _is_agent(doc, m)  # "على يد الشرطة": at the hands of the police
-        for m in doc.in_sentence(doc.actors, s)
+        for m in mentions
     )
 
 
