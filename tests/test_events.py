@@ -1353,3 +1353,9 @@ def test_review3_soldiers_who_respond_are_not_those_hit_and_field_executions_are
     assert all(a is None or a.inter != 7 for a in (event.actor1, event.actor2))
     event = only("قتل خمسة مدنيين في غارة جوية على مدينة إدلب أمس، في أسوأ هجوم منذ عام 2019.")
     assert event.date == PUB - dt.timedelta(days=1)
+
+
+def test_a_hedged_nationality_of_the_missiles_names_the_state_that_fired() -> None:
+    text = "قالت وكالة الأنباء السورية إن صواريخ، يرجح أنها أمريكية، استهدفت مطارا عسكريا قرب مدينة حمص فجر اليوم."
+    event = only(text)
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of the United States"

@@ -1224,7 +1224,20 @@ def _nationality_agent(doc: Doc, trig: Trigger, s: Sentence) -> ActorMention | N
             return ActorMention(
                 tok.start, tok.end, k, k + 1, "ACTOR_NATIONALITY", tok.text, 0.6, None, iso2, "state"
             )
+    # "صواريخ، يرجح أنها أمريكية": the state a hedge names
+    for k in range(trig.tok_end + 2, min(trig.tok_end + 6, s.tok_end)):
+        if doc.tokens[k - 1].norm in _HEDGE_THAT and not _HEDGES.isdisjoint(doc.tokens[k - 2].forms):
+            iso2 = nationality(doc.tokens[k])
+            if iso2:
+                tok = doc.tokens[k]
+                return ActorMention(
+                    tok.start, tok.end, k, k + 1, "ACTOR_NATIONALITY", tok.text, 0.6, None, iso2, "state"
+                )
     return None
+
+
+_HEDGES = lx._words("يرجح يعتقد يشتبه يبدو رجح ترجح")
+_HEDGE_THAT = frozenset(("انها", "انه", "انهم", "انهما"))
 
 
 # "تسميم العميل بغاز الأعصاب", "اغتيال ... بغاز الأعصاب": people poisoned, not a gas attack.
