@@ -1114,10 +1114,6 @@ def _years(doc: Doc, s: Sentence) -> list[int]:
 _YEAR_LEADS = lx._words("عام العام سنه السنه في خلال")
 
 
-def _year_in(doc: Doc, s: Sentence) -> bool:
-    return bool(_years(doc, s))
-
-
 def _other_year(doc: Doc, s: Sentence) -> bool:
     """A year other than the report's: "شهدت نيروبي في 1998 هجوما" is no incident of its day."""
     published = doc.article.published
@@ -1138,7 +1134,7 @@ def _group_at_place(
     ("هاجم ... في بيان ... قرار"). An attack condemned is still told ("أدانت ... الهجوم على مأرب")."""
     if place is None or place not in s_places or _is_country(place) or place.tok_start == trig.tok_end:
         return False
-    if doc.in_sentence(doc.dates, s) or _year_in(doc, s):
+    if doc.in_sentence(doc.dates, s) or _years(doc, s):
         return False  # a date it cannot use (a year, a period) tells history
     after = doc.tokens[trig.tok_end : min(trig.tok_end + 5, s.tok_end)]
     if any(f in _VERBAL_TARGETS for t in after for f in t.forms):
@@ -1220,20 +1216,19 @@ def _nationality_agent(doc: Doc, trig: Trigger, s: Sentence) -> ActorMention | N
         if iso2 and doc.tokens[k - 1].norm in _OBJECT_LEADS:
             return None  # "أطلق النار على فلسطينيين": those shot at
         if iso2:
-            tok = doc.tokens[k]
-            return ActorMention(
-                tok.start, tok.end, k, k + 1, "ACTOR_NATIONALITY", tok.text, 0.6, None, iso2, "state"
-            )
+            return _nationality_mention(doc, k, iso2)
     # "صواريخ، يرجح أنها أمريكية": the state a hedge names
     for k in range(trig.tok_end + 2, min(trig.tok_end + 6, s.tok_end)):
         if doc.tokens[k - 1].norm in _HEDGE_THAT and not _HEDGES.isdisjoint(doc.tokens[k - 2].forms):
             iso2 = nationality(doc.tokens[k])
             if iso2:
-                tok = doc.tokens[k]
-                return ActorMention(
-                    tok.start, tok.end, k, k + 1, "ACTOR_NATIONALITY", tok.text, 0.6, None, iso2, "state"
-                )
+                return _nationality_mention(doc, k, iso2)
     return None
+
+
+def _nationality_mention(doc: Doc, k: int, iso2: str) -> ActorMention:
+    tok = doc.tokens[k]
+    return ActorMention(tok.start, tok.end, k, k + 1, "ACTOR_NATIONALITY", tok.text, 0.6, None, iso2, "state")
 
 
 _HEDGES = lx._words("يرجح يعتقد يشتبه يبدو رجح ترجح")
