@@ -1359,3 +1359,13 @@ def test_a_hedged_nationality_of_the_missiles_names_the_state_that_fired() -> No
     text = "قالت وكالة الأنباء السورية إن صواريخ، يرجح أنها أمريكية، استهدفت مطارا عسكريا قرب مدينة حمص فجر اليوم."
     event = only(text)
     assert event.actor1 is not None and event.actor1.name == "Military Forces of the United States"
+
+
+def test_forces_named_first_and_counted_among_the_dead_are_what_a_bomb_hit() -> None:
+    text = (
+        "طالت يد الغدر أمس مصلين في مسجد تابع لقوات الطوارئ في مدينة أبها، ونفذ انتحاري العملية مرتديا "
+        "حزاما ناسفا مما أسفر عن مقتل 15 شخصا، ضمنهم 12 من رجال الأمن."
+    )
+    event = only(text)
+    assert event.sub_event_type == "Suicide bomb"
+    assert event.interaction == "13"

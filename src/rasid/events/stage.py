@@ -558,6 +558,8 @@ class EventStage:
                 actor2 = targeted  # "قصف استهدف مقر الحزب X": the party whose base was hit, not the dead
             elif forces_hit is not None and (actor1 is None or not _same_side(actor1, forces_hit)):
                 actor2 = forces_hit  # "15 شخصا، ضمنهم 12 من رجال الأمن": the forces were the target
+            elif forces_hit is not None and trig.sub_event_type in _PLANTED:
+                actor1, actor2 = None, forces_hit  # the forces named first are those the bomb killed
             elif (actor2 is None or actor2.inter != 7) and not armed_hit_state:
                 actor2 = civilians  # the victims, as ACLED codes them
         elif actor2 is None and one_sided and _civilian_victims(doc, s, country):
