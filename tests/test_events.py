@@ -956,9 +956,24 @@ def test_where_ministers_met_is_not_where_strikes_hit() -> None:
             ("Agreement", "Eastern Ghouta"),
         ),
         ("رصاصة قناص أصابت طفلة قرب منزلها في مدينة تعز أمس.", ("Attack", "Taiz")),
+        # a meeting that was hit keeps its place
+        (
+            "استهدفت غارة جوية اجتماعا لقادة الفصائل في مدينة إدلب أمس وقتل عشرة منهم.",
+            ("Air/drone strike", "Idlib"),
+        ),
+        ("وفي يوم الثلاثاء استولت على بلدة سقبا قوات النظام.", ("Government regains territory", "Saqba")),
+        ("سقط صاروخ بالعاصمة الرياض أمس وأصيب شخصان.", ("Shelling/artillery/missile attack", "Riyadh")),
+        # one road between two towns is one event
+        ("اندلعت اشتباكات على الطريق بين حمص وحماة أمس.", ("Armed clash", "Homs")),
+        # what is protested against is not what happened to the protest
+        (
+            "تظاهر آلاف في بغداد أمس احتجاجا على قمع المتظاهرين في البصرة العام الماضي.",
+            ("Peaceful protest", "Baghdad"),
+        ),
+        ("أطلق مجهولون النار على سيارة مدنية في مدينة درعا أمس فقتل سائقها.", ("Attack", "Dar'a")),
     ],
 )
-def test_interceptions_spellings_and_agreements(text: str, expected: tuple) -> None:
+def test_sub_type_and_place_of_one_sentence(text: str, expected: tuple) -> None:
     event = only(text)
     assert (event.sub_event_type, event.location.name) == expected
 
@@ -985,31 +1000,6 @@ def test_a_merged_report_keeps_the_day_its_own_sentence_gives() -> None:
     )
     shelling = [e for e in events_of(text) if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert [(e.date, e.fatalities) for e in shelling] == [(dt.date(2024, 3, 12), 17)]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # a meeting that was hit keeps its place
-        (
-            "استهدفت غارة جوية اجتماعا لقادة الفصائل في مدينة إدلب أمس وقتل عشرة منهم.",
-            ("Air/drone strike", "Idlib"),
-        ),
-        ("وفي يوم الثلاثاء استولت على بلدة سقبا قوات النظام.", ("Government regains territory", "Saqba")),
-        ("سقط صاروخ بالعاصمة الرياض أمس وأصيب شخصان.", ("Shelling/artillery/missile attack", "Riyadh")),
-        # one road between two towns is one event
-        ("اندلعت اشتباكات على الطريق بين حمص وحماة أمس.", ("Armed clash", "Homs")),
-        # what is protested against is not what happened to the protest
-        (
-            "تظاهر آلاف في بغداد أمس احتجاجا على قمع المتظاهرين في البصرة العام الماضي.",
-            ("Peaceful protest", "Baghdad"),
-        ),
-        ("أطلق مجهولون النار على سيارة مدنية في مدينة درعا أمس فقتل سائقها.", ("Attack", "Dar'a")),
-    ],
-)
-def test_second_review_cases(text: str, expected: tuple) -> None:
-    event = only(text)
-    assert (event.sub_event_type, event.location.name) == expected
 
 
 def test_an_appeal_is_no_stabbing() -> None:

@@ -626,12 +626,8 @@ class EventStage:
             # the other side is the one the article fights most, else the state's forces
             actor2 = _article_adversary(doc, country, actor1) or Actor(_military_of(country), None, 1)
         elif event_type == "Battles" and actor1 is not None and actor2 is None and actor1.inter in (1, 8):
-            # a battle has two sides: the group the article fights, else its main foe, else an unnamed one
-            actor2 = (
-                _article_opponent(doc, country, actor1)
-                or _article_adversary(doc, country, actor1)
-                or Actor("Unidentified armed group", None, 3)
-            )
+            # a battle has two sides: the group the article fights most, else an unnamed one
+            actor2 = _article_adversary(doc, country, actor1) or Actor("Unidentified armed group", None, 3)
         acted = (  # "فجر الجيش عبوة": the state's forces as subject or agent, not soldiers counted
             a1_m is not None
             and not _is_victim(doc, a1_m)
@@ -1788,6 +1784,14 @@ def _own_date(ev: Event) -> bool:
     return span is not None and evidence is not None and evidence.start <= span.start < evidence.end
 
 
+def _take(twin: Event, ev: Event, key: str) -> None:
+    """The merged event takes the report's value of one field, with the span that quotes it."""
+    setattr(twin, key, getattr(ev, key))
+    twin.spans.pop(key, None)
+    if key in ev.spans:
+        twin.spans[key] = ev.spans[key]
+
+
 def _merge(candidates: list[Event]) -> list[Event]:
     """One event per (date, town, sub-type): later mentions fill the first one's gaps."""
     merged: list[Event] = []
@@ -1825,22 +1829,16 @@ def _merge(candidates: list[Event]) -> list[Event]:
             if _country_only(twin):
                 # the report that names the town tells who took part and when; a country-wide mention
                 # ("بعد هجوم خلف قتيلا في شرق تركيا") seldom does
-                keys = [
-                    k for k in ("actor1", "actor2") if ev.actor1 is not None and getattr(ev, k) is not None
-                ]
-                if "actor1" in keys and twin.actor2 is not None and _same_side(twin.actor2, ev.actor1):
-                    twin.actor2 = None  # the lead's second side was the town report's first
+                if ev.actor1 is not None:
+                    if twin.actor2 is not None and _same_side(twin.actor2, ev.actor1):
+                        twin.actor2 = None  # the lead's second side was the town report's first
+                    _take(twin, ev, "actor1")
+                    if ev.actor2 is not None:
+                        _take(twin, ev, "actor2")
                 if ev.date and _own_date(ev):
-                    twin.date, twin.time_precision = ev.date, ev.time_precision
-                    keys.append("date")
-                for key in keys:
-                    if key in ("actor1", "actor2"):
-                        setattr(twin, key, getattr(ev, key))
-                    twin.spans.pop(key, None)
-                    if key in ev.spans:
-                        twin.spans[key] = ev.spans[key]
-            twin.location = ev.location
-            twin.spans["location"] = ev.spans["location"]
+                    twin.time_precision = ev.time_precision
+                    _take(twin, ev, "date")
+            _take(twin, ev, "location")
         _fill_gaps(twin, ev, ("weapon", "fatalities", "injured", "actor1", "actor2"))
         twin.confidence = max(twin.confidence, ev.confidence)
     return merged
