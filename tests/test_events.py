@@ -985,11 +985,21 @@ def test_riot_police_do_not_make_a_protest_violent_and_shots_at_police_are_a_cla
     assert (event.sub_event_type, event.weapon) == ("Armed clash", "firearm")
 
 
-def test_a_pair_of_towns_is_two_events_and_a_long_list_sums_up_a_region() -> None:
+def test_a_pair_of_towns_is_two_events_and_a_long_list_one_only_after_a_plural_place_word() -> None:
     events = events_of("سقطت عشرات القذائف أمس على بلدتي الفوعة وكفريا ما أدى إلى مقتل خمسة أشخاص.")
     assert [(e.location.name, e.fatalities) for e in events] == [("Al-Fu'ah", 5), ("Kafriya", None)]
-    text = "قصفت قوات النظام أمس بلدات مسرابا وجسرين وكفربطنا وحمورية وسقبا."
-    assert len(events_of(text)) == 1
+    events = events_of("قصفت قوات النظام أمس بلدات مسرابا وجسرين وكفربطنا وحمورية وسقبا.")
+    assert [e.location.name for e in events] == ["Mesraba", "Jisreen", "Kafr Batna", "Hamouriyah", "Saqba"]
+    assert len(events_of("قصفت قوات النظام أمس مسرابا وجسرين وكفربطنا وحمورية وسقبا.")) == 1
+
+
+def test_places_one_sentence_lists_stay_apart_after_a_lead_takes_one_of_them() -> None:
+    text = (
+        "قتل عشرات المسلحين الحوثيين في غارات جوية شنتها طائرات التحالف أمس على الساحل الغربي لليمن.\n"
+        "وتركزت الغارات في مديريات المنصورية وبيت الفقيه وزبيد والتحيتا."
+    )
+    places = sorted(e.location.name for e in events_of(text))
+    assert places == ["Al Manşūrīyah", "Bayt al Faqih", "Tuhayta", "Zabid"]
 
 
 def test_a_merged_report_keeps_the_day_its_own_sentence_gives() -> None:

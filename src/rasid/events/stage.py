@@ -31,7 +31,7 @@ from rasid.notes import note
 from rasid.places import container
 from rasid.places.gazetteer import distance_km
 from rasid.places.resolve import FEATURES_FOR_TYPE, TYPE_CUES
-from rasid.text import Sentence, Token
+from rasid.text import Sentence, Token, norm
 
 _CONTEXT_SENTENCES = 2
 _LEAD_SENTENCES = 2
@@ -363,6 +363,7 @@ class EventStage:
         ctx = _Context()
         candidates: list[Event] = []
         generic: set[int] = set()  # events from weak triggers ("الهجوم", "استهدف")
+        listed: dict[int, int] = {}  # events of the places one sentence lists -> that list
         for s in doc.sentences:
             s_dates = doc.in_sentence(dates, s)
             s_places = doc.in_sentence(doc_places, s)
@@ -389,6 +390,7 @@ class EventStage:
                 for other in _coordinated(doc, s_places, event, hit_tokens):
                     twin = _at_place(event, other)
                     candidates.append(twin)
+                    listed[id(twin)] = listed[id(event)] = id(event)
                     if not trig.strong:
                         generic.add(id(twin))
             anchors = [d for d in s_dates if not _period_start(doc, d)]
@@ -401,7 +403,7 @@ class EventStage:
                 place = place or _choose_place(doc, s_places, Trigger("", None, True, s.tok_end, s.tok_end))
                 if place is not None:
                     ctx.place, ctx.place_sentence = place, s.i
-        doc.events = _merge_protests(_merge(_fold_generic(candidates, generic)))
+        doc.events = _merge_protests(_merge(_fold_generic(candidates, generic), listed))
         for e in doc.events:
             e.article_id = doc.article.id
             e.notes = note(e)
@@ -740,6 +742,7 @@ class EventStage:
 
 
 _LIST_FEATURES = frozenset(("PCLI", "ADM1", "REGION", "BORDER"))
+_PLURAL_PLACE_WORDS = frozenset(norm(w) for w in "مديريات محافظات بلدات قرى مدن أحياء مناطق مخيمات".split())
 
 
 def _coordinated(
@@ -772,7 +775,15 @@ def _coordinated(
         else:
             break
         last = p
-    return [p for group in groups if len(group) <= 2 for p in group if p is not first]
+    cues = [t.norm for t in doc.tokens[max(0, first.tok_start - 1) : first.tok_start + 1]]
+    listed = any(w in _PLURAL_PLACE_WORDS or (w[:1] in "وب" and w[1:] in _PLURAL_PLACE_WORDS) for w in cues)
+    return [
+        p
+        for k, group in enumerate(groups)
+        if len(group) <= 2 or (k == 0 and listed)
+        for p in group
+        if p is not first
+    ]
 
 
 def _at_place(event: Event, place: PlaceMention) -> Event:
@@ -1792,21 +1803,28 @@ def _take(twin: Event, ev: Event, key: str) -> None:
         twin.spans[key] = ev.spans[key]
 
 
-def _merge(candidates: list[Event]) -> list[Event]:
-    """One event per (date, town, sub-type): later mentions fill the first one's gaps."""
+def _merge(candidates: list[Event], listed: dict[int, int]) -> list[Event]:
+    """One event per (date, town, sub-type): later mentions fill the first one's gaps. The places one
+    sentence lists (`listed`: event id -> list) stay apart, however near one another they are."""
     merged: list[Event] = []
+    lists: dict[int, set[int]] = {}  # merged event id -> the lists whose places it holds
     for ev in candidates:
         twin = next(
             (
                 m
                 for m in merged
                 if m.sub_event_type == ev.sub_event_type
+                and listed.get(id(ev)) not in lists.get(id(m), ())
                 and ((m.date == ev.date and _same_place(m.location, ev.location)) or _same_toll(m, ev))
             ),
             None,
         )
         if twin is None:
             merged.append(ev)
+            twin = ev
+        if id(ev) in listed:
+            lists.setdefault(id(twin), set()).add(listed[id(ev)])
+        if twin is ev:
             continue
         more_precise = (ev.time_precision or 3) < (twin.time_precision or 3)
         as_precise_and_own = (
