@@ -406,3 +406,24 @@ def test_a_period_word_at_the_very_end_of_the_text() -> None:
     for text in ("ويندوز 10 هذا الأسبوع", "الأسبوع الثاني من", "خلال الأسبوع الثاني"):
         doc = Doc(Article(id="t", text=text, published=dt.date(2021, 7, 29)))
         TimeStage()(TextStage()(doc))
+
+
+@pytest.mark.parametrize(
+    "text, quoted, date, precision",
+    [
+        ("وقع الهجوم في العاشر من الشهر الماضي", "العاشر من الشهر الماضي", dt.date(2021, 6, 10), 1),
+        ("قتل جنديان في 1 من الشهر الجاري", "1 من الشهر الجاري", dt.date(2021, 7, 1), 1),
+        (
+            "سجلت 50 إصابة خلال الأسبوع الأول من الشهر الجاري",
+            "الأسبوع الأول من الشهر الجاري",
+            dt.date(2021, 7, 1),
+            2,
+        ),
+    ],
+)
+def test_a_day_of_this_or_last_month(text, quoted, date, precision):
+    check(text, quoted, date, precision)
+
+
+def test_a_day_of_this_month_still_to_come_is_only_the_month():
+    check("يعقد المؤتمر في الثلاثين من الشهر الجاري", "الشهر الجاري", dt.date(2021, 7, 1), 3)

@@ -259,7 +259,7 @@ class _Scanner:
             k += 1
         month = self.month(k)
         if month is None:
-            return None
+            return self.of_this_month(k, (day - 1) * 7 + 1 if week else day, ranged or week)
         end = self.alternate(month.end, month)
         year, end = self.year(end, month.calendar)
         mode = "past"
@@ -281,6 +281,24 @@ class _Scanner:
             return Hit(end, None, precision, True)
         date = rs.day_month(self.published, month.month, day, month.calendar, mode)
         return Hit(end, date, precision, True) if date else None
+
+    def of_this_month(self, k: int, day: int, vague: bool) -> Hit | None:
+        """ "الحادي والعشرين من الشهر الجاري", "العاشر من الشهر الماضي": a day of the publication's
+        month or of the month before it ("الأسبوع الأول من الشهر الجاري": its first week, `vague`)."""
+        if self.norm(k) == "الشهر":  # (MONTH_WORD may have stepped over it)
+            k += 1
+        if self.norm(k - 1) != "الشهر" or not self.has(k - 2, lx.OF):
+            return None
+        mod, end = self.modifier(k)
+        if mod not in ("current", "strict") or self.published is None:
+            return None
+        first = self.published.replace(day=1)
+        if mod == "strict":
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        date = rs.gregorian(first.year, first.month, day)
+        if date is None or date > self.published:
+            return None
+        return Hit(end, date, 2 if vague else 1, True)
 
     def month_only(self, j: int, part: tuple[int, int] | None, context: bool) -> Hit | None:
         """A month without a day: "في حزيران الماضي", "شهر رمضان", "مطلع يونيو 2021"."""
