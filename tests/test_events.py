@@ -1369,3 +1369,12 @@ def test_forces_named_first_and_counted_among_the_dead_are_what_a_bomb_hit() -> 
     event = only(text)
     assert event.sub_event_type == "Suicide bomb"
     assert event.interaction == "13"
+
+
+def test_the_joint_resistance_of_the_west_coast_is_the_state_side() -> None:
+    event = only("اندلعت أمس مواجهات عنيفة بين المقاومة اليمنية المشتركة والحوثيين في مديرية التحيتا.")
+    assert (event.sub_event_type, event.actor1.name, event.interaction) == (
+        "Armed clash",
+        "Yemeni Joint Forces (Giants Brigades)",
+        "12",
+    )
