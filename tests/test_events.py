@@ -1375,6 +1375,15 @@ def test_the_joint_resistance_of_the_west_coast_is_the_state_side() -> None:
     event = only("اندلعت أمس مواجهات عنيفة بين المقاومة اليمنية المشتركة والحوثيين في مديرية التحيتا.")
     assert (event.sub_event_type, event.actor1.name, event.interaction) == (
         "Armed clash",
-        "Yemeni Joint Forces (Giants Brigades)",
+        "Military Forces of Yemen (Joint Forces)",
         "12",
     )
+
+
+def test_the_coalition_strikes_the_foe_of_the_ground_forces_it_backs() -> None:
+    text = (
+        "قتل ثلاثون مسلحا من ميليشيات الحوثي أمس في غارات لمقاتلات التحالف العربي ومواجهات مع قوات "
+        "المقاومة اليمنية المشتركة في مديرية التحيتا."
+    )
+    strike = next(e for e in events_of(text) if e.sub_event_type == "Air/drone strike")
+    assert (strike.actor2.name, strike.interaction) == ("Houthis (Ansar Allah)", "28")
