@@ -1387,3 +1387,11 @@ def test_the_coalition_strikes_the_foe_of_the_ground_forces_it_backs() -> None:
     )
     strike = next(e for e in events_of(text) if e.sub_event_type == "Air/drone strike")
     assert (strike.actor2.name, strike.interaction) == ("Houthis (Ansar Allah)", "28")
+
+
+def test_a_coalition_strike_beside_the_popular_resistance_hits_their_foe() -> None:
+    text = (
+        "قتل عشرون مسلحا حوثيا أمس في غارات لطيران التحالف العربي ومواجهات مع المقاومة الشعبية في مديرية نهم."
+    )
+    strike = next(e for e in events_of(text) if e.sub_event_type == "Air/drone strike")
+    assert (strike.actor2.name, strike.interaction) == ("Houthis (Ansar Allah)", "28")

@@ -956,8 +956,17 @@ _COALITION_MEMBERS = {
 }
 
 
+# Militias a coalition backs on the ground.
+_COALITION_ALLIES = {
+    "Saudi-led coalition": ("Popular Resistance", "Security Belt Forces", "Elite Forces (Yemen)"),
+    "Global Coalition against Daesh": ("Syrian Democratic Forces",),
+}
+
+
 def _allied(coalition: Actor, member: Actor) -> bool:
     states = _COALITION_MEMBERS.get(coalition.name, ())
+    if member.name in _COALITION_ALLIES.get(coalition.name, ()):
+        return True
     return (
         member.inter in (1, 8)
         and " of " in member.name
