@@ -1395,3 +1395,12 @@ def test_a_coalition_strike_beside_the_popular_resistance_hits_their_foe() -> No
     )
     strike = next(e for e in events_of(text) if e.sub_event_type == "Air/drone strike")
     assert (strike.actor2.name, strike.interaction) == ("Houthis (Ansar Allah)", "28")
+
+
+def test_fighting_named_beside_air_strikes_is_a_clash_of_its_own() -> None:
+    text = (
+        "قتل عشرون مسلحا حوثيا أمس في غارات لطيران التحالف العربي ومواجهات مع المقاومة الشعبية في مديرية نهم."
+    )
+    assert sorted(e.sub_event_type for e in events_of(text)) == ["Air/drone strike", "Armed clash"]
+    text = "قتل 16 فلسطينيا أمس في مواجهات مع الجيش الإسرائيلي على حدود قطاع غزة."
+    assert "Armed clash" not in [e.sub_event_type for e in events_of(text)]

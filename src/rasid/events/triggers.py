@@ -352,12 +352,14 @@ def find_triggers(
         for t in triggers
         if t.sub_event_type == _SHELLING and t.weapon in ("artillery", "mortar", "rocket")
     ]
+    # "في غارات للتحالف ومواجهات مع المقاومة": fighting beside named strikes is fighting on the ground
+    air_named = any(t.sub_event_type == _AIR and t.strong for t in triggers)
     for t in triggers:
         # Generic shelling or attack words with an aircraft/drone cue are air strikes (unless guns are
         # named beside it: "قصفت مدفعية الجيش ... في حين حلقت طائرات التحالف").
         ground = any(abs(k - t.tok_start) <= 3 for k in ground_at)
         if (t.sub_event_type == _SHELLING and t.weapon is None and (drone_cue or air_cue) and not ground) or (
-            t.sub_event_type == _CLASH and not t.strong and (drone_cue or air_cue)
+            t.sub_event_type == _CLASH and not t.strong and (drone_cue or air_cue) and not air_named
         ):
             t.sub_event_type, t.weapon = _AIR, "drone" if drone_cue else "aircraft"
         elif t.sub_event_type == _AIR and t.weapon == "aircraft" and drone_cue:
@@ -468,6 +470,11 @@ def find_triggers(
             if t.sub_event_type == _CLASH:
                 t.sub_event_type, t.weapon = territory, None
         subs = {t.sub_event_type for t in triggers if t.strong}
+    # "في غارات للتحالف ومواجهات مع المقاومة": fighting named beside air strikes is its own event.
+    for t in triggers:
+        if t.sub_event_type == _CLASH and not t.strong and air_named and t.tok_end < sentence.tok_end:
+            t.strong = tokens[t.tok_end].norm in ("مع", "بين")
+    subs = {t.sub_event_type for t in triggers if t.strong}
     # Weak words ("هجوم", "انفجار", "ضربات") give way to any specific trigger of the sentence.
     if subs:
         triggers = [t for t in triggers if t.strong]
