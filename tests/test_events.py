@@ -1404,3 +1404,19 @@ def test_fighting_named_beside_air_strikes_is_a_clash_of_its_own() -> None:
     assert sorted(e.sub_event_type for e in events_of(text)) == ["Air/drone strike", "Armed clash"]
     text = "قتل 16 فلسطينيا أمس في مواجهات مع الجيش الإسرائيلي على حدود قطاع غزة."
     assert "Armed clash" not in [e.sub_event_type for e in events_of(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وبدأ مقاتلو المعارضة، الأحد، الانسحاب من جيب في منطقة القلمون الشرقي، بموجب اتفاق استسلام مع الحكومة.",
+        "توصلت قوات النظام السوري والمعارضة، الخميس، إلى اتفاق يقضي بمغادرة المقاتلين من محافظة القنيطرة.",
+        "غادرت الدفعة الأولى من مقاتلي المعارضة مدينة دوما، الأحد، في إطار اتفاق توصلت إليه روسيا مع جيش الإسلام.",
+    ],
+)
+def test_an_evacuation_or_surrender_deal_is_an_agreement(text: str) -> None:
+    assert only(text).sub_event_type == "Agreement"
+
+
+def test_a_call_for_an_agreement_is_none() -> None:
+    assert events_of("دعت الأمم المتحدة الأحد إلى اتفاق بين الطرفين في مدينة الحديدة.") == []
