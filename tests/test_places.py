@@ -70,6 +70,23 @@ def test_province_has_precision_three():
     assert near(p.location, 14.54, 44.41)
 
 
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("قتل ثلاثة مدنيين في غارة بولاية كونار أمس.", "Kunar", "AF"),
+        ("هاجم مسلحو بوكو حرام قرية في ولاية يوبي أمس.", "Yobe State", "NG"),
+        ("فرت آلاف العائلات من إقليم راخين.", "Rakhine State", "MM"),
+    ],
+)
+def test_first_level_divisions_abroad(text: str, name: str, country: str) -> None:
+    (p,) = resolved(text)
+    assert (p.location.name, p.location.country, p.location.geo_precision) == (name, country, 3)
+
+
+def test_well_off_is_no_state() -> None:
+    assert [p.text for p in resolved("تبتز العصابة أشخاصا ميسوري الحال في بيروت.")] == ["بيروت"]
+
+
 def test_country_name():
     (p,) = resolved("قالت الحكومة إن سوريا تواجه أزمة اقتصادية.")
     assert p.location.country == "SY" and p.feature == "PCLI" and p.location.geo_precision == 3
