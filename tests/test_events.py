@@ -1420,3 +1420,10 @@ def test_an_evacuation_or_surrender_deal_is_an_agreement(text: str) -> None:
 
 def test_a_call_for_an_agreement_is_none() -> None:
     assert events_of("دعت الأمم المتحدة الأحد إلى اتفاق بين الطرفين في مدينة الحديدة.") == []
+
+
+def test_an_attack_word_with_no_armed_side_named_is_an_attack() -> None:
+    event = only("وقع الهجوم أمس في مدينة سالزبري البريطانية.")
+    assert (event.sub_event_type, event.interaction) == ("Attack", "37")
+    event = only("هاجم مسلحو داعش أمس مواقع الجيش العراقي في قضاء الحويجة.")
+    assert event.sub_event_type == "Armed clash"

@@ -993,7 +993,7 @@ def _one_sided_attack(
     if len(armed) == 2:
         return False
     victims_civilian = any(a is not None and a.inter == 7 for a in (actor1, actor2))
-    return victims_civilian or _civilian_victims(doc, s, country)
+    return victims_civilian or _civilian_victims(doc, s, country) or not armed
 
 
 _CIVILIAN_TARGETS = lx._words(
