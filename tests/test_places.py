@@ -87,6 +87,14 @@ def test_well_off_is_no_state() -> None:
     assert [p.text for p in resolved("تبتز العصابة أشخاصا ميسوري الحال في بيروت.")] == ["بيروت"]
 
 
+def test_a_name_placed_by_a_bearing_from_a_town_is_the_one_there() -> None:
+    # the only Husseiniya the gazetteer knows lies south-west of Baghdad: not this one, which is unknown
+    places = resolved("انفجرت عبوة ناسفة في منطقة الحسينية شمال شرقي بغداد.")
+    assert [(p.location.name, p.location.geo_precision) for p in places] == [("Baghdad", 2)]
+    places = resolved("قصفت الطائرات بلدة كفرنبل جنوب إدلب.")
+    assert [p.location.name for p in places] == ["Kafranbel", "Idlib"]
+
+
 def test_country_name():
     (p,) = resolved("قالت الحكومة إن سوريا تواجه أزمة اقتصادية.")
     assert p.location.country == "SY" and p.feature == "PCLI" and p.location.geo_precision == 3

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Collection, Sequence
@@ -408,7 +409,54 @@ def find_matches(
             anchors.append(m.candidates[0])
     for m in kept:
         m.best = _choose(m, countries, anchors, gaz.context_only)
+    _place_by_bearing(kept, tokens)
     return [m for m in kept if m.best is not None]
+
+
+_BEARING_KM = 150  # "X، شمال شرقي بغداد": X lies within this distance of the town it is placed from
+
+
+def _place_by_bearing(matches: list[Match], tokens: Sequence[Token]) -> None:
+    """ "منطقة الحسينية شمال شرقي بغداد": a name placed by a bearing from a town is the one of that name
+    near the town; with none near, the name is left unknown and the bearing tells where it is."""
+    ordered = sorted(matches, key=lambda m: m.tok_start)
+    for m, nxt in itertools.pairwise(ordered):
+        gap = tokens[m.tok_end : nxt.cue_start]
+        if m.best is None or nxt.best is None or not nxt.direction or len(gap) > 1:
+            continue
+        if any(t.norm not in ("،", ",") for t in gap) or not nxt.best.feature.startswith("PPL"):
+            continue
+        if _is_major(m.best) or tokens[nxt.cue_start].norm.startswith("و"):
+            continue  # a big town is itself; "التحيتا وشرق حيس" names two places
+        words = {f for t in tokens[nxt.cue_start : nxt.tok_start] for f in _forms(t)}
+        if words.isdisjoint(_BEARINGS):
+            continue  # "قرب", "ريف": no bearing
+        town = nxt.best
+        near = [
+            (distance_km(c.lat, c.lon, town.lat, town.lon), c)
+            for c in m.candidates
+            if c.id != town.id and _lies(words, c.lat - town.lat, c.lon - town.lon)
+        ]
+        near = [(km, c) for km, c in near if km <= _BEARING_KM]
+        m.best = min(near, key=lambda x: x[0])[1] if near else None
+
+
+_BEARINGS = {
+    **dict.fromkeys(("شمال", "شمالي"), (1, 0)),
+    **dict.fromkeys(("جنوب", "جنوبي"), (-1, 0)),
+    **dict.fromkeys(("شرق", "شرقي"), (0, 1)),
+    **dict.fromkeys(("غرب", "غربي"), (0, -1)),
+}
+
+
+def _lies(words: set[str], dlat: float, dlon: float) -> bool:
+    """The offset (degrees) agrees with the bearing words ("شمال شرقي": north and east), within a margin."""
+    margin = 0.05
+    for w in words:
+        north, east = _BEARINGS.get(w, (0, 0))
+        if north * dlat < -margin or east * dlon < -margin:
+            return False
+    return True
 
 
 _LOCAL_CUES = frozenset(("nbhd", "area", "subdistrict", "district", "camp"))
