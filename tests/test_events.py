@@ -1245,7 +1245,11 @@ def test_a_militia_named_after_a_city_is_no_place() -> None:
     text = "واندلعت اشتباكات بين قوات النظام و«لواء القدس الفلسطيني» والكتائب الإسلامية في محيط قرية نقارين بريف حلب أمس."
     event = only(text)
     assert event.location is not None and event.location.country == "SY"  # not Jerusalem
-    assert "Liwa al-Quds" in {a.name for a in (event.actor1, event.actor2) if a is not None}
+    # the militia fights beside the army, so the other side is the Islamic battalions
+    assert {a.name for a in (event.actor1, event.actor2) if a is not None} == {
+        "Military Forces of Syria",
+        "Unidentified armed group",
+    }
 
 
 def test_soldiers_named_by_a_dual_and_their_nationality_are_the_forces_hit() -> None:
@@ -1427,3 +1431,13 @@ def test_an_attack_word_with_no_armed_side_named_is_an_attack() -> None:
     assert (event.sub_event_type, event.interaction) == ("Attack", "37")
     event = only("هاجم مسلحو داعش أمس مواقع الجيش العراقي في قضاء الحويجة.")
     assert event.sub_event_type == "Armed clash"
+
+
+def test_an_umbrella_and_its_member_faction_are_one_side() -> None:
+    text = "بدأت أمس عملية إجلاء مقاتلين من جيش الإسلام من مدينة دوما آخر جيب تحت سيطرة الفصائل المعارضة."
+    event = only(text)
+    assert event.sub_event_type == "Agreement"
+    assert {event.actor1.name, event.actor2.name if event.actor2 else None} != {
+        "Syrian opposition factions",
+        "Jaish al-Islam",
+    }

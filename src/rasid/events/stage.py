@@ -942,11 +942,38 @@ def _protest_article(doc: Doc) -> bool:
 
 
 def _same_side(a: Actor, b: Actor) -> bool:
-    """One actor, two forces of one state (the police and the army of Egypt), or a coalition and the
-    forces of a state that leads or fights in it (the coalition in Yemen and the Saudi air defence)."""
+    """One actor, two forces of one state (the police and the army of Egypt), a coalition and the
+    forces of a state that leads or fights in it (the coalition in Yemen and the Saudi air defence), or
+    one camp (the Syrian opposition and Jaish al-Islam; the Syrian army and the NDF)."""
     if a.name == b.name or (a.inter == b.inter == 1 and _state_of(a) == _state_of(b)):
         return True
+    if _camp_of(a) is not None and _camp_of(a) == _camp_of(b):
+        return True
     return _allied(a, b) or _allied(b, a)
+
+
+# Groups that fight in one camp: its head (a state's forces by country, or an umbrella) -> members.
+_CAMPS = {
+    "Syrian opposition factions": (
+        "Free Syrian Army",
+        "Syrian National Army",
+        "Jaish al-Islam",
+        "Faylaq al-Rahman",
+        "Ahrar al-Sham",
+    ),
+    "Syria": ("NDF: National Defence Forces", "Liwa al-Quds"),
+    "Yemen": ("Popular Resistance", "Security Belt Forces", "Elite Forces (Yemen)"),
+    "Iraq": ("Popular Mobilization Forces", "Tribal Mobilization Forces"),
+}
+
+
+def _camp_of(actor: Actor) -> str | None:
+    if actor.name in _CAMPS:
+        return actor.name
+    if actor.inter == 1 and " of " in actor.name:
+        state = _state_of(actor).split(" (")[0]
+        return state if state in _CAMPS else None
+    return next((head for head, members in _CAMPS.items() if actor.name in members), None)
 
 
 # Coalitions and the states whose forces fight in them (the home forces they back included).
