@@ -1405,7 +1405,14 @@ def test_fighting_named_beside_air_strikes_is_a_clash_of_its_own() -> None:
     text = (
         "قتل عشرون مسلحا حوثيا أمس في غارات لطيران التحالف العربي ومواجهات مع المقاومة الشعبية في مديرية نهم."
     )
-    assert sorted(e.sub_event_type for e in events_of(text)) == ["Air/drone strike", "Armed clash"]
+    events = sorted(events_of(text), key=lambda e: e.sub_event_type)
+    # the toll told once for both is counted once
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [
+        ("Air/drone strike", 20),
+        ("Armed clash", None),
+    ]
+    text = "شن طيران التحالف أمس غارات على مدينة صعدة، في ظل استمرار المواجهات مع الحوثيين منذ أشهر."
+    assert [e.sub_event_type for e in events_of(text)] == ["Air/drone strike"]
     text = "قتل 16 فلسطينيا أمس في مواجهات مع الجيش الإسرائيلي على حدود قطاع غزة."
     assert "Armed clash" not in [e.sub_event_type for e in events_of(text)]
 
@@ -1436,8 +1443,29 @@ def test_an_attack_word_with_no_armed_side_named_is_an_attack() -> None:
 def test_an_umbrella_and_its_member_faction_are_one_side() -> None:
     text = "بدأت أمس عملية إجلاء مقاتلين من جيش الإسلام من مدينة دوما آخر جيب تحت سيطرة الفصائل المعارضة."
     event = only(text)
-    assert event.sub_event_type == "Agreement"
-    assert {event.actor1.name, event.actor2.name if event.actor2 else None} != {
-        "Syrian opposition factions",
-        "Jaish al-Islam",
-    }
+    assert (event.sub_event_type, event.actor1.name, event.actor2) == ("Agreement", "Jaish al-Islam", None)
+
+
+@pytest.mark.parametrize(
+    "text, sides",
+    [
+        (
+            "اندلع اقتتال أمس بين جيش الإسلام وفيلق الرحمن في بلدة عربين.",
+            {"Jaish al-Islam", "Faylaq al-Rahman"},
+        ),
+        (
+            "اندلعت أمس اشتباكات بين قوات الحزام الأمني وقوات الحكومة الشرعية في مدينة عدن.",
+            {"Security Belt Forces", "Military Forces of Yemen (Hadi government)"},
+        ),
+        (
+            "اندلعت أمس اشتباكات بين قوات البيشمركة والجيش العراقي قرب مدينة كركوك.",
+            {
+                "Military Forces of Iraq (Kurdistan Regional Government - Peshmerga)",
+                "Military Forces of Iraq",
+            },
+        ),
+    ],
+)
+def test_allies_named_against_each_other_fight(text: str, sides: set[str]) -> None:
+    event = only(text)
+    assert {event.actor1.name, event.actor2.name} == sides

@@ -93,6 +93,8 @@ def test_a_name_placed_by_a_bearing_from_a_town_is_the_one_there() -> None:
     assert [(p.location.name, p.location.geo_precision) for p in places] == [("Baghdad", 2)]
     places = resolved("قصفت الطائرات بلدة كفرنبل جنوب إدلب.")
     assert [p.location.name for p in places] == ["Kafranbel", "Idlib"]
+    places = resolved("سيطر التنظيم على مدينة حديثة غرب بغداد.")  # some 200 km away, but that way
+    assert [p.location.name for p in places] == ["Hadithah", "Baghdad"]
 
 
 def test_country_name():

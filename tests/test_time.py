@@ -427,3 +427,4 @@ def test_a_day_of_this_or_last_month(text, quoted, date, precision):
 
 def test_a_day_of_this_month_still_to_come_is_only_the_month():
     check("يعقد المؤتمر في الثلاثين من الشهر الجاري", "الشهر الجاري", dt.date(2021, 7, 1), 3)
+    check("قتل 3 في الأسبوع الخامس من الشهر الماضي", "الشهر الماضي", dt.date(2021, 6, 1), 3)

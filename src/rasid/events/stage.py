@@ -536,7 +536,8 @@ class EventStage:
         if weapon is None and trig.sub_event_type in _GUN_SUBTYPES and _forms_in_sentence(doc, s, _GUN_WORDS):
             weapon = "firearm"  # "مسلحون", "برصاص الجيش"
         killed = injured = None
-        if trig.sub_event_type not in _NO_CASUALTY_SUBTYPES:  # a toll beside an arrest is another event's
+        if trig.sub_event_type not in _NO_CASUALTY_SUBTYPES and not trig.shares_toll:
+            # (a toll beside an arrest is another event's; one told for strikes and fighting, the strikes')
             killed = _figure(doc, counts, "killed", trig)
             injured = _figure(doc, counts, "injured", trig)
         one_sided = event_type in ("Explosions/Remote violence", "Violence against civilians")
@@ -694,8 +695,8 @@ class EventStage:
             actor2 = civilians
         if one_sided and actor1 and actor2 and actor1.inter == 7 and actor2.inter != 7:
             actor1, actor2 = actor2, actor1  # the people hit are the second side
-        if actor1 and actor2 and _same_side(actor1, actor2):
-            actor2 = None  # the police and the army of one state are one side
+        if actor1 and actor2 and _same_side(actor1, actor2, camps=False):
+            actor2 = None  # the police and the army of one state are one side (allies may fight)
         if actor1 and actor2 and actor1.inter == actor2.inter == 3 and actor2.name.startswith("Unidentified"):
             actor2 = None  # two unnamed groups are one unknown perpetrator
         if (
@@ -895,6 +896,9 @@ def _forms_in_sentence(doc: Doc, s: Sentence, words: frozenset[str]) -> bool:
 
 
 _ATTACK_WORDS = lx._words("هجوم هجوما الهجوم هاجم هاجمت هاجموا استهدف استهدفت استهدفوا")
+_FIGHTING_WORDS = lx._words(
+    "قتال القتال مواجهات المواجهات مواجهه اشتباكات الاشتباكات اشتباك معارك المعارك اقتتال"
+)
 
 
 def _targeted_party(doc: Doc, s: Sentence, trig: Trigger, country: str | None) -> Actor | None:
@@ -941,13 +945,13 @@ def _protest_article(doc: Doc) -> bool:
     )
 
 
-def _same_side(a: Actor, b: Actor) -> bool:
+def _same_side(a: Actor, b: Actor, camps: bool = True) -> bool:
     """One actor, two forces of one state (the police and the army of Egypt), a coalition and the
     forces of a state that leads or fights in it (the coalition in Yemen and the Saudi air defence), or
     one camp (the Syrian opposition and Jaish al-Islam; the Syrian army and the NDF)."""
     if a.name == b.name or (a.inter == b.inter == 1 and _state_of(a) == _state_of(b)):
         return True
-    if _camp_of(a) is not None and _camp_of(a) == _camp_of(b):
+    if camps and _camp_of(a) is not None and _camp_of(a) == _camp_of(b):
         return True
     return _allied(a, b) or _allied(b, a)
 
@@ -971,7 +975,10 @@ def _camp_of(actor: Actor) -> str | None:
     if actor.name in _CAMPS:
         return actor.name
     if actor.inter == 1 and " of " in actor.name:
-        state = _state_of(actor).split(" (")[0]
+        state = _state_of(actor)
+        if "Kurdistan" in state:
+            return None  # the Peshmerga are no part of Baghdad's camp
+        state = state.split(" (")[0]
         return state if state in _CAMPS else None
     return next((head for head, members in _CAMPS.items() if actor.name in members), None)
 
@@ -1020,7 +1027,10 @@ def _one_sided_attack(
     if len(armed) == 2:
         return False
     victims_civilian = any(a is not None and a.inter == 7 for a in (actor1, actor2))
-    return victims_civilian or _civilian_victims(doc, s, country) or not armed
+    if victims_civilian or _civilian_victims(doc, s, country):
+        return True
+    # "وقع الهجوم", "عملية استهدفت": nobody armed named; fighting ("تجدد القتال") has two sides unnamed
+    return not armed and not _trigger_has(doc, trig, _FIGHTING_WORDS)
 
 
 _CIVILIAN_TARGETS = lx._words(
@@ -1342,10 +1352,25 @@ def _actors(
     actor2 = None
     for m in rest:
         candidate = resolve_inter(m, country)
-        if actor1 is None or not _same_side(candidate, actor1):
+        # "بين X وY", "غارة على مواقع X": a side the text sets against the first is the second even when
+        # both fight in one camp (fighting among allies, friendly fire)
+        opposed = _between_pair(doc, a1_m, m)
+        if actor1 is None or (
+            candidate.name != actor1.name and (opposed or not _same_side(candidate, actor1))
+        ):
             a2_m, actor2 = m, candidate
             break
     return actor1, actor2, a1_m, a2_m
+
+
+_HIT_LEADS = lx._words("استهدف استهدفت استهدفا يستهدف تستهدف على ضد")
+
+
+def _between_pair(doc: Doc, first: ActorMention | None, m: ActorMention) -> bool:
+    """ "اقتتال بين جيش الإسلام وفيلق الرحمن": the two sides named after "بين"."""
+    if first is None or first.tok_start == 0 or doc.tokens[first.tok_start - 1].norm not in ("بين", "وبين"):
+        return False
+    return 0 <= m.tok_start - first.tok_end <= 1 and doc.tokens[m.tok_start].norm.startswith("و")
 
 
 def _actor_counts(doc: Doc, country: str | None, inters: tuple[int, ...]) -> dict[str, tuple[int, Actor]]:

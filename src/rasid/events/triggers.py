@@ -28,6 +28,7 @@ _INTERVENTION_CUES = lx._words("تفريق فرقت فرقوا لتفريق مس
 # not "احتجاجا على قمع المتظاهرين العام الماضي" or "بفض النزاعات".
 _SUPPRESS_WORDS = lx._words("قمع قمعت قمعوا تقمع لقمع فض فضت فضوا تفض لفض")
 _PROTESTING_FOR = lx._words("علي احتجاجا ضد")
+_FIGHTING = lx._words("مواجهات المواجهات مواجهه قتال القتال اشتباكات")
 _VIOLENT_PROTEST_CUES = lx._words("مواجهات اشتباكات اشتبك اشتبكوا اشتبكت شغب الحجاره حجاره رشق احرقوا اضرموا")
 _ANTI = lx._words("مكافحه لمكافحه")
 # Weapon words that a disruption verb ("اعترضت صاروخا") takes as object.
@@ -48,6 +49,7 @@ class Trigger:
     tok_start: int
     tok_end: int
     downed_plane: bool = False  # "أسقط ... طائرة": a missile fired at a plane, whose owner is the target
+    shares_toll: bool = False  # "قتل 20 في غارات ومواجهات": the toll is told once, with the strikes
 
     @property
     def event_type(self) -> str:
@@ -470,10 +472,17 @@ def find_triggers(
             if t.sub_event_type == _CLASH:
                 t.sub_event_type, t.weapon = territory, None
         subs = {t.sub_event_type for t in triggers if t.strong}
-    # "في غارات للتحالف ومواجهات مع المقاومة": fighting named beside air strikes is its own event.
+    # "في غارات للتحالف ومواجهات مع المقاومة": fighting joined to air strikes is its own event (not
+    # "في ظل استمرار المواجهات"), and the toll the sentence gives once stays with the strikes.
     for t in triggers:
         if t.sub_event_type == _CLASH and not t.strong and air_named and t.tok_end < sentence.tok_end:
-            t.strong = tokens[t.tok_end].norm in ("مع", "بين")
+            word = tokens[t.tok_start].norm
+            before = tokens[t.tok_start - 1].norm if t.tok_start > sentence.tok_start else ""
+            # "وغارات ومواجهات", "تزامنت الغارات مع مواجهات"
+            joined = (word.startswith("و") or before in ("مع", "ومع")) and not _FIGHTING.isdisjoint(
+                tokens[t.tok_start].forms
+            )
+            t.strong = t.shares_toll = joined and tokens[t.tok_end].norm in ("مع", "بين")
     subs = {t.sub_event_type for t in triggers if t.strong}
     # Weak words ("هجوم", "انفجار", "ضربات") give way to any specific trigger of the sentence.
     if subs:

@@ -413,7 +413,9 @@ def find_matches(
     return [m for m in kept if m.best is not None]
 
 
-_BEARING_KM = 150  # "X، شمال شرقي بغداد": X lies within this distance of the town it is placed from
+# "X، شمال شرقي بغداد": the X that lies that way, within 150 km (or 400 km for the one read first)
+_BEARING_KM = 150
+_FAR_BEARING_KM = 400
 
 
 def _place_by_bearing(matches: list[Match], tokens: Sequence[Token]) -> None:
@@ -432,12 +434,14 @@ def _place_by_bearing(matches: list[Match], tokens: Sequence[Token]) -> None:
         if words.isdisjoint(_BEARINGS):
             continue  # "قرب", "ريف": no bearing
         town = nxt.best
-        near = [
+        ways = [
             (distance_km(c.lat, c.lon, town.lat, town.lon), c)
             for c in m.candidates
             if c.id != town.id and _lies(words, c.lat - town.lat, c.lon - town.lon)
         ]
-        near = [(km, c) for km, c in near if km <= _BEARING_KM]
+        if any(c is m.best and km <= _FAR_BEARING_KM for km, c in ways):
+            continue  # "مدينة حديثة غرب بغداد": the name read first lies that way
+        near = [(km, c) for km, c in ways if km <= _BEARING_KM]
         m.best = min(near, key=lambda x: x[0])[1] if near else None
 
 

@@ -259,6 +259,8 @@ class _Scanner:
             k += 1
         month = self.month(k)
         if month is None:
+            if week and day > 4:
+                return None  # "الأسبوع الخامس من الشهر"
             return self.of_this_month(k, (day - 1) * 7 + 1 if week else day, ranged or week)
         end = self.alternate(month.end, month)
         year, end = self.year(end, month.calendar)
