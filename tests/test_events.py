@@ -1469,3 +1469,11 @@ def test_an_umbrella_and_its_member_faction_are_one_side() -> None:
 def test_allies_named_against_each_other_fight(text: str, sides: set[str]) -> None:
     event = only(text)
     assert {event.actor1.name, event.actor2.name} == sides
+
+
+def test_an_arrest_for_ordinary_crime_is_none() -> None:
+    assert events_of("أوقفت قوى الأمن أمس في ضواحي بيروت ثلاثة أشخاص لتنفيذهم عمليات ابتزاز.") == []
+    event = only("أوقفت قوى الأمن أمس في ضواحي بيروت ثلاثة أشخاص يشتبه في انتمائهم إلى خلية إرهابية.")
+    assert event.sub_event_type == "Arrests"
+    event = only("اعتقلت الشرطة العسكرية الروسية أمس عناصر من قوات النظام في بلدة ببيلا أثناء سرقتهم منازل.")
+    assert event.sub_event_type == "Arrests"

@@ -477,6 +477,13 @@ class EventStage:
             _named_instead(doc, s, a, b, country) for a, b in ((actor1, actor2), (actor2, actor1))
         )
         if (
+            trig.sub_event_type == "Arrests"
+            and _forms_in_sentence(doc, s, _CRIME_WORDS)
+            and not _forms_in_sentence(doc, s, _POLITICAL_WORDS)
+            and len({m.actor.name for m in s_actors if _armed_mention(m)}) < 2
+        ):  # "أوقفت قوى الأمن ثلاثة أشخاص لتنفيذهم عمليات ابتزاز": ordinary crime, no armed or political side
+            return None  # (not "اعتقلت الشرطة العسكرية الروسية عناصر من قوات النظام أثناء سرقة منازل")
+        if (
             trig.sub_event_type == "Attack"
             and _trigger_has(doc, trig, _EXECUTION_WORDS)
             and any(a is not None and a.inter == 1 for a in (actor1, actor2))
@@ -1108,6 +1115,20 @@ def _ground_force(doc: Doc, s: Sentence, actor: Actor | None, country: str | Non
 
 
 _EXECUTION_WORDS = lx._words("اعدم اعدمت اعدموا اعدام يعدم تعدم")
+
+
+def _armed_mention(m: ActorMention) -> bool:
+    """A force or group named as such (not a country's name or a nationality)."""
+    return m.actor is not None and m.actor.inter != 7 and m.label not in _WEAK_ACTOR_LABELS
+
+
+_CRIME_WORDS = lx._words(
+    "ابتزاز عصابه عصابات الاتجار تجاره مخدرات المخدرات سرقه سرقات احتيال رشوه رشاوي اغتصاب بقتل جنائيه"
+)
+_POLITICAL_WORDS = lx._words(
+    "ارهاب ارهابي ارهابيه ارهابيين الارهاب متطرف متطرفين التطرف تنظيم داعش خليه مسلح مسلحين "
+    "متظاهرين المتظاهرين محتجين ناشط ناشطين معارض معارضين صحفي صحفيين اعتداء هجوم تفجير عبوه متفجرات"
+)
 _FIELD_WORDS = lx._words("ميداني ميدانيا ميدانيه")
 
 
