@@ -1477,3 +1477,9 @@ def test_an_arrest_for_ordinary_crime_is_none() -> None:
     assert event.sub_event_type == "Arrests"
     event = only("اعتقلت الشرطة العسكرية الروسية أمس عناصر من قوات النظام في بلدة ببيلا أثناء سرقتهم منازل.")
     assert event.sub_event_type == "Arrests"
+
+
+def test_a_month_named_before_dates_no_later_sentence() -> None:
+    text = "زار الوزير حي القدم في فبراير الماضي.\nوقتل ثلاثة جنود في كمين في حي القدم جنوب دمشق."
+    ambush = only(text)
+    assert (ambush.sub_event_type, ambush.date, ambush.time_precision) == ("Armed clash", PUB, 2)

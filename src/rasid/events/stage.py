@@ -459,8 +459,8 @@ class EventStage:
             return None  # only a country: a specific word, a date or victims are needed ("الهجوم على اليمن")
         if date_m is None and _other_year(doc, s):
             return None  # "شهدت في 1998 هجوما": an incident of another year, its day unknown
-        if date_m is None and s.i - ctx.date_sentence <= _CONTEXT_SENTENCES:
-            date_m = ctx.date
+        if date_m is None and s.i - ctx.date_sentence <= _CONTEXT_SENTENCES and _day_or_week(ctx.date):
+            date_m = ctx.date  # (a month named before dates nothing after it: "في مارس الماضي")
         if place_m is None and ctx.place is not None and s.i - ctx.place_sentence <= _CONTEXT_SENTENCES:
             place_m = ctx.place
         if place_m is None:
@@ -1869,6 +1869,10 @@ def _fill_gaps(twin: Event, ev: Event, fields: tuple[str, ...]) -> None:
         setattr(twin, field, value)
         if field in ev.spans:
             twin.spans[field] = ev.spans[field]
+
+
+def _day_or_week(d: DateMention | None) -> bool:
+    return d is not None and (d.precision or 3) < 3
 
 
 def _own_date(ev: Event) -> bool:
