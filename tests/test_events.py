@@ -1483,3 +1483,12 @@ def test_a_month_named_before_dates_no_later_sentence() -> None:
     text = "زار الوزير حي القدم في فبراير الماضي.\nوقتل ثلاثة جنود في كمين في حي القدم جنوب دمشق."
     ambush = only(text)
     assert (ambush.sub_event_type, ambush.date, ambush.time_precision) == ("Armed clash", PUB, 2)
+
+
+def test_meanwhile_a_strike_is_at_the_place_just_reported() -> None:
+    text = (
+        "قتل سبعة حوثيين أمس في معارك عنيفة في جبهة ميدي بمحافظة حجة.\n"
+        "في الأثناء، نفذت مقاتلات التحالف العربي أربع غارات جوية على تعزيزات الميليشيات."
+    )
+    strike = next(e for e in events_of(text) if e.sub_event_type == "Air/drone strike")
+    assert strike.location.name == "Mīdī"

@@ -453,7 +453,10 @@ class EventStage:
             and not (own_date and own_place and _armed_named(s_actors, metonyms=True))
         ):
             return None
-        if not own_place and not (own_date and (has_casualties or s.i < _LEAD_SENTENCES)):
+        meanwhile = trig.strong and _starts_with(
+            doc, s, _MEANWHILE
+        )  # "في الأثناء، نفذت مقاتلات التحالف غارات"
+        if not own_place and not (own_date and (has_casualties or s.i < _LEAD_SENTENCES)) and not meanwhile:
             return None
         if own_place and _is_country(place_m) and not has_casualties and not (own_date and trig.strong):
             return None  # only a country: a specific word, a date or victims are needed ("الهجوم على اليمن")
@@ -1869,6 +1872,22 @@ def _fill_gaps(twin: Event, ev: Event, fields: tuple[str, ...]) -> None:
         setattr(twin, field, value)
         if field in ev.spans:
             twin.spans[field] = ev.spans[field]
+
+
+_MEANWHILE = (
+    "في الاثناء",
+    "وفي الاثناء",
+    "في غضون ذلك",
+    "وفي غضون ذلك",
+    "بالتزامن مع ذلك",
+    "في هذه الاثناء",
+    "وفي هذه الاثناء",
+)
+
+
+def _starts_with(doc: Doc, s: Sentence, phrases: tuple[str, ...]) -> bool:
+    head = " ".join(t.norm for t in doc.tokens[s.tok_start : s.tok_start + 4])
+    return head.startswith(phrases)
 
 
 def _day_or_week(d: DateMention | None) -> bool:
