@@ -51,6 +51,10 @@ KILLED_COUNTED = _words("قتيل قتيلا قتلي القتلي شهيد شه
 KILLED_VERBS = _words(
     "قتل قتلت قتلوا قتلا قتلتا يقتل استشهد استشهدوا استشهدت لقي لقوا لقيت توفي توفوا اودي اوقع اوقعت"
 )
+# Words of fighting between two sides ("تجدد القتال", "ومواجهات مع"): a battle, whoever the sides are.
+FIGHTING_WORDS = _words(
+    "قتال القتال مواجهات المواجهات مواجهه اشتباكات الاشتباكات اشتباك معارك المعارك اقتتال"
+)
 INJURED_NOUNS = _words("اصابه اصابات جرح جروح بجروح")
 INJURED_COUNTED = _words("جريح جريحا جرحي الجرحي مصاب مصابا مصابين المصابين")
 INJURED_VERBS = _words("اصيب اصيبت اصيبوا اصيبا جرح جرحت جرحوا يصاب")

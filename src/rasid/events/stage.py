@@ -453,9 +453,8 @@ class EventStage:
             and not (own_date and own_place and _armed_named(s_actors, metonyms=True))
         ):
             return None
-        meanwhile = trig.strong and _starts_with(
-            doc, s, _MEANWHILE
-        )  # "في الأثناء، نفذت مقاتلات التحالف غارات"
+        # "في الأثناء، نفذت مقاتلات التحالف غارات": meanwhile, at the place and day just reported
+        meanwhile = trig.strong and _starts_with(doc, s, _MEANWHILE)
         if not own_place and not (own_date and (has_casualties or s.i < _LEAD_SENTENCES)) and not meanwhile:
             return None
         if own_place and _is_country(place_m) and not has_casualties and not (own_date and trig.strong):
@@ -787,11 +786,11 @@ def _coordinated(
             break
         last = p
     cues = [t.norm for t in doc.tokens[max(0, first.tok_start - 1) : first.tok_start + 1]]
-    listed = any(w in _PLURAL_PLACE_WORDS or (w[:1] in "وب" and w[1:] in _PLURAL_PLACE_WORDS) for w in cues)
+    plural = any(w in _PLURAL_PLACE_WORDS or (w[:1] in "وب" and w[1:] in _PLURAL_PLACE_WORDS) for w in cues)
     return [
         p
         for k, group in enumerate(groups)
-        if len(group) <= 2 or (k == 0 and listed)
+        if len(group) <= 2 or (k == 0 and plural)  # "مديريات المنصورية وبيت الفقيه وزبيد والتحيتا"
         for p in group
         if p is not first
     ]
@@ -906,9 +905,6 @@ def _forms_in_sentence(doc: Doc, s: Sentence, words: frozenset[str]) -> bool:
 
 
 _ATTACK_WORDS = lx._words("هجوم هجوما الهجوم هاجم هاجمت هاجموا استهدف استهدفت استهدفوا")
-_FIGHTING_WORDS = lx._words(
-    "قتال القتال مواجهات المواجهات مواجهه اشتباكات الاشتباكات اشتباك معارك المعارك اقتتال"
-)
 
 
 def _targeted_party(doc: Doc, s: Sentence, trig: Trigger, country: str | None) -> Actor | None:
@@ -1040,7 +1036,7 @@ def _one_sided_attack(
     if victims_civilian or _civilian_victims(doc, s, country):
         return True
     # "وقع الهجوم", "عملية استهدفت": nobody armed named; fighting ("تجدد القتال") has two sides unnamed
-    return not armed and not _trigger_has(doc, trig, _FIGHTING_WORDS)
+    return not armed and not _trigger_has(doc, trig, lx.FIGHTING_WORDS)
 
 
 _CIVILIAN_TARGETS = lx._words(
@@ -1376,8 +1372,8 @@ def _actors(
     actor2 = None
     for m in rest:
         candidate = resolve_inter(m, country)
-        # "بين X وY", "غارة على مواقع X": a side the text sets against the first is the second even when
-        # both fight in one camp (fighting among allies, friendly fire)
+        # "اقتتال بين X وY": a side the text sets against the first is the second even when both fight in
+        # one camp
         opposed = _between_pair(doc, a1_m, m)
         if actor1 is None or (
             candidate.name != actor1.name and (opposed or not _same_side(candidate, actor1))
@@ -1385,9 +1381,6 @@ def _actors(
             a2_m, actor2 = m, candidate
             break
     return actor1, actor2, a1_m, a2_m
-
-
-_HIT_LEADS = lx._words("استهدف استهدفت استهدفا يستهدف تستهدف على ضد")
 
 
 def _between_pair(doc: Doc, first: ActorMention | None, m: ActorMention) -> bool:
@@ -1874,18 +1867,15 @@ def _fill_gaps(twin: Event, ev: Event, fields: tuple[str, ...]) -> None:
             twin.spans[field] = ev.spans[field]
 
 
-_MEANWHILE = (
-    "في الاثناء",
-    "وفي الاثناء",
-    "في غضون ذلك",
-    "وفي غضون ذلك",
-    "بالتزامن مع ذلك",
-    "في هذه الاثناء",
-    "وفي هذه الاثناء",
+_MEANWHILE = tuple(
+    " ".join(norm(w) for w in phrase.split())
+    for phrase in ("في الأثناء", "في هذه الأثناء", "في غضون ذلك", "بالتزامن مع ذلك")
+    for phrase in (phrase, "و" + phrase)
 )
 
 
 def _starts_with(doc: Doc, s: Sentence, phrases: tuple[str, ...]) -> bool:
+    """The sentence opens with one of the phrases (normalised words)."""
     head = " ".join(t.norm for t in doc.tokens[s.tok_start : s.tok_start + 4])
     return head.startswith(phrases)
 

@@ -28,7 +28,6 @@ _INTERVENTION_CUES = lx._words("تفريق فرقت فرقوا لتفريق مس
 # not "احتجاجا على قمع المتظاهرين العام الماضي" or "بفض النزاعات".
 _SUPPRESS_WORDS = lx._words("قمع قمعت قمعوا تقمع لقمع فض فضت فضوا تفض لفض")
 _PROTESTING_FOR = lx._words("علي احتجاجا ضد")
-_FIGHTING = lx._words("مواجهات المواجهات مواجهه قتال القتال اشتباكات")
 _VIOLENT_PROTEST_CUES = lx._words("مواجهات اشتباكات اشتبك اشتبكوا اشتبكت شغب الحجاره حجاره رشق احرقوا اضرموا")
 _ANTI = lx._words("مكافحه لمكافحه")
 # Weapon words that a disruption verb ("اعترضت صاروخا") takes as object.
@@ -479,7 +478,7 @@ def find_triggers(
             word = tokens[t.tok_start].norm
             before = tokens[t.tok_start - 1].norm if t.tok_start > sentence.tok_start else ""
             # "وغارات ومواجهات", "تزامنت الغارات مع مواجهات"
-            joined = (word.startswith("و") or before in ("مع", "ومع")) and not _FIGHTING.isdisjoint(
+            joined = (word.startswith("و") or before in ("مع", "ومع")) and not lx.FIGHTING_WORDS.isdisjoint(
                 tokens[t.tok_start].forms
             )
             t.strong = t.shares_toll = joined and tokens[t.tok_end].norm in ("مع", "بين")
