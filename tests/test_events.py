@@ -1413,6 +1413,17 @@ def test_fighting_named_beside_air_strikes_is_a_clash_of_its_own() -> None:
     ]
     text = "شن طيران التحالف أمس غارات على مدينة صعدة، في ظل استمرار المواجهات مع الحوثيين منذ أشهر."
     assert [e.sub_event_type for e in events_of(text)] == ["Air/drone strike"]
+    text = (
+        "قتل عشرون مسلحا حوثيا أمس في غارات لطيران التحالف ومواجهات مع قوات الجيش أسفرت عن مقتل 4 جنود "
+        "في مديرية نهم."
+    )
+    tolls = sorted((e.sub_event_type, e.fatalities) for e in events_of(text))
+    assert tolls == [("Air/drone strike", 20), ("Armed clash", 4)]  # the fighting's own toll
+    text = (
+        "شن طيران التحالف غارات على مدينة صعدة أمس، فيما قتل 5 جنود سعوديين في مواجهات مع الحوثيين في جيزان."
+    )
+    clash = next(e for e in events_of(text) if e.sub_event_type == "Armed clash")
+    assert clash.location.name == "Jizan"
     text = "قتل 16 فلسطينيا أمس في مواجهات مع الجيش الإسرائيلي على حدود قطاع غزة."
     assert "Armed clash" not in [e.sub_event_type for e in events_of(text)]
 
@@ -1477,6 +1488,8 @@ def test_an_arrest_for_ordinary_crime_is_none() -> None:
     assert event.sub_event_type == "Arrests"
     event = only("اعتقلت الشرطة العسكرية الروسية أمس عناصر من قوات النظام في بلدة ببيلا أثناء سرقتهم منازل.")
     assert event.sub_event_type == "Arrests"
+    event = only("اعتقلت ميليشيا الحوثي أمس في مدينة صنعاء 20 مدنيا بتهمة السرقة.")
+    assert (event.sub_event_type, event.interaction) == ("Arrests", "27")
 
 
 def test_a_month_named_before_dates_no_later_sentence() -> None:
@@ -1491,4 +1504,19 @@ def test_meanwhile_a_strike_is_at_the_place_just_reported() -> None:
         "في الأثناء، نفذت مقاتلات التحالف العربي أربع غارات جوية على تعزيزات الميليشيات."
     )
     strike = next(e for e in events_of(text) if e.sub_event_type == "Air/drone strike")
-    assert strike.location.name == "Mīdī"
+    assert (strike.location.name, strike.date) == ("Mīdī", PUB - dt.timedelta(days=1))
+    text = (
+        "قتل سبعة حوثيين أمس في معارك عنيفة في جبهة ميدي بمحافظة حجة.\n"
+        "في غضون ذلك، اعتقلت الشرطة التركية 20 شخصا يشتبه بانتمائهم إلى داعش."
+    )
+    assert [e.sub_event_type for e in events_of(text)] == ["Armed clash"]  # not a Turkish arrest in Yemen
+
+
+def test_renewed_fighting_with_no_side_named_is_a_clash() -> None:
+    event = only("تجدد القتال أمس في بلدة عربين.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == ("Armed clash", None, None)
+
+
+def test_allies_set_against_each_other_by_sides() -> None:
+    event = only("اندلعت أمس اشتباكات بين جيش الإسلام من جهة وفيلق الرحمن من جهة أخرى في بلدة عربين.")
+    assert {event.actor1.name, event.actor2.name} == {"Jaish al-Islam", "Faylaq al-Rahman"}

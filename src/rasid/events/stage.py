@@ -453,8 +453,16 @@ class EventStage:
             and not (own_date and own_place and _armed_named(s_actors, metonyms=True))
         ):
             return None
-        # "في الأثناء، نفذت مقاتلات التحالف غارات": meanwhile, at the place and day just reported
-        meanwhile = trig.strong and _starts_with(doc, s, _MEANWHILE)
+        # "في الأثناء، نفذت مقاتلات التحالف غارات": meanwhile, at the place and day just reported (not
+        # "في غضون ذلك، اعتقلت الشرطة التركية": another country's forces act elsewhere)
+        meanwhile = (
+            trig.strong
+            and _starts_with(doc, s, _MEANWHILE)
+            and ctx.place is not None
+            and ctx.place.location is not None
+            and s.i - ctx.place_sentence <= _CONTEXT_SENTENCES
+            and all(m.kind != "state" or m.country in (None, ctx.place.location.country) for m in s_actors)
+        )
         if not own_place and not (own_date and (has_casualties or s.i < _LEAD_SENTENCES)) and not meanwhile:
             return None
         if own_place and _is_country(place_m) and not has_casualties and not (own_date and trig.strong):
@@ -478,13 +486,8 @@ class EventStage:
         actor1, actor2 = (
             _named_instead(doc, s, a, b, country) for a, b in ((actor1, actor2), (actor2, actor1))
         )
-        if (
-            trig.sub_event_type == "Arrests"
-            and _forms_in_sentence(doc, s, _CRIME_WORDS)
-            and not _forms_in_sentence(doc, s, _POLITICAL_WORDS)
-            and len({m.actor.name for m in s_actors if _armed_mention(m)}) < 2
-        ):  # "أوقفت قوى الأمن ثلاثة أشخاص لتنفيذهم عمليات ابتزاز": ordinary crime, no armed or political side
-            return None  # (not "اعتقلت الشرطة العسكرية الروسية عناصر من قوات النظام أثناء سرقة منازل")
+        if trig.sub_event_type == "Arrests" and _ordinary_crime(doc, s, s_actors):
+            return None  # "أوقفت قوى الأمن ثلاثة أشخاص لتنفيذهم عمليات ابتزاز"
         if (
             trig.sub_event_type == "Attack"
             and _trigger_has(doc, trig, _EXECUTION_WORDS)
@@ -545,10 +548,12 @@ class EventStage:
         if weapon is None and trig.sub_event_type in _GUN_SUBTYPES and _forms_in_sentence(doc, s, _GUN_WORDS):
             weapon = "firearm"  # "مسلحون", "برصاص الجيش"
         killed = injured = None
-        if trig.sub_event_type not in _NO_CASUALTY_SUBTYPES and not trig.shares_toll:
-            # (a toll beside an arrest is another event's; one told for strikes and fighting, the strikes')
-            killed = _figure(doc, counts, "killed", trig)
-            injured = _figure(doc, counts, "injured", trig)
+        if trig.sub_event_type not in _NO_CASUALTY_SUBTYPES:  # a toll beside an arrest is another event's
+            # "قتل 20 في غارات ومواجهات": a toll told before both is the strikes'; one after the fighting,
+            # the fighting's ("ومواجهات مع الجيش أسفرت عن مقتل 4 جنود")
+            own = [c for c in counts if c.tok_start >= trig.tok_end] if trig.shares_toll else counts
+            killed = _figure(doc, own, "killed", trig)
+            injured = _figure(doc, own, "injured", trig)
         one_sided = event_type in ("Explosions/Remote violence", "Violence against civilians")
         civilians = Actor(f"Civilians ({_country_name(country)})", None, 7)
         if one_sided and (killed or injured) and _civilian_victims(doc, s, country):
@@ -1121,8 +1126,20 @@ def _armed_mention(m: ActorMention) -> bool:
     return m.actor is not None and m.actor.inter != 7 and m.label not in _WEAK_ACTOR_LABELS
 
 
+def _ordinary_crime(doc: Doc, s: Sentence, mentions: list[ActorMention]) -> bool:
+    """A crime word, no political word, one force named and no armed group: policing, not conflict
+    (not "اعتقلت الشرطة العسكرية الروسية عناصر من قوات النظام أثناء سرقة منازل", nor a militia's arrests)."""
+    armed = [m for m in mentions if _armed_mention(m)]
+    return (
+        _forms_in_sentence(doc, s, _CRIME_WORDS)
+        and not _forms_in_sentence(doc, s, _POLITICAL_WORDS)
+        and len({m.actor.name for m in armed}) < 2
+        and not any(m.actor.inter in (2, 3, 4) for m in armed)
+    )
+
+
 _CRIME_WORDS = lx._words(
-    "ابتزاز عصابه عصابات الاتجار تجاره مخدرات المخدرات سرقه سرقات احتيال رشوه رشاوي اغتصاب بقتل جنائيه"
+    "ابتزاز عصابه عصابات الاتجار تجاره مخدرات المخدرات سرقه سرقات سطو احتيال رشوه رشاوي اغتصاب بقتل جنائيه"
 )
 _POLITICAL_WORDS = lx._words(
     "ارهاب ارهابي ارهابيه ارهابيين الارهاب متطرف متطرفين التطرف تنظيم داعش خليه مسلح مسلحين "
@@ -1387,7 +1404,15 @@ def _between_pair(doc: Doc, first: ActorMention | None, m: ActorMention) -> bool
     """ "اقتتال بين جيش الإسلام وفيلق الرحمن": the two sides named after "بين"."""
     if first is None or first.tok_start == 0 or doc.tokens[first.tok_start - 1].norm not in ("بين", "وبين"):
         return False
-    return 0 <= m.tok_start - first.tok_end <= 1 and doc.tokens[m.tok_start].norm.startswith("و")
+    gap = doc.tokens[first.tok_end : m.tok_start]  # "بين X من جهة وY من جهة أخرى"
+    return (
+        len(gap) <= 3
+        and all(t.norm in _SIDE_WORDS for t in gap)
+        and doc.tokens[m.tok_start].norm.startswith("و")
+    )
+
+
+_SIDE_WORDS = frozenset(("من", "جهه", "ناحيه", "جانب", "،", ","))
 
 
 def _actor_counts(doc: Doc, country: str | None, inters: tuple[int, ...]) -> dict[str, tuple[int, Actor]]:

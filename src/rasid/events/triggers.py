@@ -28,6 +28,7 @@ _INTERVENTION_CUES = lx._words("تفريق فرقت فرقوا لتفريق مس
 # not "احتجاجا على قمع المتظاهرين العام الماضي" or "بفض النزاعات".
 _SUPPRESS_WORDS = lx._words("قمع قمعت قمعوا تقمع لقمع فض فضت فضوا تفض لفض")
 _PROTESTING_FOR = lx._words("علي احتجاجا ضد")
+_ONGOING = frozenset(("استمرار", "تواصل", "ظل"))
 _VIOLENT_PROTEST_CUES = lx._words("مواجهات اشتباكات اشتبك اشتبكوا اشتبكت شغب الحجاره حجاره رشق احرقوا اضرموا")
 _ANTI = lx._words("مكافحه لمكافحه")
 # Weapon words that a disruption verb ("اعترضت صاروخا") takes as object.
@@ -477,11 +478,11 @@ def find_triggers(
         if t.sub_event_type == _CLASH and not t.strong and air_named and t.tok_end < sentence.tok_end:
             word = tokens[t.tok_start].norm
             before = tokens[t.tok_start - 1].norm if t.tok_start > sentence.tok_start else ""
-            # "وغارات ومواجهات", "تزامنت الغارات مع مواجهات"
-            joined = (word.startswith("و") or before in ("مع", "ومع")) and not lx.FIGHTING_WORDS.isdisjoint(
-                tokens[t.tok_start].forms
-            )
-            t.strong = t.shares_toll = joined and tokens[t.tok_end].norm in ("مع", "بين")
+            fighting = not lx.FIGHTING_WORDS.isdisjoint(tokens[t.tok_start].forms)
+            ongoing = before in _ONGOING  # "في ظل استمرار المواجهات": a state of war, no incident
+            t.strong = fighting and not ongoing and tokens[t.tok_end].norm in ("مع", "بين")
+            # "غارات ومواجهات", "تزامنت الغارات مع مواجهات": one toll for both may be told before them
+            t.shares_toll = t.strong and (word.startswith("و") or before in ("مع", "ومع"))
     subs = {t.sub_event_type for t in triggers if t.strong}
     # Weak words ("هجوم", "انفجار", "ضربات") give way to any specific trigger of the sentence.
     if subs:
