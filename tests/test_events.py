@@ -1520,3 +1520,11 @@ def test_renewed_fighting_with_no_side_named_is_a_clash() -> None:
 def test_allies_set_against_each_other_by_sides() -> None:
     event = only("اندلعت أمس اشتباكات بين جيش الإسلام من جهة وفيلق الرحمن من جهة أخرى في بلدة عربين.")
     assert {event.actor1.name, event.actor2.name} == {"Jaish al-Islam", "Faylaq al-Rahman"}
+
+
+def test_fighting_near_two_districts_named_apart_is_two_events() -> None:
+    text = (
+        "دارت أمس معارك عنيفة بين الجيش والحوثيين غرب مديرية المصلوب.\n"
+        "كما دارت أمس اشتباكات بين الجيش والحوثيين شرق مديرية المتون."
+    )
+    assert [e.location.name for e in events_of(text)] == ["Al Maşlūb", "Al Matūn"]

@@ -1790,6 +1790,8 @@ def _same_place(a: Location | None, b: Location | None) -> bool:
         return a.name == b.name
     km = distance_km(a.lat, a.lon, b.lat, b.lon)
     vague = max(a.geo_precision or 1, b.geo_precision or 1) > 1
+    if a.name != b.name and a.geo_precision == b.geo_precision == 2:
+        return km < 1  # two districts or fronts named apart ("غرب مديرية المصلوب", "بمديرية المتون")
     return km < 1 or (vague and km < _SAME_AREA_KM)
 
 
