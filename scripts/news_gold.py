@@ -21,7 +21,7 @@ annotated late in session 5 and scored once, for the closing numbers, with the s
 batches 45-50 (set f) were annotated at the very end of session 5 and scored in session 6 only at its start
 and end; batches 51-56 (set g) were annotated in session 6 and scored only at its end, and the errors of
 set e were read in session 6; in session 7 the errors of sets f and g were read, and batches 57-62 (set h)
-were annotated early and scored only at the session's end. A sample excludes the articles labelled for training at the time it was drawn, so a command
+were annotated early and scored only twice, with the session-start and the session-end code. A sample excludes the articles labelled for training at the time it was drawn, so a command
 redraws the same articles only against the label files of that day: the ids in news_gold.jsonl are
 the record.
 
