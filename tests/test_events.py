@@ -1528,3 +1528,12 @@ def test_fighting_near_two_districts_named_apart_is_two_events() -> None:
         "كما دارت أمس اشتباكات بين الجيش والحوثيين شرق مديرية المتون."
     )
     assert [e.location.name for e in events_of(text)] == ["Al Maşlūb", "Al Matūn"]
+
+
+def test_rioters_alone_are_the_only_side_of_a_riot() -> None:
+    text = (
+        "انتشرت قوات الأمن العراقية في شوارع مدينة البصرة، وقالت قوات الأمن إن الوضع تحت السيطرة.\n"
+        "واقتحم المحتجون أمس مبنى المحافظة في مدينة البصرة وأضرموا النار فيه."
+    )
+    riot = next(e for e in events_of(text) if e.sub_event_type == "Violent demonstration")
+    assert (riot.actor2, riot.interaction) == (None, "50")

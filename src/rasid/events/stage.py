@@ -522,7 +522,7 @@ class EventStage:
             actor1, actor2 = Actor(f"Rioters ({_country_name(country)})", None, 5), force
         if event_type == "Protests" or trig.sub_event_type in ("Violent demonstration",):
             actor1, actor2 = _protest_actors(actor1, actor2, trig.sub_event_type, country)
-            if actor2 is None and trig.sub_event_type != "Peaceful protest":
+            if actor2 is None and trig.sub_event_type not in ("Peaceful protest", "Violent demonstration"):
                 actor2 = _article_force(doc, country)  # "بالرصاص": the forces the article names
         if (
             trig.sub_event_type == "Attack"
