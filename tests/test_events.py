@@ -1537,3 +1537,12 @@ def test_rioters_alone_are_the_only_side_of_a_riot() -> None:
     )
     riot = next(e for e in events_of(text) if e.sub_event_type == "Violent demonstration")
     assert (riot.actor2, riot.interaction) == (None, "50")
+
+
+def test_the_group_that_claimed_a_suicide_bombing_carried_it_out() -> None:
+    event = only("قتل 32 شخصا أمس في تفجير انتحاري في بلدة سروج تبناه تنظيم داعش.")
+    assert (event.sub_event_type, event.actor1.name, event.interaction) == (
+        "Suicide bomb",
+        "Islamic State",
+        "27",
+    )

@@ -1444,7 +1444,9 @@ def _article_perpetrator(
     return max(pool, key=lambda c: c[0])[1] if pool else None
 
 
-_CLAIM_WORDS = lx._words("مسؤوليته مسؤوليتها المسؤوليه مسؤوليه تبني تبنت تبنى يتبني تتبن يتبن تتبني")
+_CLAIM_WORDS = lx._words(
+    "مسؤوليته مسؤوليتها المسؤوليه مسؤوليه تبني تبنت تبنى يتبني تتبن يتبن تتبني تبناه تبنته تبناها تبنتها تبنا"
+)
 _CLAIM_WINDOW = 6
 
 
@@ -1539,12 +1541,14 @@ def _claim_mention(doc: Doc) -> ActorMention | None:
     ]
     if not claims:
         return None
-    for m in doc.actors:
-        if m.label in _WEAK_ACTOR_LABELS or m.actor is None or m.actor.inter not in (2, 3, 4):
-            continue
-        if any(abs(m.tok_start - k) <= _CLAIM_WINDOW for k in claims):
-            return m
-    return None
+    near = [
+        (m.actor.name.startswith("Unidentified"), min(abs(m.tok_start - k) for k in claims), m.tok_start, m)
+        for m in doc.actors
+        if m.label not in _WEAK_ACTOR_LABELS and m.actor is not None and m.actor.inter in (2, 3, 4)
+    ]
+    near = [x for x in near if x[1] <= _CLAIM_WINDOW]
+    # a named group before the bomber who carried it out ("تفجير انتحاري ... تبناه تنظيم داعش")
+    return min(near, key=lambda x: x[:3])[3] if near else None
 
 
 def _article_opponent(doc: Doc, country: str | None, actor1: Actor) -> Actor | None:
