@@ -1546,3 +1546,10 @@ def test_the_group_that_claimed_a_suicide_bombing_carried_it_out() -> None:
         "Islamic State",
         "27",
     )
+
+
+def test_dozens_killed_is_no_figure() -> None:
+    event = only("قتل العشرات من مسلحي الحوثي أمس في غارات لطيران التحالف على مديرية نهم.")
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", None)
+    event = only("قتل 12 مسلحا وجرح العشرات أمس في غارات لطيران التحالف على مديرية نهم.")
+    assert (event.fatalities, event.injured) == (12, None)

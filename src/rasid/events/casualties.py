@@ -21,6 +21,7 @@ class Count:
     tok_start: int
     tok_end: int
     approx: bool
+    vague: bool = False  # "عشرات", "مئات": people were hit, but no figure is given
 
 
 def _kind(tok: Token) -> tuple[str, str] | None:
@@ -165,7 +166,8 @@ class CasualtyFinder:
             if n is not None and _has(tok, lx.KILLED_PEOPLE_ONLY) and not self._people_after(n):
                 continue
             if n is not None and not self._is_subset(n):
-                out.append(Count(what, n.value, min(i, n.tok_start), max(i + 1, n.tok_end), n.approx))
+                vague = n.kind == "vague" and n.value >= 10
+                out.append(Count(what, n.value, min(i, n.tok_start), max(i + 1, n.tok_end), n.approx, vague))
         return out
 
     def _people_after(self, n: NumberMention) -> bool:

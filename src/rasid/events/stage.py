@@ -846,8 +846,8 @@ def _figure(doc: Doc, counts: list[Count], what: str, trig: Trigger) -> int | No
         if c.kind == what
         and not (c.tok_start > trig.tok_end and _words_before(doc, c.tok_start, 2, _CAUSE_LEADS))
     ]
-    if not found:
-        return None
+    if not found or all(c.vague for c in found):
+        return None  # "مقتل العشرات": no figure (the nearest count, if any, is given)
     return min(
         found, key=lambda c: min(abs(c.tok_start - trig.tok_end), abs(trig.tok_start - c.tok_end))
     ).value
