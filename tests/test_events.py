@@ -1553,3 +1553,8 @@ def test_dozens_killed_is_no_figure() -> None:
     assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", None)
     event = only("قتل 12 مسلحا وجرح العشرات أمس في غارات لطيران التحالف على مديرية نهم.")
     assert (event.fatalities, event.injured) == (12, None)
+
+
+def test_a_threat_to_kill_is_no_toll() -> None:
+    text = "أعدم تنظيم داعش أمس 23 شخصا في قضاء الفلوجة، ويحتجز نحو 100 ألف نسمة ويهدد بالقتل كل من يحاول الخروج."
+    assert only(text).fatalities == 23

@@ -134,6 +134,8 @@ class CasualtyFinder:
             kind = _kind(tok)
             if kind is None:
                 continue
+            if i > start and _has(self.tokens[i - 1], lx.THREAT_VERBS):
+                continue  # "ويهدد بالقتل كل من يحاول الخروج": a threat, no toll
             what, role = kind
             n = None
             if _has(tok, lx.KILLED_WITH_ALA) and (i + 1 >= end or self.tokens[i + 1].norm != "علي"):

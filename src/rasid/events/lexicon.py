@@ -50,6 +50,7 @@ KILLED_PEOPLE_ONLY = _words("القضاء تصفيه")
 KILLED_COUNTED = _words("قتيل قتيلا قتلي القتلي شهيد شهيدا شهداء الشهداء ضحيه ضحايا جثه جثث")
 KILLED_VERBS = _words(
     "قتل قتلت قتلوا قتلا قتلتا يقتل استشهد استشهدوا استشهدت لقي لقوا لقيت توفي توفوا اودي اوقع اوقعت"
+    " اعدم اعدمت اعدموا"  # "أعدم التنظيم 23 شخصا"
 )
 # Words of fighting between two sides ("تجدد القتال", "ومواجهات مع"): a battle, whoever the sides are.
 FIGHTING_WORDS = _words(
@@ -92,6 +93,7 @@ NO_CASUALTY_WORDS = _words("اصابات ضحايا خسائر اصابه قتل
 NO_CASUALTY_LEADS = _words("دون بدون لم لا عدم")
 
 # Modality: a trigger in their scope reports no event that happened.
+THREAT_VERBS = _words("هدد هددت يهدد تهدد هددوا يهددون توعد توعدت يتوعد تتوعد توعدوا")  # "يهدد بالقتل"
 NEGATION = _words("نفي نفت ينفي تنفي نفوا نافيا نافيه ينفون")
 MODALITY = _words(
     """هدد هددت يهدد تهدد توعد توعدت يتوعد تتوعد حذر حذرت يحذر تحذر تحذير سوف قد يعتزم تعتزم ينوي
