@@ -1553,8 +1553,16 @@ def test_dozens_killed_is_no_figure() -> None:
     assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", None)
     event = only("قتل 12 مسلحا وجرح العشرات أمس في غارات لطيران التحالف على مديرية نهم.")
     assert (event.fatalities, event.injured) == (12, None)
+    event = only("قتل العشرات أمس في غارات على مدينة إدلب، وأكد الدفاع المدني مقتل 14 شخصا.")
+    assert event.fatalities == 14  # the figure, not the vague count nearer the strikes
+    event = only("قتل مئات المدنيين أمس في غارات على مدينة إدلب بينهم 40 طفلا.")
+    assert event.fatalities == 40  # the one figure the report gives
+    assert only("جرح عدة أشخاص أمس في انفجار عبوة ناسفة في مدينة الموصل.").injured is None
 
 
-def test_a_threat_to_kill_is_no_toll() -> None:
+def test_a_threat_to_kill_is_no_toll_and_those_executed_are_killed() -> None:
+    event = only("اختطف مسلحون أمس عشرة أشخاص في مدينة الموصل مهددين بقتلهم.")
+    assert (event.sub_event_type, event.fatalities) == ("Abduction/forced disappearance", None)
     text = "أعدم تنظيم داعش أمس 23 شخصا في قضاء الفلوجة، ويحتجز نحو 100 ألف نسمة ويهدد بالقتل كل من يحاول الخروج."
     assert only(text).fatalities == 23
+    assert events_of("أعدمت السلطات أمس ثلاثة مدانين في سجن مدينة الناصرية.") == []  # a court's execution

@@ -14,6 +14,9 @@ _WINDOW_BEFORE = 9  # "64 مدنيا على الأقل بينهم 13 طفلا ق
 _COUNTED_WINDOW = 3
 
 
+_SUBSET_WINDOW = 12  # "قتل مئات المدنيين في غارات على مدينة إدلب بينهم 40 طفلا"
+
+
 @dataclass(frozen=True, slots=True)
 class Count:
     kind: str  # killed | injured
@@ -21,7 +24,8 @@ class Count:
     tok_start: int
     tok_end: int
     approx: bool
-    vague: bool = False  # "عشرات", "مئات": people were hit, but no figure is given
+    vague: bool = False  # "عشرات", "عدة": people were hit, but no figure is given
+    floor: int | None = None  # "مئات المدنيين بينهم 40 طفلا": the one figure a vague count gives
 
 
 def _kind(tok: Token) -> tuple[str, str] | None:
@@ -94,6 +98,14 @@ class CasualtyFinder:
         prev = self.tokens[n.tok_start - 1] if n.tok_start > 0 else None
         return prev is not None and _has(prev, lx.SUBSET_WORDS)
 
+    def _subset_after(self, n: NumberMention, end: int) -> int | None:
+        """The figure of "بينهم 40 طفلا" a few words after a vague count, else None."""
+        for k in range(n.tok_end, min(end, n.tok_end + _SUBSET_WINDOW)):
+            m = self.numbers.get(k)
+            if m is not None and m.kind != "vague" and self._is_subset(m):
+                return m.value
+        return None
+
     def _number_after(self, i: int, end: int) -> NumberMention | None:
         for k in range(i + 1, min(end, i + 1 + _WINDOW_AFTER)):
             tok = self.tokens[k]
@@ -134,8 +146,8 @@ class CasualtyFinder:
             kind = _kind(tok)
             if kind is None:
                 continue
-            if i > start and _has(self.tokens[i - 1], lx.THREAT_VERBS):
-                continue  # "ويهدد بالقتل كل من يحاول الخروج": a threat, no toll
+            if any(_has(self.tokens[k], lx.THREAT_WORDS) for k in range(max(start, i - 2), i)):
+                continue  # "ويهدد بالقتل كل من يحاول الخروج", "مهددين بقتلهم": a threat, no toll
             what, role = kind
             n = None
             if _has(tok, lx.KILLED_WITH_ALA) and (i + 1 >= end or self.tokens[i + 1].norm != "علي"):
@@ -168,8 +180,11 @@ class CasualtyFinder:
             if n is not None and _has(tok, lx.KILLED_PEOPLE_ONLY) and not self._people_after(n):
                 continue
             if n is not None and not self._is_subset(n):
-                vague = n.kind == "vague" and n.value >= 10
-                out.append(Count(what, n.value, min(i, n.tok_start), max(i + 1, n.tok_end), n.approx, vague))
+                vague = n.kind == "vague"
+                floor = self._subset_after(n, end) if vague else None
+                out.append(
+                    Count(what, n.value, min(i, n.tok_start), max(i + 1, n.tok_end), n.approx, vague, floor)
+                )
         return out
 
     def _people_after(self, n: NumberMention) -> bool:

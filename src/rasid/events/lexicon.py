@@ -93,7 +93,10 @@ NO_CASUALTY_WORDS = _words("اصابات ضحايا خسائر اصابه قتل
 NO_CASUALTY_LEADS = _words("دون بدون لم لا عدم")
 
 # Modality: a trigger in their scope reports no event that happened.
-THREAT_VERBS = _words("هدد هددت يهدد تهدد هددوا يهددون توعد توعدت يتوعد تتوعد توعدوا")  # "يهدد بالقتل"
+# "يهدد بالقتل", "مهددين بقتلهم", "تهديدا بقتلهم": a threat to kill is no toll
+THREAT_WORDS = _words(
+    "هدد هددت يهدد تهدد هددوا يهددون توعد توعدت يتوعد تتوعد توعدوا مهددا مهددين مهدده تهديد تهديدا تهديدات"
+)
 NEGATION = _words("نفي نفت ينفي تنفي نفوا نافيا نافيه ينفون")
 MODALITY = _words(
     """هدد هددت يهدد تهدد توعد توعدت يتوعد تتوعد حذر حذرت يحذر تحذر تحذير سوف قد يعتزم تعتزم ينوي

@@ -846,8 +846,11 @@ def _figure(doc: Doc, counts: list[Count], what: str, trig: Trigger) -> int | No
         if c.kind == what
         and not (c.tok_start > trig.tok_end and _words_before(doc, c.tok_start, 2, _CAUSE_LEADS))
     ]
-    if not found or all(c.vague for c in found):
-        return None  # "مقتل العشرات": no figure (the nearest count, if any, is given)
+    exact = [c for c in found if not c.vague]
+    if not exact:  # "مقتل العشرات": no figure, unless a part is counted ("بينهم 7 أطفال")
+        floors = [c.floor for c in found if c.floor]
+        return max(floors) if floors else None
+    found = exact
     return min(
         found, key=lambda c: min(abs(c.tok_start - trig.tok_end), abs(trig.tok_start - c.tok_end))
     ).value
