@@ -12,8 +12,6 @@ from rasid.text.tokens import stem_forms
 _WINDOW_AFTER = 4  # "مقتل 14 شخصا" / "إصابة 5 آخرين"
 _WINDOW_BEFORE = 9  # "64 مدنيا على الأقل بينهم 13 طفلا قتلوا"
 _COUNTED_WINDOW = 3
-
-
 _SUBSET_WINDOW = 12  # "قتل مئات المدنيين في غارات على مدينة إدلب بينهم 40 طفلا"
 
 

@@ -1006,7 +1006,7 @@ _COALITION_MEMBERS = {
 
 # Militias a coalition backs on the ground.
 _COALITION_ALLIES = {
-    "Saudi-led coalition": ("Popular Resistance", "Security Belt Forces", "Elite Forces (Yemen)"),
+    "Saudi-led coalition": _CAMPS["Yemen"],
     "Global Coalition against Daesh": ("Syrian Democratic Forces",),
 }
 
