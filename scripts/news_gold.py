@@ -11,6 +11,7 @@
     python scripts/news_gold.py sample --seed 29112026 --counts 36,14,12,10 --batches 6 --first 45 --out ../scratch/ng
     python scripts/news_gold.py sample --seed 6112926 --counts 36,14,12,10 --batches 6 --first 51 --out ../scratch/ng
     python scripts/news_gold.py sample --seed 9112926 --counts 36,14,12,10 --batches 6 --first 57 --out ../scratch/ng
+    python scripts/news_gold.py sample --seed 2911208 --counts 36,14,12,10 --batches 6 --first 63 --out ../scratch/ng
     python scripts/news_gold.py pack ../scratch/ng/gold*.jsonl    # annotations -> scripts/data/news_gold.jsonl
     python scripts/news_gold.py build build/news_gold.jsonl [--batches 6,7,8]   # text joined back from the corpora
     rasid eval build/news_gold.jsonl                              # scored like dev
@@ -21,7 +22,8 @@ annotated late in session 5 and scored once, for the closing numbers, with the s
 batches 45-50 (set f) were annotated at the very end of session 5 and scored in session 6 only at its start
 and end; batches 51-56 (set g) were annotated in session 6 and scored only at its end, and the errors of
 set e were read in session 6; in session 7 the errors of sets f and g were read, and batches 57-62 (set h)
-were annotated early and scored only twice, with the session-start and the session-end code. A sample excludes the articles labelled for training at the time it was drawn, so a command
+were annotated early and scored only twice, with the session-start and the session-end code; in session 8
+batches 63-68 (set i) were annotated at the start and held out the same way. A sample excludes the articles labelled for training at the time it was drawn, so a command
 redraws the same articles only against the label files of that day: the ids in news_gold.jsonl are
 the record.
 
