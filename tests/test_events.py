@@ -650,6 +650,10 @@ def test_an_attack_and_its_weapon_in_one_sentence_are_one_event() -> None:
     assert event.sub_event_type == "Chemical weapon"
     event = only("أصيب شخصان في محاولة اغتيال بغاز الأعصاب في مدينة سالزبوري البريطانية أمس.")
     assert event.sub_event_type == "Attack"  # a poisoning of persons, as ACLED codes it
+    # the bombing that "targeted the security men" is that bombing, not a battle beside it
+    event = only("دان المجلس التفجير الإجرامي الذي وقع في مسجد للشرطة في مدينة أبها أمس واستهدف رجال الأمن.")
+    assert event.event_type == "Explosions/Remote violence"
+    assert event.actor2 is not None and event.actor2.inter == 1
 
 
 @pytest.mark.parametrize(

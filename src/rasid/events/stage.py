@@ -1862,7 +1862,8 @@ def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
     kept: list[Event] = []
     for ev in candidates:
         twin = None
-        if ev.sub_event_type == "Attack" and id(ev) in generic:  # "مقتل العشرات في هجوم بالسلاح الكيميائي"
+        # "مقتل العشرات في هجوم بالسلاح الكيميائي", "بالتفجير الذي ... واستهدف رجال الأمن"
+        if ev.sub_event_type in ("Attack", "Armed clash") and id(ev) in generic:
             twin = next((e for e in explosions if _same_report(e, ev)), None)
         if twin is None and id(ev) in generic and ev.event_type in _FOLDED_TYPES:
             twin = next(
