@@ -437,6 +437,20 @@ def test_unattributed_air_strikes_are_flown_by_the_air_force_of_that_war() -> No
     assert syria.actor1 is not None and syria.actor1.inter == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شنت طائرات حربية مجهولة غارات على مواقع قوات النظام في ريف مدينة حمص أمس.",
+        "قصفت طائرات حربية مطارا عسكريا قرب مدينة حمص أمس، قتل فيها 14 عنصرا من قوات النظام.",
+        "سقط العشرات من القوات السورية بين قتيل وجريح في غارات جوية على مدينة حمص أمس.",
+    ],
+)
+def test_the_air_force_of_that_war_does_not_strike_its_own_forces(text: str) -> None:
+    event = only(text)
+    assert event.actor1 is None or "Syria" not in event.actor1.name
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Syria"
+
+
 def test_a_gas_attack_is_the_accused_state_against_civilians() -> None:
     event = only(
         "قال ناشطون إن هجوما بغاز الكلور استهدف مدينة سراقب أمس وأدى إلى مقتل 12 شخصا، "

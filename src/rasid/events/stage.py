@@ -1706,11 +1706,10 @@ def _air_sides(
         and not (country in _AIR_OPERATORS and actor1.inter == 1)
     ):
         return actor1, actor2
-    forces = [
-        resolve_inter(m, country)
-        for m in mentions
-        if m.actor is not None and m.label not in _WEAK_ACTOR_LABELS and not _is_source(doc, m)
-    ]
+    named = [m for m in mentions if m.actor is not None and m.label not in _WEAK_ACTOR_LABELS]
+    hit = [m for m in named if m.actor.inter in (1, 8) and _struck(doc, m)]
+    hit_forces = [resolve_inter(m, country) for m in hit]
+    forces = [resolve_inter(m, country) for m in named if not _is_source(doc, m) and m not in hit]
     known = _AIR_OPERATORS.get(country or "")
     # where a foreign air force flies the war, the home state's ground forces are not the striker
     air_inters = (8,) if known is not None and known.inter == 8 else (1, 8)
@@ -1719,6 +1718,8 @@ def _air_sides(
     if force is not None and force.inter not in air_inters:
         force = None
     striker = (forces[0] if forces else None) or force or known
+    if striker is not None and any(_state_of(f) == _state_of(striker) for f in hit_forces):
+        return None, hit_forces[0]  # "غارات استهدفت مواقع لقوات النظام": not the regime's own planes
     if striker is None:
         return actor1, actor2
     groups = sorted(
@@ -1741,6 +1742,25 @@ def _air_sides(
     if hit is not None and (hit.name == striker.name or (hit.inter in (1, 8) and _same_side(hit, striker))):
         hit = None
     return striker, hit
+
+
+# not "من" alone, nor "استهدفت" (its subject follows it: "استهدفت قوات النظام أحياء")
+_STRUCK_LEADS = _VICTIM_LEADS - lx._words("من استهدف استهدفت") | lx._words("مواقع مقرات تجمعات ارتال رتل")
+_SOME_WORDS = lx._words("العشرات عشرات المئات مئات عدد العديد")
+
+
+def _struck(doc: Doc, m: ActorMention) -> bool:
+    """ "قتل فيها 14 عنصرا من قوات النظام", "العشرات من القوات السورية", "على مواقع قوات النظام": the
+    forces named among the dead or as the target."""
+    k = m.tok_start
+    if any(n.tok_end == k for n in doc.numbers):
+        return True  # "14 عنصرا من قوات النظام" named as one
+    if k >= 2 and doc.tokens[k - 1].norm == "من":
+        before = doc.tokens[k - 2]
+        counted = any(n.tok_end in (k - 1, k - 2) for n in doc.numbers)  # "14 من", "14 عنصرا من"
+        if counted or _is_person_noun(before) or not _SOME_WORDS.isdisjoint(before.forms):
+            return True
+    return _words_before(doc, k, 2, _STRUCK_LEADS) and not _is_agent(doc, m)
 
 
 def _is_genitive_agent(doc: Doc, trig: Trigger, m: ActorMention) -> bool:
