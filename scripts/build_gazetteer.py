@@ -20,7 +20,6 @@ import collections
 import gzip
 import itertools
 import json
-import math
 import re
 import sys
 from pathlib import Path
@@ -32,6 +31,7 @@ from rasid.places.gazetteer import (
     LATIN_FILE,
     PlaceRow,
     arabic_keys,
+    distance_km,
     has_arabic,
     is_plain_arabic,
     write_rows,
@@ -210,6 +210,7 @@ class Builder:
         self.rows: dict[int, PlaceRow] = {}
         self.admin1: dict[str, str] = {}  # "IQ.07" -> Baghdad
         self.next_id = -1
+        self._towns: dict[tuple[str, str], list[PlaceRow]] | None = None  # GeoNames towns by name
 
     def synthetic_id(self) -> int:
         self.next_id -= 1
@@ -411,7 +412,7 @@ class Builder:
         header, body = rows[0], rows[1:]
         names_by_en: dict[tuple[str, str], int] = {}
         pending_containers: list[tuple[PlaceRow, str]] = []
-        n = 0
+        n = merged = 0
         for f in body:
             rec = dict(zip(header, f + [""] * (len(header) - len(f)), strict=True))
             country = rec["country"]
@@ -424,6 +425,9 @@ class Builder:
             else:
                 lat, lon = float(rec["lat"]), float(rec["lon"])
             names = [s.strip() for s in rec["names_ar"].split("|") if s.strip()]
+            # a news spelling of a GeoNames town weighs as much as that town
+            same = self.same_town(rec, lat, lon)
+            merged += same is not None
             row = PlaceRow(
                 id=self.synthetic_id(),
                 name=rec["name_en"],
@@ -433,7 +437,7 @@ class Builder:
                 lat=round(lat, 5),
                 lon=round(lon, 5),
                 feature=rec["feature"],
-                population=0,
+                population=same.population if same is not None else 0,
                 names_ar=names,
                 precision=int(rec["precision"]) if rec.get("precision") else 0,
                 source="curated: " + rec["source"],
@@ -457,7 +461,23 @@ class Builder:
                 log(f"curated: container {container!r} of {row.name} not found")
             else:
                 row.container = cid
-        log(f"curated: {n} rows")
+        log(f"curated: {n} rows, {merged} of them spellings of GeoNames towns")
+
+    def same_town(self, rec: dict[str, str], lat: float, lon: float) -> PlaceRow | None:
+        """The GeoNames town a plain curated town row spells anew (same English name, within 10 km)."""
+        if not rec["feature"].startswith("PPL") or rec.get("container") or rec.get("precision"):
+            return None
+        if self._towns is None:
+            self._towns = {}
+            for r in self.rows.values():
+                if not r.source.startswith("curated") and r.feature.startswith("PPL"):
+                    self._towns.setdefault((r.country, r.name.lower()), []).append(r)
+        near = [
+            r
+            for r in self._towns.get((rec["country"], rec["name_en"].lower()), [])
+            if distance_km(lat, lon, r.lat, r.lon) <= 10
+        ]
+        return max(near, key=lambda r: r.population, default=None)
 
     def check_curated(self) -> None:
         """Warns where a curated point is far from a GeoNames place of the same name and country."""
@@ -671,13 +691,6 @@ class Builder:
                     idioms.add("+".join(pair))
         log(f"stop list: {len(stop)} words, {len(idioms)} idioms")
         return sorted(stop) + sorted(idioms)
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 def main() -> None:

@@ -250,3 +250,14 @@ def test_the_flank_of_a_front_is_no_afghan_town():
     found = resolved("قصفت الطائرات مواقع في ميمنة جبهة نهم.")  # the right flank, not Maymana
     assert [p.location.name for p in found] == ["Nihm"]
     assert "Maymana" in [p.location.name for p in resolved("قصف مواقع في مدينة ميمنة شمال أفغانستان.")]
+
+
+def test_a_city_named_in_passing_does_not_pull_a_namesake_across_the_ocean():
+    # Britain is the article's second country; New York is named once. The curated news spelling
+    # "سالزبوري" is a spelling of the GeoNames town, with its population.
+    found = resolved(
+        "اتهمت بريطانيا روسيا بالهجوم، وقالت موسكو إن روسيا بريئة وإن روسيا لن ترد. "
+        "وطلبت بريطانيا جلسة في نيويورك لبحث الهجوم الذي وقع في سالزبوري."
+    )
+    salisbury = next(p for p in found if p.text == "سالزبوري")
+    assert salisbury.location.country == "GB"
