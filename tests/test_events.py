@@ -437,6 +437,15 @@ def test_unattributed_air_strikes_are_flown_by_the_air_force_of_that_war() -> No
     assert syria.actor1 is not None and syria.actor1.inter == 1
 
 
+def test_a_district_placed_by_a_bearing_from_the_capital_is_the_events_place() -> None:
+    event = only("قتل ثلاثة حوثيين في اشتباكات مع المقاومة في مديرية أرحب شمال العاصمة اليمنية صنعاء أمس.")
+    assert event.location is not None and event.location.name == "Arhab"
+    # "في العاصمة التركية أنقرة" is where it happened, not a state that acts
+    defused = only("أبطل خبراء متفجرات مفعول عبوة ناسفة قرب مقر حزب في العاصمة التركية أنقرة أمس.")
+    assert defused.sub_event_type == "Disrupted weapons use"
+    assert defused.location is not None and defused.location.name == "Ankara"
+
+
 @pytest.mark.parametrize(
     "text",
     [

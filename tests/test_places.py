@@ -261,3 +261,12 @@ def test_a_city_named_in_passing_does_not_pull_a_namesake_across_the_ocean():
     )
     salisbury = next(p for p in found if p.text == "سالزبوري")
     assert salisbury.location.country == "GB"
+
+
+def test_the_capital_word_and_its_nisba_are_read_past_to_the_direction_cue():
+    damascus = resolved("سقطت قذيفة قرب العاصمة السورية دمشق.")[0]
+    assert damascus.text == "قرب العاصمة السورية دمشق"
+    assert (damascus.location.name, damascus.location.geo_precision) == ("Damascus", 2)
+    # a place name that looks like a nisba after a district word is a place of its own
+    names = [p.location.name for p in resolved("قصفت الطائرات مواقع في مديرية الزيدية وزبيد.")]
+    assert "Zabid" in names

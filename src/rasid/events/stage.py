@@ -250,8 +250,14 @@ def _subject_at(doc: Doc, k: int) -> bool:
     if k == 0 or doc.tokens[k].norm.startswith(("ب", "ل", "في")):
         return False
     before = doc.tokens[k - 1]
-    # "فوق العاصمة الرياض": a name after its place noun is in apposition, not a subject
-    return before.is_word and before.norm not in _PREPOSITIONS and _PLACE_NOUNS.isdisjoint(before.forms)
+    # "فوق العاصمة الرياض", "في العاصمة التركية أنقرة": a name after its place noun is in apposition
+    place_noun_before = k >= 2 and not _PLACE_NOUNS.isdisjoint(doc.tokens[k - 2].forms)
+    return (
+        before.is_word
+        and before.norm not in _PREPOSITIONS
+        and _PLACE_NOUNS.isdisjoint(before.forms)
+        and not place_noun_before
+    )
 
 
 _PLACE_NOUNS = frozenset(TYPE_CUES) | lx._words("العاصمة عاصمة")

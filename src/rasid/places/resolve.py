@@ -211,12 +211,31 @@ def _find_raw(gaz: Gazetteer, tokens: Sequence[Token]) -> list[Match]:
     return out
 
 
+_CAPITAL_WORDS = frozenset(("العاصمه", "عاصمه"))
+
+
+def _is_nisba(tok: Token) -> bool:
+    """ "السورية", "التركية": an adjective of origin (after "العاصمة")."""
+    return tok.norm.startswith("ال") and tok.norm.endswith("يه") and len(tok.norm) > 5
+
+
 def _read_cues(m: Match, tokens: Sequence[Token]) -> None:
     """Type and direction words right before the name (and a type word that starts the key)."""
     first_word = m.key.split(" ", 1)[0]
     if " " in m.key and first_word in TYPE_CUES:
         m.type_cue = TYPE_CUES[first_word]
     j = m.tok_start - 1
+    # "قرب العاصمة السورية دمشق": the capital word and its nisba are read past (not "مديرية الزيدية وزبيد")
+    if (
+        j >= 1
+        and m.type_cue is None
+        and _is_nisba(tokens[j])
+        and not _CAPITAL_WORDS.isdisjoint(_forms(tokens[j - 1]))
+    ):
+        j -= 1
+    if j >= 0 and m.type_cue is None and not _CAPITAL_WORDS.isdisjoint(_forms(tokens[j])):
+        m.cue_start = j
+        j -= 1
     if j >= 0 and m.type_cue is None:
         cue = next((TYPE_CUES[f] for f in _forms(tokens[j]) if f in TYPE_CUES), None)
         if cue and tokens[j].norm in PLURAL_CUES and m.common:
