@@ -977,6 +977,11 @@ def test_migrants_and_stolen_cars_are_no_battles(text: str) -> None:
 def test_where_ministers_met_is_not_where_strikes_hit() -> None:
     text = "ناقش وزراء الخارجية خلال اجتماع لهم في لوكسمبورغ أمس الضربات الأخيرة."
     assert all(e.location.name != "Luxembourg" for e in events_of(text))
+    text = (
+        "وقال المتحدث في مؤتمر صحافي عقده مساء أمس في العاصمة السعودية الرياض إن طائرات التحالف "
+        "شنت غارات على مواقع الحوثيين في مدينة صعدة اليمنية."
+    )
+    assert [e.location.name for e in events_of(text) if e.location] == ["Sa'dah"]
 
 
 @pytest.mark.parametrize(

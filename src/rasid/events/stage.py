@@ -287,6 +287,7 @@ def _period_start(doc: Doc, d: DateMention) -> bool:
     return _words_before(doc, d.tok_start, 3, _START_WORDS)
 
 
+_HELD = lx._words("عقده عقدها عقدته عقد عقدت عقدوا")
 _MEETING_WORDS = lx._words("اجتماع اجتماعا اجتماعات مؤتمر مؤتمرا محادثات مفاوضات لقاء")
 
 
@@ -298,6 +299,18 @@ def _meeting_place(doc: Doc, place: PlaceMention, hit_tokens: set[int]) -> bool:
         (j for j in range(k - 1, max(-1, k - 6), -1) if not _MEETING_WORDS.isdisjoint(doc.tokens[j].forms)),
         None,
     )
+    held = next(
+        (j for j in range(k - 1, max(-1, k - 8), -1) if not _HELD.isdisjoint(doc.tokens[j].forms)), None
+    )
+    if meeting is None and held is not None and held > 0:  # "في مؤتمر صحافي عقده مساء الاثنين في الرياض"
+        meeting = next(
+            (
+                j
+                for j in range(held - 1, max(-1, held - 3), -1)
+                if not _MEETING_WORDS.isdisjoint(doc.tokens[j].forms)
+            ),
+            None,
+        )
     return meeting is not None and not any(j in hit_tokens for j in range(max(0, meeting - 4), meeting))
 
 
