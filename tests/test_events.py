@@ -37,6 +37,9 @@ def only(text: str, published: dt.date | None = PUB) -> Event:
         ("انفجر لغم أرضي بسيارة مدنية في مدينة تعز أمس.", "Remote explosive/landmine/IED", "landmine"),
         ("فجر انتحاري حزاما ناسفا في سوق بمدينة الموصل أمس.", "Suicide bomb", "suicide_vest"),
         ("ألقى مجهولون قنبلة يدوية على منزل في مدينة البصرة أمس.", "Grenade", "grenade"),
+        # the firing verb a few words before "الرصاص على"
+        ("أطلق مسلحون مجهولون الرصاص على سيارة مدنية في مدينة تعز أمس.", "Attack", "firearm"),
+        ("أطلقت القوات النار على المتظاهرين في مدينة غزة أمس.", "Protest with intervention", None),
         ("اندلعت اشتباكات بين الجيش ومسلحين في مدينة درعا أمس.", "Armed clash", "firearm"),
         ("اغتال مسلحون مجهولون ناشطا في مدينة البصرة أمس.", "Attack", "firearm"),
         ("خطف مسلحون طبيبا في مدينة الموصل أمس.", "Abduction/forced disappearance", None),

@@ -39,6 +39,7 @@ _ATTEMPT = lx._words("محاوله محاولات بمحاوله لمحاوله"
 _POINTED_BACK = 25  # tokens between a weapon and the "اعتراضه" that points back at it
 _NOUNS_WITH_OBJECT = lx._words("اعتراضه اسقاطه تفكيكه تدميره")  # "من اعتراضه": a masdar with "its"
 _WEAPON_OBJECTS = {_SHELLING, _AIR, _IED, _SUICIDE}
+_FIRING_VERBS = lx._words("اطلق اطلقت اطلقوا اطلقا")
 
 
 @dataclass(slots=True)
@@ -374,6 +375,13 @@ def find_triggers(
             t.sub_event_type, t.strong = _AIR, True
             t.weapon = "drone" if drone_cue else "aircraft"
 
+    # "أطلق مسلحون مجهولون الرصاص على": the firing verb a few words before its object, when nothing
+    # more specific is said ("وقع هجوم بسكين وأطلق الجنود النار على المنفذ": the soldiers responded)
+    if not any(t.strong for t in triggers):
+        for t in triggers:
+            if t.sub_event_type == "Attack" and t.weapon == "firearm":
+                window = range(max(sentence.tok_start, t.tok_start - 3), t.tok_start)
+                t.strong = any(not _FIRING_VERBS.isdisjoint(tokens[k].forms) for k in window)
     # A disruption verb takes the weapon that follows it: "اعترضت صاروخا" is no missile attack.
     # "غارة استهدفت مستودع أسلحة": a depot that was struck is the target, the strike is the event.
     if any(t.sub_event_type in _WEAPON_OBJECTS for t in triggers):
@@ -457,6 +465,8 @@ def find_triggers(
             for t in triggers
             if t.event_type in ("Battles", "Riots", _EXPLOSIONS) or t.sub_event_type in ("Arrests", "Attack")
         ]
+        if sub == _PROTEST and any(t.sub_event_type == "Attack" and t.strong for t in absorbed):
+            sub = "Protest with intervention"  # "أطلقت القوات النار على المتظاهرين", no one hit
         triggers = [t for t in triggers if t not in absorbed]
         for t in triggers:
             if t.sub_event_type == _PROTEST:
