@@ -145,3 +145,18 @@ def test_phrase_matcher_through_clitics_and_hyphens() -> None:
     spans = [(m.value, text[toks[m.tok_start].start : toks[m.tok_end - 1].end]) for m in found]
     assert spans == [("border", "الحدود السورية-العراقية"), ("baghdad", "وبغداد")]
     assert found[0].exact and not found[1].exact
+
+
+def test_phrase_matcher_gap_for_the_subject_between_verb_and_object() -> None:
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    matcher.add("عثر ... على أسلحة", "found")
+    for text, expected in [
+        ("عثر على أسلحة في المنزل", "عثر على أسلحة"),
+        ("عثر الجيش اليمني على أسلحة في المنزل", "عثر الجيش اليمني على أسلحة"),
+        ("عثر جنود الجيش اليمني أمس على أسلحة", None),  # more than three words between
+        ("عثر الجيش، أمس، على أسلحة", None),  # never across punctuation
+    ]:
+        toks = tokenize(normalize(text))
+        found = matcher.find_longest(toks)
+        spans = [text[toks[m.tok_start].start : toks[m.tok_end - 1].end] for m in found]
+        assert spans == ([expected] if expected else []), text

@@ -27,8 +27,12 @@ class PhraseMatcher(Generic[V]):
     """Finds lexicon phrases in a token list.
 
     Each token of a phrase matches a text token through its clitic view: "ببغداد" and "وبغداد" match
-    "بغداد"; with `enclitics=True` also "قصفتها" matches "قصفت".
+    "بغداد"; with `enclitics=True` also "قصفتها" matches "قصفت". A "..." in a phrase stands for up to
+    GAP words, as a verb's subject stands between it and its object ("عثر ... على" matches "عثرت قوات
+    الأمن على").
     """
+
+    GAP = 3
 
     def __init__(self, enclitics: bool = False) -> None:
         self.enclitics = enclitics
@@ -83,7 +87,15 @@ class PhraseMatcher(Generic[V]):
         return found
 
     def _match_rest(self, tokens: list[Token], i: int, end: int, rest: tuple[str, ...]) -> int | None:
-        for word in rest:
+        for n, word in enumerate(rest):
+            if word == "...":  # the shortest gap of words after which the rest matches
+                for k in range(i, min(i + self.GAP, end) + 1):
+                    if k > i and not tokens[k - 1].is_word:
+                        break  # a gap never spans punctuation
+                    j = self._match_rest(tokens, k, end, rest[n + 1 :])
+                    if j is not None:
+                        return j
+                return None
             while i < end and tokens[i].norm in ("-", "/"):
                 i += 1  # "السورية-العراقية", "حزيران/يونيو"
             if i >= end or word not in self._forms(tokens[i]):
