@@ -100,6 +100,9 @@ def test_rocket_report_with_zero_casualties_and_evidence_spans() -> None:
         ("قتل جنديان في انفجار عبوة ناسفة بمدينة الموصل أمس.", 2, None),
         ("أدى انفجار عبوة ناسفة في مدينة الموصل أمس إلى مقتل جندي.", 1, None),
         ("ذكرت الشرطة أن جنديا قتل حين انفجر لغم أرضي بآليته قرب مدينة الموصل أمس.", 1, None),
+        # one named person, after a title
+        ("أعلنت الوزارة مقتل الملا فضل الله في غارة جوية في ولاية كونار أمس.", 1, None),
+        ("لقي القيادي الحوثي أبو تراب مصرعه في غارة جوية في مديرية باقم أمس.", 1, None),
         # A number across a comma counts something else ("مليون مغرد"), not the victims.
         ("انفجرت عبوة ناسفة في مدينة الموصل أمس، وكتب نحو مليون مستخدم يترحمون على الضحايا.", None, None),
     ],
@@ -532,6 +535,15 @@ def test_two_reports_of_one_toll_are_one_incident() -> None:
     assert len(bombings) == 1
     assert (bombings[0].fatalities, bombings[0].injured) == (2, 24)
     assert bombings[0].date == PUB - dt.timedelta(days=1)  # the day the second report gives
+
+
+def test_a_report_with_only_the_country_sums_up_the_one_with_the_town_and_day() -> None:
+    text = (
+        "قتل قيادي حوثي بارز في اليمن في ضربة جوية للتحالف. "
+        "وقالت المصادر إن الغارة استهدفت سيارته في مدينة الحديدة يوم الاثنين."
+    )
+    event = only(text)
+    assert (event.location.name, event.date, event.fatalities) == ("Al Hudaydah", dt.date(2024, 3, 11), 1)
 
 
 def test_states_named_in_their_relations_are_no_event_place() -> None:

@@ -152,8 +152,8 @@ class CasualtyFinder:
                 continue
             if role == "noun":
                 n = self._number_after(i, end)
-                if n is None and i + 1 < end and _has(self.tokens[i + 1], lx.PERSON_NOUNS):
-                    # "مقتل جندي", "مقتل السائق": one person
+                if n is None and i + 1 < end and _has(self.tokens[i + 1], lx.PERSON_NOUNS | lx.PERSON_TITLES):
+                    # "مقتل جندي", "مقتل السائق", "مقتل الملا فضل الله": one person
                     out.append(Count(what, 1, i, i + 2, False))
                     continue
             elif role == "counted":  # "15 قتيلا", "عشرات من القتلى": the count stands right before
@@ -196,7 +196,8 @@ class CasualtyFinder:
 
     def _single_person_next_to(self, i: int, start: int, end: int) -> bool:
         near = [k for k in (i - 1, i + 1) if start <= k < end and k not in self.numbers]
-        return any(not lx.SINGLE_PERSON_NOUNS.isdisjoint(self.tokens[k].forms) for k in near)
+        one = lx.SINGLE_PERSON_NOUNS | lx.PERSON_TITLES  # "قتل جندي", "لقي القيادي ... مصرعه"
+        return any(not one.isdisjoint(self.tokens[k].forms) for k in near)
 
     def _negated(self, i: int, start: int) -> bool:
         """ "دون وقوع إصابات", "لم يسفر عن ضحايا": a zero count."""

@@ -1958,6 +1958,17 @@ def _day_or_week(d: DateMention | None) -> bool:
     return d is not None and (d.precision or 3) < 3
 
 
+def _vague_summary(vague: Event, other: Event) -> bool:
+    """ "قتل قيادي حوثي في اليمن في ضربة جوية": a report with only the country and no day of its own
+    sums up the report of that country that names the town and the day."""
+    return (
+        _country_only(vague)
+        and not _own_date(vague)
+        and other.location is not None
+        and other.location.country == vague.location.country
+    )
+
+
 def _own_date(ev: Event) -> bool:
     """The event's date is written in its own sentence (not inherited from the context)."""
     span, evidence = ev.spans.get("date"), ev.evidence
@@ -1984,7 +1995,12 @@ def _merge(candidates: list[Event], listed: dict[int, int]) -> list[Event]:
                 for m in merged
                 if m.sub_event_type == ev.sub_event_type
                 and listed.get(id(ev)) not in lists.get(id(m), ())
-                and ((m.date == ev.date and _same_place(m.location, ev.location)) or _same_toll(m, ev))
+                and (
+                    (m.date == ev.date and _same_place(m.location, ev.location))
+                    or _same_toll(m, ev)
+                    or _vague_summary(m, ev)
+                    or _vague_summary(ev, m)
+                )
             ),
             None,
         )
