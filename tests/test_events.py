@@ -1486,6 +1486,12 @@ def test_fighting_named_beside_air_strikes_is_a_clash_of_its_own() -> None:
     assert clash.location.name == "Jizan"
     text = "قتل 16 فلسطينيا أمس في مواجهات مع الجيش الإسرائيلي على حدود قطاع غزة."
     assert "Armed clash" not in [e.sub_event_type for e in events_of(text)]
+    # beside shelling too, the fighting that went with it
+    text = "تزامن القصف المدفعي للحوثيين على قرى المنطقة مع مواجهات شهدتها جبهة مريس في الضالع أمس."
+    assert sorted(e.sub_event_type for e in events_of(text)) == [
+        "Armed clash",
+        "Shelling/artillery/missile attack",
+    ]
 
 
 def test_a_call_for_an_agreement_is_none() -> None:

@@ -482,15 +482,18 @@ def find_triggers(
             if t.sub_event_type == _CLASH:
                 t.sub_event_type, t.weapon = territory, None
         subs = {t.sub_event_type for t in triggers if t.strong}
-    # "في غارات للتحالف ومواجهات مع المقاومة": fighting joined to air strikes is its own event (not
-    # "في ظل استمرار المواجهات"), and the toll the sentence gives once stays with the strikes.
+    # "في غارات للتحالف ومواجهات مع المقاومة": fighting joined to air strikes or shelling is its own
+    # event (not "في ظل استمرار المواجهات"), and the toll the sentence gives once stays with the strikes.
+    remote_named = any(t.sub_event_type in (_AIR, _SHELLING) and t.strong for t in triggers)
     for t in triggers:
-        if t.sub_event_type == _CLASH and not t.strong and air_named and t.tok_end < sentence.tok_end:
+        if t.sub_event_type == _CLASH and not t.strong and remote_named and t.tok_end < sentence.tok_end:
             word = tokens[t.tok_start].norm
             before = tokens[t.tok_start - 1].norm if t.tok_start > sentence.tok_start else ""
             fighting = not lx.FIGHTING_WORDS.isdisjoint(tokens[t.tok_start].forms)
             ongoing = before in _ONGOING  # "في ظل استمرار المواجهات": a state of war, no incident
-            t.strong = fighting and not ongoing and tokens[t.tok_end].norm in ("مع", "بين")
+            # "ومواجهات مع المقاومة", "تزامن القصف مع مواجهات شهدتها جبهة مريس"
+            joined = tokens[t.tok_end].norm in ("مع", "بين") or before in ("مع", "ومع")
+            t.strong = fighting and not ongoing and joined
             # "غارات ومواجهات", "تزامنت الغارات مع مواجهات": one toll for both may be told before them
             t.shares_toll = t.strong and (word.startswith("و") or before in ("مع", "ومع"))
     subs = {t.sub_event_type for t in triggers if t.strong}
