@@ -537,6 +537,24 @@ def test_two_reports_of_one_toll_are_one_incident() -> None:
     assert bombings[0].date == PUB - dt.timedelta(days=1)  # the day the second report gives
 
 
+def test_people_who_clash_with_the_forces_are_protesters_or_rioters_not_an_armed_side() -> None:
+    text = "قتل 17 فلسطينيا وجرح 1400 آخرون في مواجهات مع القوات الإسرائيلية على حدود قطاع غزة أمس."
+    event = only(text)
+    assert (event.sub_event_type, event.interaction, event.fatalities) == (
+        "Excessive force against protesters",
+        "68",
+        17,
+    )
+    event = only("اندلعت مواجهات بين شبان فلسطينيين والجيش الإسرائيلي في مدينة الخليل أمس.")
+    assert (event.sub_event_type, event.interaction) == ("Violent demonstration", "58")
+    # a soldier killed in them, or battles ("المعارك"), are no protest
+    for text in (
+        "قتل جندي إسرائيلي أمس في المواجهات على حدود قطاع غزة بعد مقتل 149 فلسطينيا.",
+        "قتل 17 مدنيا أمس في معارك بين قوات النظام وتنظيم داعش في مخيم اليرموك.",
+    ):
+        assert all(e.event_type != "Protests" for e in events_of(text)), text
+
+
 def test_a_report_with_only_the_country_sums_up_the_one_with_the_town_and_day() -> None:
     text = (
         "قتل قيادي حوثي بارز في اليمن في ضربة جوية للتحالف. "

@@ -555,6 +555,20 @@ class EventStage:
             trig.sub_event_type, event_type = "Attack", "Violence against civilians"
             if actor1 is not None and actor1.inter == 7:
                 actor1, actor2 = actor2, actor1
+        force = next((a for a in (actor1, actor2) if a is not None and a.inter in (1, 8)), None)
+        if (
+            trig.sub_event_type in ("Armed clash", "Attack")
+            and force is not None
+            and _trigger_has(doc, trig, _CONFRONTATION_WORDS)
+            and not any(m.actor is not None and m.actor.inter in (2, 3, 4) for m in s_actors)
+            and _civilian_victims(doc, s, country)
+            and not _soldiers_killed(doc, s)  # "في حين قتل جندي إسرائيلي ... في المواجهات"
+        ):  # "قتل 17 فلسطينيا في مواجهات مع القوات الإسرائيلية": people, not an armed group, faced the forces
+            if has_casualties:
+                trig.sub_event_type, event_type = "Excessive force against protesters", "Protests"
+            else:
+                trig.sub_event_type, event_type = "Violent demonstration", "Riots"
+            actor1, actor2 = _protest_actors(actor1, actor2, trig.sub_event_type, country)
         if (
             trig.sub_event_type == "Attack"
             and trig.weapon == "firearm"
@@ -961,6 +975,22 @@ def _forces_among_victims(doc: Doc, s: Sentence, country: str | None, killed: in
         if count is not None and (not killed or 2 * count.value >= killed):
             return resolve_inter(m, country)
     return None
+
+
+# clashes and confrontations, which people may have with the forces (not "معارك", "قتال": battles)
+_CONFRONTATION_WORDS = lx._words("مواجهات المواجهات مواجهه اشتباكات الاشتباكات اشتباك اشتبك اشتبكت اشتبكوا")
+_SOLDIER_NOUNS = lx._words(
+    "جندي جنديا جنديان جنديين جنود الجنود شرطي شرطيا شرطيان ضابط ضابطا ضباط عسكري عسكريا عسكريين"
+)
+_KILLING_WORDS = lx.KILLED_VERBS | lx.KILLED_NOUNS | lx.INJURED_VERBS | lx.INJURED_NOUNS
+
+
+def _soldiers_killed(doc: Doc, s: Sentence) -> bool:
+    """ "قتل جندي إسرائيلي", "مقتل ثلاثة جنود": soldiers or policemen among the dead or wounded."""
+    return any(
+        not _SOLDIER_NOUNS.isdisjoint(doc.tokens[k].forms) and _words_before(doc, k, 3, _KILLING_WORDS)
+        for k in range(s.tok_start, s.tok_end)
+    )
 
 
 def _counted_people(doc: Doc, m: ActorMention) -> bool:
