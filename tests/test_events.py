@@ -537,6 +537,14 @@ def test_two_reports_of_one_toll_are_one_incident() -> None:
     assert bombings[0].date == PUB - dt.timedelta(days=1)  # the day the second report gives
 
 
+def test_what_follows_a_trigger_ending_with_its_preposition_is_the_target() -> None:
+    text = (
+        "أطلق جنود الاحتلال النار على الشخصين يوم الاثنين، عندما قتلت القوات الإسرائيلية 59 فلسطينيا في غزة."
+    )
+    event = only(text)
+    assert (event.actor1.name, event.actor2.inter) == ("Military Forces of Israel", 7)
+
+
 def test_people_who_clash_with_the_forces_are_protesters_or_rioters_not_an_armed_side() -> None:
     text = "قتل 17 فلسطينيا وجرح 1400 آخرون في مواجهات مع القوات الإسرائيلية على حدود قطاع غزة أمس."
     event = only(text)

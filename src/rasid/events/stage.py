@@ -1813,8 +1813,13 @@ def _struck(doc: Doc, m: ActorMention) -> bool:
 
 
 def _is_genitive_agent(doc: Doc, trig: Trigger, m: ActorMention) -> bool:
-    """ "غارات التحالف", "قصف قوات النظام": the actor right after a trigger noun is its agent."""
-    return m.tok_start == trig.tok_end and not doc.tokens[m.tok_start].norm.startswith(("ل", "ب", "و"))
+    """ "غارات التحالف", "قصف قوات النظام": the actor right after a trigger noun is its agent (not after
+    a trigger that ends with its preposition: "النار على الشخصين")."""
+    return (
+        m.tok_start == trig.tok_end
+        and not doc.tokens[m.tok_start].norm.startswith(("ل", "ب", "و"))
+        and doc.tokens[trig.tok_end - 1].norm not in _PREPOSITIONS
+    )
 
 
 def _protest_actors(
