@@ -563,6 +563,53 @@ def test_people_who_clash_with_the_forces_are_protesters_or_rioters_not_an_armed
         assert all(e.event_type != "Protests" for e in events_of(text)), text
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # a protest against a shooting or a killing is a peaceful protest
+        ("تظاهر المئات في مدينة البصرة أمس احتجاجا على اغتيال الناشط.", "Peaceful protest"),
+        ("خرج العشرات في مظاهرة في مدينة صيدا أمس تنديدا بإطلاق النار على صياد.", "Peaceful protest"),
+        # two states' forces, or the police and wanted men, are armed sides
+        ("قتل 3 مدنيين في اشتباكات بين الجيش الهندي والجيش الباكستاني في إقليم كشمير أمس.", "Armed clash"),
+        ("قتل 3 مدنيين في اشتباكات بين الشرطة ومطلوبين في مدينة بعلبك أمس.", "Armed clash"),
+    ],
+)
+def test_review14_rules_keep_to_their_cases(text: str, sub_event_type: str) -> None:
+    assert only(text).sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أبطل البرلمان قانون الانتخابات في مدينة بغداد أمس.",
+        "عثر الجيش على مخزن للمواد الغذائية في مدينة الموصل أمس.",
+        "دعت الحكومة إلى ضبط النفس وعدم استخدام الأسلحة في مدينة عدن أمس.",
+        "أطلقت الشرطة الرصاص على لص في مدينة البصرة أمس.",
+    ],
+)
+def test_review14_words_that_report_no_event(text: str) -> None:
+    assert events_of(text) == []
+
+
+def test_review14_named_strikers_tolls_and_causes() -> None:
+    # the state's own planes named as striker keep striking, though its forces were killed too
+    text = "شنت طائرات النظام غارات على مدينة إدلب أمس ردا على مقتل 5 من قوات النظام."
+    assert only(text).actor1.name == "Military Forces of Syria"
+    assert only("قتل الجيش السوري عشرة مسلحين في غارات جوية على مدينة إدلب أمس.").actor1.inter == 1
+    # a country-wide toll does not swallow a town report with a toll of its own
+    text = (
+        "قتل 20 شخصا في غارات للتحالف في اليمن. "
+        "وقالت المصادر إن غارة استهدفت سوقا في مدينة صعدة يوم الاثنين وقتلت 5."
+    )
+    assert sorted(e.fatalities for e in events_of(text)) == [5, 20]
+    # fighting given as the cause of the shelling is no clash of this report
+    text = "قصفت المدفعية الإسرائيلية مواقع في مدينة رفح أمس ردا على مواجهات مع الجيش."
+    assert [e.sub_event_type for e in events_of(text)] == ["Shelling/artillery/missile attack"]
+    # "مسلحين معارضين" in Syria are the opposition factions
+    text = "بدأت أمس عملية إجلاء مسلحين معارضين ومدنيين من مدينة الرستن في محافظة حمص بموجب اتفاق مع روسيا."
+    assert only(text).actor1.name == "Syrian opposition factions"
+
+
 def test_a_report_with_only_the_country_sums_up_the_one_with_the_town_and_day() -> None:
     text = (
         "قتل قيادي حوثي بارز في اليمن في ضربة جوية للتحالف. "

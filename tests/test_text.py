@@ -160,3 +160,13 @@ def test_phrase_matcher_gap_for_the_subject_between_verb_and_object() -> None:
         found = matcher.find_longest(toks)
         spans = [text[toks[m.tok_start].start : toks[m.tok_end - 1].end] for m in found]
         assert spans == ([expected] if expected else []), text
+
+
+def test_phrase_matcher_gap_reads_digits_and_allows_one_gap() -> None:
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    matcher.add("ضبطت ... أسلحة", "seized")
+    text = "ضبطت الشرطة 3 أسلحة"
+    toks = tokenize(normalize(text))
+    assert [m.value for m in matcher.find_longest(toks)] == ["seized"]
+    with pytest.raises(ValueError):
+        matcher.add("عثر ... على ... أسلحة", "two gaps")

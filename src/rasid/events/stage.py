@@ -251,12 +251,17 @@ def _subject_at(doc: Doc, k: int) -> bool:
         return False
     before = doc.tokens[k - 1]
     # "فوق العاصمة الرياض", "في العاصمة التركية أنقرة": a name after its place noun is in apposition
-    place_noun_before = k >= 2 and not _PLACE_NOUNS.isdisjoint(doc.tokens[k - 2].forms)
+    capital_nisba = (  # "العاصمة التركية أنقرة"
+        k >= 2
+        and doc.tokens[k - 2].norm in ("العاصمه", "عاصمه")
+        and before.norm.startswith("ال")
+        and before.norm.endswith("يه")
+    )
     return (
         before.is_word
         and before.norm not in _PREPOSITIONS
         and _PLACE_NOUNS.isdisjoint(before.forms)
-        and not place_noun_before
+        and not capital_nisba
     )
 
 
@@ -507,6 +512,8 @@ class EventStage:
         )
         if trig.sub_event_type == "Arrests" and _ordinary_crime(doc, s, s_actors):
             return None  # "أوقفت قوى الأمن ثلاثة أشخاص لتنفيذهم عمليات ابتزاز"
+        if trig.sub_event_type == "Attack" and trig.weapon == "firearm" and _ordinary_crime(doc, s, s_actors):
+            return None  # "أطلقت الشرطة الرصاص على لص"
         if (
             trig.sub_event_type == "Attack"
             and _trigger_has(doc, trig, _EXECUTION_WORDS)
@@ -562,6 +569,9 @@ class EventStage:
             and _trigger_has(doc, trig, _CONFRONTATION_WORDS)
             and not any(m.actor is not None and m.actor.inter in (2, 3, 4) for m in s_actors)
             and _civilian_victims(doc, s, country)
+            and _people_side(doc, s)  # not "مطلوبين", "مهربين": wanted men and smugglers are armed
+            and len({_state_of(m.actor) for m in s_actors if m.actor is not None and m.actor.inter in (1, 8)})
+            < 2
             and not _soldiers_killed(doc, s)  # "في حين قتل جندي إسرائيلي ... في المواجهات"
         ):  # "قتل 17 فلسطينيا في مواجهات مع القوات الإسرائيلية": people, not an armed group, faced the forces
             if has_casualties:
@@ -985,6 +995,21 @@ _SOLDIER_NOUNS = lx._words(
 _KILLING_WORDS = lx.KILLED_VERBS | lx.KILLED_NOUNS | lx.INJURED_VERBS | lx.INJURED_NOUNS
 
 
+_PEOPLE_WORDS = lx._words(
+    "شبان الشبان شباب محتجين المحتجين محتجون متظاهرين المتظاهرين متظاهرون اهالي الاهالي سكان السكان "
+    "مواطنين المواطنين طلاب الطلاب"
+)
+
+
+def _people_side(doc: Doc, s: Sentence) -> bool:
+    """ "مواجهات بين شبان والجيش", "قتل 17 فلسطينيا في مواجهات": people, named by a word for them or by
+    their nationality alone, are a side."""
+    return _forms_in_sentence(doc, s, _PEOPLE_WORDS) or any(
+        m.label == "ACTOR_DEMONYM" and m.actor is not None and m.actor.inter == 7
+        for m in doc.in_sentence(doc.actors, s)
+    )
+
+
 def _soldiers_killed(doc: Doc, s: Sentence) -> bool:
     """ "قتل جندي إسرائيلي", "مقتل ثلاثة جنود": soldiers or policemen among the dead or wounded."""
     return any(
@@ -1192,6 +1217,7 @@ def _ordinary_crime(doc: Doc, s: Sentence, mentions: list[ActorMention]) -> bool
 
 _CRIME_WORDS = lx._words(
     "ابتزاز عصابه عصابات الاتجار تجاره مخدرات المخدرات سرقه سرقات سطو احتيال رشوه رشاوي اغتصاب بقتل جنائيه"
+    " لص لصا لصوص اللص اللصوص"
 )
 _POLITICAL_WORDS = lx._words(
     "ارهاب ارهابي ارهابيه ارهابيين الارهاب متطرف متطرفين التطرف تنظيم داعش خليه مسلح مسلحين "
@@ -1767,7 +1793,17 @@ def _air_sides(
     if force is not None and force.inter not in air_inters:
         force = None
     striker = (forces[0] if forces else None) or force or known
-    if striker is not None and any(_state_of(f) == _state_of(striker) for f in hit_forces):
+    # a state named as striker ("طائرات النظام", not the generic "طائرات حربية") keeps striking
+    state_named = any(
+        m.country is not None and m.actor.inter in (1, 8)
+        for m in named
+        if m not in hit and not _is_source(doc, m)
+    )
+    if (
+        not state_named
+        and striker is not None
+        and any(_state_of(f) == _state_of(striker) for f in hit_forces)
+    ):
         return None, hit_forces[0]  # "غارات استهدفت مواقع لقوات النظام": not the regime's own planes
     if striker is None:
         return actor1, actor2
@@ -1793,8 +1829,8 @@ def _air_sides(
     return striker, hit
 
 
-# not "من" alone, nor "استهدفت" (its subject follows it: "استهدفت قوات النظام أحياء")
-_STRUCK_LEADS = _VICTIM_LEADS - lx._words("من استهدف استهدفت") | lx._words("مواقع مقرات تجمعات ارتال رتل")
+# not "من" alone, nor "استهدفت" or "قتل" (their subject follows them: "استهدفت قوات النظام أحياء")
+_STRUCK_LEADS = _VICTIM_LEADS - lx._words("من استهدف استهدفت قتل") | lx._words("مواقع مقرات تجمعات ارتال رتل")
 _SOME_WORDS = lx._words("العشرات عشرات المئات مئات عدد العديد")
 
 
@@ -2001,6 +2037,7 @@ def _vague_summary(vague: Event, other: Event) -> bool:
         and not _own_date(vague)
         and other.location is not None
         and other.location.country == vague.location.country
+        and not (vague.fatalities and other.fatalities and vague.fatalities != other.fatalities)
     )
 
 

@@ -40,6 +40,7 @@ _POINTED_BACK = 25  # tokens between a weapon and the "اعتراضه" that poin
 _NOUNS_WITH_OBJECT = lx._words("اعتراضه اسقاطه تفكيكه تدميره")  # "من اعتراضه": a masdar with "its"
 _WEAPON_OBJECTS = {_SHELLING, _AIR, _IED, _SUICIDE}
 _FIRING_VERBS = lx._words("اطلق اطلقت اطلقوا اطلقا")
+_CAUSE_WORDS = lx._words("ردا اثر عقب اعقاب بعد")
 
 
 @dataclass(slots=True)
@@ -465,8 +466,13 @@ def find_triggers(
             for t in triggers
             if t.event_type in ("Battles", "Riots", _EXPLOSIONS) or t.sub_event_type in ("Arrests", "Attack")
         ]
-        if sub == _PROTEST and any(t.sub_event_type == "Attack" and t.strong for t in absorbed):
-            sub = "Protest with intervention"  # "أطلقت القوات النار على المتظاهرين", no one hit
+        protest_at = [t.tok_start for t in triggers if t.sub_event_type == _PROTEST]
+        if sub == _PROTEST and any(
+            t.sub_event_type == "Attack" and t.weapon == "firearm" and t.strong and 0 <= k - t.tok_end <= 1
+            for t in absorbed
+            for k in protest_at
+        ):  # "أطلقت القوات النار على المتظاهرين", no one hit (not "احتجاجا على إطلاق النار على صياد")
+            sub = "Protest with intervention"
         triggers = [t for t in triggers if t not in absorbed]
         for t in triggers:
             if t.sub_event_type == _PROTEST:
@@ -491,9 +497,14 @@ def find_triggers(
             before = tokens[t.tok_start - 1].norm if t.tok_start > sentence.tok_start else ""
             fighting = not lx.FIGHTING_WORDS.isdisjoint(tokens[t.tok_start].forms)
             ongoing = before in _ONGOING  # "في ظل استمرار المواجهات": a state of war, no incident
+            # "قصفت المدفعية ... ردا على مواجهات": the fighting is the cause told, not this report's
+            cause = any(
+                not _CAUSE_WORDS.isdisjoint(tokens[k].forms)
+                for k in range(max(sentence.tok_start, t.tok_start - 3), t.tok_start)
+            )
             # "ومواجهات مع المقاومة", "تزامن القصف مع مواجهات شهدتها جبهة مريس"
             joined = tokens[t.tok_end].norm in ("مع", "بين") or before in ("مع", "ومع")
-            t.strong = fighting and not ongoing and joined
+            t.strong = fighting and not ongoing and not cause and joined
             # "غارات ومواجهات", "تزامنت الغارات مع مواجهات": one toll for both may be told before them
             t.shares_toll = t.strong and (word.startswith("و") or before in ("مع", "ومع"))
     subs = {t.sub_event_type for t in triggers if t.strong}

@@ -44,6 +44,8 @@ class PhraseMatcher(Generic[V]):
         words = tuple(norm(phrase).replace("-", " ").split())
         if not words:
             return
+        if words.count("...") > 1 or words[0] == "...":
+            raise ValueError(f"one gap per phrase, inside it: {phrase!r}")
         self._index.setdefault(words[0], []).append((words[1:], value))
         self.max_len = max(self.max_len, len(words))
         self._starts.clear()
@@ -90,7 +92,7 @@ class PhraseMatcher(Generic[V]):
         for n, word in enumerate(rest):
             if word == "...":  # the shortest gap of words after which the rest matches
                 for k in range(i, min(i + self.GAP, end) + 1):
-                    if k > i and not tokens[k - 1].is_word:
+                    if k > i and not (tokens[k - 1].is_word or tokens[k - 1].is_digit):
                         break  # a gap never spans punctuation
                     j = self._match_rest(tokens, k, end, rest[n + 1 :])
                     if j is not None:
