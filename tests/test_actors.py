@@ -155,6 +155,8 @@ def test_noun_without_nationality_is_not_an_actor() -> None:
         ("قصفت القوات الحكومية البلدة", "SY", "Military Forces of Syria", 1),
         ("قصف الطيران الحربي البلدة", "YE", "Military Forces of Yemen", 1),
         ("قصف الطيران الحربي البلدة", None, "Military Forces", 1),
+        # Palestine has no army: the army in Gaza is Israel's, abroad
+        ("قصف الجيش مواقع حماس", "PS", "Military Forces of Israel", 8),
     ],
 )
 def test_generic_state_forces_take_the_event_country(
@@ -331,3 +333,9 @@ def test_spelling_variants_and_allies_of_known_actors(sentence: str, name: str) 
 def test_a_capital_named_as_a_place_is_not_its_state() -> None:
     assert [a[1] for a in actors("وقع انفجار في مدينة باريس وفي مدينة دمشق أمس.")] == []
     assert "Military Forces of Syria" in [a[1] for a in actors("واتهمت دمشق المعارضة بالهجوم.")]
+
+
+def test_forces_named_with_a_nationality_keep_it_where_the_dictionary_overrides_the_country() -> None:
+    doc = doc_of("اعتقلت قوات الأمن الفلسطينية ناشطا")
+    m = find_actors(doc.text, doc.tokens)[0]
+    assert resolve_inter(m, "PS").name == "Police Forces of Palestine"

@@ -55,10 +55,13 @@ def resolve_inter(mention: ActorMention, event_country: str | None) -> Actor:
     country = mention.country or entry.country
     fill_country = country or event_country
     name, inter = entry.name, entry.inter
-    if fill_country in entry.by_country:
+    # a state's generic forces named with no nationality in a land without its own army ("القوات" in
+    # Gaza) are those the dictionary gives for it; with a nationality they are that state's
+    overridden = fill_country in entry.by_country and not (entry.kind == "state" and mention.country)
+    if overridden:
         name, inter = entry.by_country[fill_country]
     name = fill_name(lex, name, fill_country)
-    if entry.kind == "state":
+    if entry.kind == "state" and not overridden:
         inter = _state_inter(fill_country, event_country)
     elif entry.kind == "external":
         inter = 8
