@@ -591,6 +591,15 @@ def test_review14_words_that_report_no_event(text: str) -> None:
     assert events_of(text) == []
 
 
+def test_a_bare_attack_word_placed_only_in_the_country_speaks_of_the_incident_reported_there() -> None:
+    text = (
+        "تعرضت قاعدة التيفور الجوية في محافظة حمص لضربة جوية الاثنين الماضي. "
+        "وقال مسؤولون في سوريا إن الهجوم أسفر عن مقتل 14 شخصا بينهم 7 إيرانيين."
+    )
+    event = only(text)
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 14)
+
+
 def test_review14_named_strikers_tolls_and_causes() -> None:
     # the state's own planes named as striker keep striking, though its forces were killed too
     text = "شنت طائرات النظام غارات على مدينة إدلب أمس ردا على مقتل 5 من قوات النظام."

@@ -1986,11 +1986,28 @@ def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
                 ),
                 None,
             )
+        if twin is None and id(ev) in generic and _country_only(ev) and not _own_date(ev):
+            # "واتهمت سوريا إسرائيل بشن الهجوم الأخير": a bare attack word placed only in a country
+            # speaks of the incident the article reports there
+            twin = next(
+                (
+                    e
+                    for e in candidates
+                    if id(e) not in generic
+                    and e.event_type in _VIOLENT_TYPES
+                    and e.location is not None
+                    and e.location.country == ev.location.country
+                ),
+                None,
+            )
         if twin is None:
             kept.append(ev)
             continue
         _fill_gaps(twin, ev, ("fatalities", "injured", "actor1", "actor2"))
     return kept
+
+
+_VIOLENT_TYPES = frozenset(("Battles", "Explosions/Remote violence", "Violence against civilians"))
 
 
 def _same_report(a: Event, b: Event) -> bool:
