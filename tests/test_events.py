@@ -591,6 +591,20 @@ def test_review14_words_that_report_no_event(text: str) -> None:
     assert events_of(text) == []
 
 
+def test_a_dated_report_with_only_the_country_is_the_one_town_report_of_that_day() -> None:
+    text = (
+        "أطلق الحرس الثوري الإيراني صواريخ باليستية على أهداف في سوريا الاثنين. "
+        "وقال الحرس إن الصواريخ أصابت مواقع في مدينة البوكمال الاثنين."
+    )
+    assert [e.location.name for e in events_of(text)] == ["Albu Kamal"]
+    # with two towns struck that day, the country-wide report is kept apart from both
+    text = (
+        "شن طيران التحالف غارات في اليمن الاثنين. واستهدفت الغارات مدينة صعدة الاثنين. "
+        "كما استهدفت غارات مدينة الحديدة الاثنين."
+    )
+    assert {"Sa'dah", "Al Hudaydah"} <= {e.location.name for e in events_of(text)}
+
+
 def test_a_bare_attack_word_placed_only_in_the_country_speaks_of_the_incident_reported_there() -> None:
     text = (
         "تعرضت قاعدة التيفور الجوية في محافظة حمص لضربة جوية الاثنين الماضي. "

@@ -2046,12 +2046,26 @@ def _day_or_week(d: DateMention | None) -> bool:
     return d is not None and (d.precision or 3) < 3
 
 
-def _vague_summary(vague: Event, other: Event) -> bool:
+def _day_key(e: Event) -> tuple:
+    return (e.sub_event_type, e.date, e.location.country if e.location else None)
+
+
+def _towns_by_day(candidates: list[Event]) -> dict[tuple, set[str]]:
+    """(sub-type, day, country) -> the places named below the country for it."""
+    towns: dict[tuple, set[str]] = {}
+    for e in candidates:
+        if e.location is not None and not _country_only(e):
+            towns.setdefault(_day_key(e), set()).add(e.location.name)
+    return towns
+
+
+def _vague_summary(vague: Event, other: Event, towns: dict[tuple, set[str]]) -> bool:
     """ "قتل قيادي حوثي في اليمن في ضربة جوية": a report with only the country and no day of its own
-    sums up the report of that country that names the town and the day."""
+    sums up the report of that country that names the town and the day; one with the day, the report
+    of the one town of that country named for it that day (`towns`: see _towns_by_day)."""
     return (
         _country_only(vague)
-        and not _own_date(vague)
+        and (not _own_date(vague) or (vague.date == other.date and len(towns.get(_day_key(vague), ())) == 1))
         and other.location is not None
         and other.location.country == vague.location.country
         and not (vague.fatalities and other.fatalities and vague.fatalities != other.fatalities)
@@ -2077,6 +2091,7 @@ def _merge(candidates: list[Event], listed: dict[int, int]) -> list[Event]:
     sentence lists (`listed`: event id -> list) stay apart, however near one another they are."""
     merged: list[Event] = []
     lists: dict[int, set[int]] = {}  # merged event id -> the lists whose places it holds
+    towns = _towns_by_day(candidates)
     for ev in candidates:
         twin = next(
             (
@@ -2087,8 +2102,8 @@ def _merge(candidates: list[Event], listed: dict[int, int]) -> list[Event]:
                 and (
                     (m.date == ev.date and _same_place(m.location, ev.location))
                     or _same_toll(m, ev)
-                    or _vague_summary(m, ev)
-                    or _vague_summary(ev, m)
+                    or _vague_summary(m, ev, towns)
+                    or _vague_summary(ev, m, towns)
                 )
             ),
             None,
