@@ -591,6 +591,11 @@ def test_review14_words_that_report_no_event(text: str) -> None:
     assert events_of(text) == []
 
 
+def test_a_mountain_named_like_a_town_is_not_that_town() -> None:
+    event = only("تمكنت قوات الجيش اليمني من تحرير جبل الحديدة وأجزاء من قرية لبان بمديرية ناطع أمس.")
+    assert event.location.name == "Natea"
+
+
 def test_a_dated_report_with_only_the_country_is_the_one_town_report_of_that_day() -> None:
     text = (
         "أطلق الحرس الثوري الإيراني صواريخ باليستية على أهداف في سوريا الاثنين. "

@@ -30,7 +30,7 @@ from rasid.model import (
 from rasid.notes import note
 from rasid.places import container
 from rasid.places.gazetteer import distance_km
-from rasid.places.resolve import FEATURES_FOR_TYPE, TYPE_CUES
+from rasid.places.resolve import FEATURES_FOR_TYPE, NAMED_FEATURE_WORDS, TYPE_CUES
 from rasid.text import Sentence, Token, norm
 
 _CONTEXT_SENTENCES = 2
@@ -140,6 +140,11 @@ def _in_clause(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> list[P
     return [p for p in places if lo <= p.tok_start < hi]
 
 
+def _named_after(doc: Doc, p: PlaceMention) -> bool:
+    """ "جبل الحديدة", "شارع بغداد": a feature word before the name the match does not include."""
+    return p.tok_start > 0 and not NAMED_FEATURE_WORDS.isdisjoint(doc.tokens[p.tok_start - 1].forms)
+
+
 def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> PlaceMention | None:
     """The located place nearest the trigger, a town or area before a country, a target before the
     place a launch came from."""
@@ -147,6 +152,8 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
     if not located:
         return None
     located = [p for p in located if not _is_origin(doc, p)] or located
+    # "تحرير جبل الحديدة وأجزاء من مديرية ناطع": a mountain named like a town is not that town
+    located = [p for p in located if not _named_after(doc, p)] or located
     located = [p for p in located if not _names_other_event(doc, p, trigger)]
     if not located:
         return None
