@@ -335,7 +335,11 @@ def test_a_capital_named_as_a_place_is_not_its_state() -> None:
     assert "Military Forces of Syria" in [a[1] for a in actors("واتهمت دمشق المعارضة بالهجوم.")]
 
 
-def test_forces_named_with_a_nationality_keep_it_where_the_dictionary_overrides_the_country() -> None:
-    doc = doc_of("اعتقلت قوات الأمن الفلسطينية ناشطا")
+@pytest.mark.parametrize(
+    "sentence",
+    ["اعتقلت القوات الفلسطينية ناشطا", "اعتقلت القوات الحكومية ناشطا", "اعتقل جهاز المخابرات ناشطا"],
+)
+def test_forces_named_with_a_nationality_or_as_the_governments_own_stay_that_states(sentence: str) -> None:
+    doc = doc_of(sentence)
     m = find_actors(doc.text, doc.tokens)[0]
-    assert resolve_inter(m, "PS").name == "Police Forces of Palestine"
+    assert resolve_inter(m, "PS").name == "Military Forces of Palestine"

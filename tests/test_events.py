@@ -594,6 +594,10 @@ def test_review14_words_that_report_no_event(text: str) -> None:
 def test_a_mountain_named_like_a_town_is_not_that_town() -> None:
     event = only("تمكنت قوات الجيش اليمني من تحرير جبل الحديدة وأجزاء من قرية لبان بمديرية ناطع أمس.")
     assert event.location.name == "Natea"
+    # unless only a country or a place of another clause is there
+    assert only("قتل 5 جنود في هجوم في جبل سنجار أمس في العراق.").location.name == "Sinjar"
+    text = "قتل 5 جنود في هجوم في وادي حضرموت أمس، وقال مسؤول في مدينة عدن إن المهاجمين فروا."
+    assert only(text).location.name != "Aden"
 
 
 def test_a_dated_report_with_only_the_country_is_the_one_town_report_of_that_day() -> None:
@@ -607,7 +611,23 @@ def test_a_dated_report_with_only_the_country_is_the_one_town_report_of_that_day
         "شن طيران التحالف غارات في اليمن الاثنين. واستهدفت الغارات مدينة صعدة الاثنين. "
         "كما استهدفت غارات مدينة الحديدة الاثنين."
     )
-    assert {"Sa'dah", "Al Hudaydah"} <= {e.location.name for e in events_of(text)}
+    assert sorted(e.location.name for e in events_of(text)) == ["Al Hudaydah", "Sa'dah", "Yemen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another day
+        "قتل 20 جنديا في هجوم في سوريا. وقتل 4 مدنيين في غارة جوية على مدينة إدلب في 3 يناير الماضي.",
+        # another toll, none being a toll too
+        "انفجرت عبوة ناسفة في مدينة كركوك الاثنين دون إصابات. وفي حادث آخر، انفجرت عبوة في العراق الاثنين وقتلت 4 جنود.",
+        # another side named
+        "قتل 3 مدنيين في غارة جوية روسية على مدينة إدلب الاثنين. "
+        "وشنت طائرات التحالف الدولي غارات على مواقع داعش في سوريا الاثنين.",
+    ],
+)
+def test_a_country_wide_report_of_another_day_toll_or_side_stays_apart(text: str) -> None:
+    assert len(events_of(text)) == 2
 
 
 def test_a_bare_attack_word_placed_only_in_the_country_speaks_of_the_incident_reported_there() -> None:

@@ -152,8 +152,15 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
     if not located:
         return None
     located = [p for p in located if not _is_origin(doc, p)] or located
-    # "تحرير جبل الحديدة وأجزاء من مديرية ناطع": a mountain named like a town is not that town
-    located = [p for p in located if not _named_after(doc, p)] or located
+    # "تحرير جبل الحديدة وأجزاء من مديرية ناطع": a mountain named like a town is not that town, when
+    # its clause names another town or area (not only a country: "في جبل سنجار ... في العراق")
+    named_after = [p for p in located if _named_after(doc, p)]
+    if any(
+        not _named_after(doc, o) and not _is_country(o)
+        for p in named_after
+        for o in _in_clause(doc, located, Trigger("", None, True, p.tok_start, p.tok_end))
+    ):
+        located = [p for p in located if p not in named_after]
     located = [p for p in located if not _names_other_event(doc, p, trigger)]
     if not located:
         return None
@@ -1993,9 +2000,15 @@ def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
                 ),
                 None,
             )
-        if twin is None and id(ev) in generic and _country_only(ev) and not _own_date(ev):
+        if (
+            twin is None
+            and id(ev) in generic
+            and ev.event_type in _VIOLENT_TYPES
+            and _country_only(ev)
+            and not _own_date(ev)
+        ):
             # "واتهمت سوريا إسرائيل بشن الهجوم الأخير": a bare attack word placed only in a country
-            # speaks of the incident the article reports there
+            # speaks of the incident the article reports there that day, unless it gives another toll
             twin = next(
                 (
                     e
@@ -2004,6 +2017,10 @@ def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
                     and e.event_type in _VIOLENT_TYPES
                     and e.location is not None
                     and e.location.country == ev.location.country
+                    and e.date is not None
+                    and ev.date is not None
+                    and abs((e.date - ev.date).days) <= _BACKGROUND_DAYS
+                    and not _other_toll(e, ev)
                 ),
                 None,
             )
@@ -2075,8 +2092,26 @@ def _vague_summary(vague: Event, other: Event, towns: dict[tuple, set[str]]) -> 
         and (not _own_date(vague) or (vague.date == other.date and len(towns.get(_day_key(vague), ())) == 1))
         and other.location is not None
         and other.location.country == vague.location.country
-        and not (vague.fatalities and other.fatalities and vague.fatalities != other.fatalities)
+        and not _other_toll(vague, other)
+        and not _other_sides(vague, other)
     )
+
+
+def _other_toll(a: Event, b: Event) -> bool:
+    return a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities
+
+
+def _other_sides(a: Event, b: Event) -> bool:
+    """Both texts name who acted, and not the same side ("غارة روسية" and "غارات التحالف الدولي"; the
+    IRGC and Iran's forces are one)."""
+    x, y = a.actor1, b.actor1
+    if not (_named_in_text(x) and _named_in_text(y)):
+        return False
+    return not _same_side(x, y) and _state_of(x).split(" (")[0] != _state_of(y).split(" (")[0]
+
+
+def _named_in_text(a: Actor | None) -> bool:
+    return a is not None and a.name_ar is not None and not a.name.startswith("Unidentified")
 
 
 def _own_date(ev: Event) -> bool:
