@@ -310,6 +310,7 @@ def find_triggers(
         matches = [m for m in matches if not any(c.tok_start <= m.tok_start < c.tok_end for c in cumulative)]
     raw: list[tuple[TriggerEntry, int, int]] = []
     cues: list[tuple[TriggerEntry, int, int]] = []
+    unsaid: list[int] = []  # ends of strong words a modal or a plan takes back
     for m in matches:
         entry: TriggerEntry = m.value
         if entry.strength == "cue":
@@ -319,6 +320,8 @@ def find_triggers(
         if _in_modal_scope(tokens, sentence, m.tok_start, m.exact, attempt) or _planned(
             tokens, sentence, m.tok_end
         ):
+            if entry.strength == "strong":
+                unsaid.append(m.tok_end)
             continue
         if _in_quoted_name(tokens, sentence, m.tok_start):
             continue
@@ -333,6 +336,16 @@ def find_triggers(
         if _is_aggregate(tokens, sentence, m.tok_start, counted):
             continue
         raw.append((entry, m.tok_start, m.tok_end))
+    # "اتهمت إسرائيل بالمسؤولية عن الغارة التي استهدفت ...": a weak word in the relative clause of the
+    # strong one a modal took back says nothing more
+    raw = [
+        r
+        for r in raw
+        if r[0].strength == "strong"
+        or not any(
+            0 < r[1] - end <= 2 and tokens[end].norm in ("التي", "الذي", "اللتين", "الذين") for end in unsaid
+        )
+    ]
     # "فشل الحوثيون في تحقيق أي تقدم ميداني": ground not taken
     raw = [r for r in raw if not (r[0].sub_event_type in TERRITORY and _failed(tokens, sentence, r[1]))]
     if not raw:
