@@ -593,6 +593,24 @@ def test_review14_words_that_report_no_event(text: str) -> None:
     assert events_of(text) == []
 
 
+def test_missiles_that_were_intercepted_and_hit_no_one_are_the_interception() -> None:
+    text = (
+        "أطلق الحوثيون صاروخين باليستيين باتجاه الرياض مساء الأحد. "
+        "وتمكن الدفاع الجوي السعودي من اعتراض الصاروخين فوق الرياض مساء الأحد."
+    )
+    event = only(text)
+    assert (event.sub_event_type, event.interaction) == ("Disrupted weapons use", "12")
+    # a missile that hit people stays a strike beside the one stopped
+    text = (
+        "أطلق الحوثيون صاروخا على مدينة جازان الأحد مما أدى إلى إصابة 3 مدنيين. "
+        "واعترضت الدفاعات الجوية صاروخا آخر فوق مدينة جازان الأحد."
+    )
+    assert sorted(e.sub_event_type for e in events_of(text)) == [
+        "Disrupted weapons use",
+        "Shelling/artillery/missile attack",
+    ]
+
+
 def test_a_mountain_named_like_a_town_is_not_that_town() -> None:
     event = only("تمكنت قوات الجيش اليمني من تحرير جبل الحديدة وأجزاء من قرية لبان بمديرية ناطع أمس.")
     assert event.location.name == "Natea"

@@ -441,7 +441,7 @@ class EventStage:
                 place = place or _choose_place(doc, s_places, Trigger("", None, True, s.tok_end, s.tok_end))
                 if place is not None:
                     ctx.place, ctx.place_sentence = place, s.i
-        doc.events = _merge_protests(_merge(_fold_generic(candidates, generic), listed))
+        doc.events = _merge_protests(_fold_intercepted(_merge(_fold_generic(candidates, generic), listed)))
         for e in doc.events:
             e.article_id = doc.article.id
             e.notes = note(e)
@@ -2032,6 +2032,48 @@ def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
 
 
 _VIOLENT_TYPES = frozenset(("Battles", "Explosions/Remote violence", "Violence against civilians"))
+
+
+def _fold_intercepted(events: list[Event]) -> list[Event]:
+    """ "أطلق الحوثيون صواريخ باتجاه الرياض ... وتمكن الدفاع الجوي من اعتراضها": missiles that were
+    intercepted and hit no one are the interception, not a strike of their own."""
+    stopped = [e for e in events if e.sub_event_type == "Disrupted weapons use" and e.date and e.location]
+    kept: list[Event] = []
+    for ev in events:
+        twin = None
+        if (
+            ev.sub_event_type == "Shelling/artillery/missile attack"
+            and ev.weapon in (None, "missile", "rocket")
+            and (ev.actor1 is None or ev.actor1.inter in (2, 3, 4))  # a state's missiles at a base hit
+            and not ev.fatalities
+            and not ev.injured
+            and ev.date is not None
+            and ev.location is not None
+        ):
+            twin = next(
+                (d for d in stopped if _near(d.location, ev.location) and abs((d.date - ev.date).days) <= 1),
+                None,
+            )
+        if twin is None:
+            kept.append(ev)
+            continue
+        fired_by = ev.actor1
+        if (
+            twin.actor2 is None
+            and fired_by is not None
+            and not (twin.actor1 and _same_side(fired_by, twin.actor1))
+        ):
+            twin.actor2 = fired_by  # the side whose missiles were stopped
+            if "actor1" in ev.spans:
+                twin.spans["actor2"] = ev.spans["actor1"]
+        twin.weapon = twin.weapon or ev.weapon
+    return kept
+
+
+def _near(a: Location, b: Location, km: float = 50) -> bool:
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return a.name == b.name
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= km
 
 
 def _same_report(a: Event, b: Event) -> bool:
