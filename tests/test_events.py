@@ -593,6 +593,16 @@ def test_review14_words_that_report_no_event(text: str) -> None:
     assert events_of(text) == []
 
 
+def test_missiles_told_beside_an_air_strike_are_the_air_strikes_but_shells_are_not() -> None:
+    text = (
+        "شنت طائرات إسرائيلية غارة على مطار التيفور العسكري قرب مدينة حمص الاثنين. "
+        "وقال مصدر عسكري إن الطائرات الإسرائيلية أطلقت صواريخ على مطار التيفور الاثنين."
+    )
+    assert only(text).sub_event_type == "Air/drone strike"
+    text = "شنت طائرات النظام غارات على بلدة اللطامنة أمس. وقصفت مدفعية النظام البلدة بقذائف الهاون أمس."
+    assert len(events_of(text)) == 2
+
+
 def test_missiles_that_were_intercepted_and_hit_no_one_are_the_interception() -> None:
     text = (
         "أطلق الحوثيون صاروخين باليستيين باتجاه الرياض مساء الأحد. "

@@ -441,7 +441,8 @@ class EventStage:
                 place = place or _choose_place(doc, s_places, Trigger("", None, True, s.tok_end, s.tok_end))
                 if place is not None:
                     ctx.place, ctx.place_sentence = place, s.i
-        doc.events = _merge_protests(_fold_intercepted(_merge(_fold_generic(candidates, generic), listed)))
+        events = _merge(_fold_generic(candidates, generic), listed)
+        doc.events = _merge_protests(_fold_air_missiles(_fold_intercepted(events)))
         for e in doc.events:
             e.article_id = doc.article.id
             e.notes = note(e)
@@ -2067,6 +2068,31 @@ def _fold_intercepted(events: list[Event]) -> list[Event]:
             if "actor1" in ev.spans:
                 twin.spans["actor2"] = ev.spans["actor1"]
         twin.weapon = twin.weapon or ev.weapon
+    return kept
+
+
+def _fold_air_missiles(events: list[Event]) -> list[Event]:
+    """ "العدوان على المطار تم بطائرات أطلقت صواريخ": missiles told beside an air strike on that day and
+    place, by the same side, are the air strike's (not shells: "قصف جوي ومدفعي" is two events)."""
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    kept: list[Event] = []
+    for ev in events:
+        twin = None
+        if ev.sub_event_type == "Shelling/artillery/missile attack" and ev.weapon in (None, "missile"):
+            twin = next(
+                (
+                    a
+                    for a in strikes
+                    if a.date == ev.date
+                    and _same_place(a.location, ev.location)
+                    and (a.actor1 is None or ev.actor1 is None or _same_side(a.actor1, ev.actor1))
+                ),
+                None,
+            )
+        if twin is None:
+            kept.append(ev)
+            continue
+        _fill_gaps(twin, ev, ("fatalities", "injured", "actor1", "actor2"))
     return kept
 
 
