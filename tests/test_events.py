@@ -119,6 +119,7 @@ def test_casualty_phrases(text: str, killed: int | None, injured: int | None) ->
         "نفت وزارة الدفاع شن غارات على مدينة إدلب أمس.",
         # the weak word in the relative clause of the word the modal took back
         "اتهمت سوريا إسرائيل بالمسؤولية عن الغارة التي استهدفت مطارا عسكريا قرب مدينة حمص أمس.",
+        "اتهمت سوريا إسرائيل بالمسؤولية عن الغارة، والتي استهدفت مطارا عسكريا قرب مدينة حمص أمس.",
         "قد يشن التحالف غارات على مدينة الحديدة.",
         "توعدت الجماعة بتنفيذ هجمات انتحارية في بغداد.",
         "دعا المجلس إلى وقف القصف على مدينة حلب.",
@@ -593,6 +594,23 @@ def test_review14_words_that_report_no_event(text: str) -> None:
     assert events_of(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bomb defused is no interception of the rockets fired that day
+        "فككت القوات الأمنية عبوة ناسفة في مدينة الفلوجة أمس. "
+        "وأطلق مسلحون مجهولون صواريخ كاتيوشا على مدينة الفلوجة أمس دون إصابات.",
+        # a missile that struck something stays a strike beside the one stopped
+        "أطلق الحوثيون صاروخا على مدينة جازان أمس وأصاب محطة كهرباء. "
+        "واعترضت الدفاعات الجوية صاروخا آخر فوق مدينة جازان أمس.",
+        # surface-to-surface missiles are not the air strike's
+        "قصفت قوات النظام مدينة كفرنبل بصواريخ أرض أرض أمس. وشنت طائرات النظام غارات على مدينة كفرنبل أمس.",
+    ],
+)
+def test_review16_strikes_that_stay_beside_an_interception_or_an_air_strike(text: str) -> None:
+    assert len(events_of(text)) == 2
+
+
 def test_missiles_told_beside_an_air_strike_are_the_air_strikes_but_shells_are_not() -> None:
     text = (
         "شنت طائرات إسرائيلية غارة على مطار التيفور العسكري قرب مدينة حمص الاثنين. "
@@ -610,6 +628,7 @@ def test_missiles_that_were_intercepted_and_hit_no_one_are_the_interception() ->
     )
     event = only(text)
     assert (event.sub_event_type, event.interaction) == ("Disrupted weapons use", "12")
+    assert (event.actor2.name, event.weapon) == ("Houthis (Ansar Allah)", "missile")
     # a missile that hit people stays a strike beside the one stopped
     text = (
         "أطلق الحوثيون صاروخا على مدينة جازان الأحد مما أدى إلى إصابة 3 مدنيين. "

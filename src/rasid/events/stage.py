@@ -2048,11 +2048,18 @@ def _fold_intercepted(events: list[Event]) -> list[Event]:
             and (ev.actor1 is None or ev.actor1.inter in (2, 3, 4))  # a state's missiles at a base hit
             and not ev.fatalities
             and not ev.injured
+            and not _told_hit(ev)  # "وأصاب محطة كهرباء": it struck something
             and ev.date is not None
             and ev.location is not None
         ):
             twin = next(
-                (d for d in stopped if _near(d.location, ev.location) and abs((d.date - ev.date).days) <= 1),
+                (
+                    d
+                    for d in stopped
+                    if d.weapon in ("missile", "rocket")  # not a bomb defused or a drone downed
+                    and _near(d.location, ev.location)
+                    and abs((d.date - ev.date).days) <= 1
+                ),
                 None,
             )
         if twin is None:
@@ -2067,25 +2074,43 @@ def _fold_intercepted(events: list[Event]) -> list[Event]:
             twin.actor2 = fired_by  # the side whose missiles were stopped
             if "actor1" in ev.spans:
                 twin.spans["actor2"] = ev.spans["actor1"]
-        twin.weapon = twin.weapon or ev.weapon
     return kept
+
+
+_HIT_WORDS = lx._words(
+    "اصاب اصابت اصابه سقط سقطت سقوط الحق الحقت اضرار اضرارا دمر دمرت تدمير حريق حرائق انفجر انفجرت"
+)
+
+
+def _told_hit(ev: Event) -> bool:
+    """The report says the missile struck (hit, fell, damaged, burned)."""
+    words = norm(ev.evidence.text).split() if ev.evidence is not None else []
+    return not _HIT_WORDS.isdisjoint(w.removeprefix("و") for w in words)
 
 
 def _fold_air_missiles(events: list[Event]) -> list[Event]:
     """ "العدوان على المطار تم بطائرات أطلقت صواريخ": missiles told beside an air strike on that day and
-    place, by the same side, are the air strike's (not shells: "قصف جوي ومدفعي" is two events)."""
-    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    place, by the same side, are the air strike's (not shells, nor surface-to-surface missiles)."""
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike" and e.date and e.location]
     kept: list[Event] = []
     for ev in events:
         twin = None
-        if ev.sub_event_type == "Shelling/artillery/missile attack" and ev.weapon in (None, "missile"):
+        if (
+            ev.sub_event_type == "Shelling/artillery/missile attack"
+            and ev.weapon in (None, "missile")
+            and ev.actor1 is not None
+            and ev.date is not None
+            and ev.location is not None
+            and not _ground_launched(ev)
+        ):
             twin = next(
                 (
                     a
                     for a in strikes
                     if a.date == ev.date
                     and _same_place(a.location, ev.location)
-                    and (a.actor1 is None or ev.actor1 is None or _same_side(a.actor1, ev.actor1))
+                    and a.actor1 is not None
+                    and _same_side(a.actor1, ev.actor1)
                 ),
                 None,
             )
@@ -2094,6 +2119,11 @@ def _fold_air_missiles(events: list[Event]) -> list[Event]:
             continue
         _fill_gaps(twin, ev, ("fatalities", "injured", "actor1", "actor2"))
     return kept
+
+
+def _ground_launched(ev: Event) -> bool:
+    """ "بصواريخ أرض أرض": missiles fired from the ground."""
+    return ev.evidence is not None and "ارض ارض" in norm(ev.evidence.text).replace("-", " ")
 
 
 def _near(a: Location, b: Location, km: float = 50) -> bool:

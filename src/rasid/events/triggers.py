@@ -40,6 +40,16 @@ _POINTED_BACK = 25  # tokens between a weapon and the "اعتراضه" that poin
 _NOUNS_WITH_OBJECT = lx._words("اعتراضه اسقاطه تفكيكه تدميره")  # "من اعتراضه": a masdar with "its"
 _WEAPON_OBJECTS = {_SHELLING, _AIR, _IED, _SUICIDE}
 _FIRING_VERBS = lx._words("اطلق اطلقت اطلقوا اطلقا")
+_RELATIVES = frozenset(("التي", "الذي", "اللتين", "اللذين", "الذين", "اللاتي", "اللواتي"))
+
+
+def _relative_at(tokens: list[Token], k: int) -> bool:
+    """ "التي", "، والتي": a relative pronoun opens the clause at k."""
+    if k < len(tokens) and not tokens[k].is_word:
+        k += 1  # a comma before it
+    return k < len(tokens) and tokens[k].norm.removeprefix("و") in _RELATIVES
+
+
 _CAUSE_WORDS = lx._words("ردا اثر عقب اعقاب بعد")
 
 
@@ -342,9 +352,7 @@ def find_triggers(
         r
         for r in raw
         if r[0].strength == "strong"
-        or not any(
-            0 < r[1] - end <= 2 and tokens[end].norm in ("التي", "الذي", "اللتين", "الذين") for end in unsaid
-        )
+        or not any(0 < r[1] - end <= 3 and _relative_at(tokens, end) for end in unsaid)
     ]
     # "فشل الحوثيون في تحقيق أي تقدم ميداني": ground not taken
     raw = [r for r in raw if not (r[0].sub_event_type in TERRITORY and _failed(tokens, sentence, r[1]))]
