@@ -59,6 +59,8 @@ MAX_COUNT = 10_000_000
 
 
 _ONE_COUNTED = frozenset(("قتيل", "قتيلا", "جريح", "جريحا", "مصاب", "مصابا"))
+_PERSON_WORDS = lx.PERSON_NOUNS | lx.ONE_PERSON_TITLES
+_ONE_PERSON = lx.SINGLE_PERSON_NOUNS | lx.ONE_PERSON_TITLES  # "قتل جندي", "لقي القيادي ... مصرعه"
 _RESULT_LEADS = frozenset(("عن", "اوقع", "اوقعت", "خلف", "خلفت", "سقوط"))
 
 
@@ -152,7 +154,7 @@ class CasualtyFinder:
                 continue
             if role == "noun":
                 n = self._number_after(i, end)
-                if n is None and i + 1 < end and _has(self.tokens[i + 1], lx.PERSON_NOUNS | lx.PERSON_TITLES):
+                if n is None and i + 1 < end and _has(self.tokens[i + 1], _PERSON_WORDS):
                     # "مقتل جندي", "مقتل السائق", "مقتل الملا فضل الله": one person
                     out.append(Count(what, 1, i, i + 2, False))
                     continue
@@ -196,8 +198,7 @@ class CasualtyFinder:
 
     def _single_person_next_to(self, i: int, start: int, end: int) -> bool:
         near = [k for k in (i - 1, i + 1) if start <= k < end and k not in self.numbers]
-        one = lx.SINGLE_PERSON_NOUNS | lx.PERSON_TITLES  # "قتل جندي", "لقي القيادي ... مصرعه"
-        return any(not one.isdisjoint(self.tokens[k].forms) for k in near)
+        return any(not _ONE_PERSON.isdisjoint(self.tokens[k].forms) for k in near)
 
     def _negated(self, i: int, start: int) -> bool:
         """ "دون وقوع إصابات", "لم يسفر عن ضحايا": a zero count."""

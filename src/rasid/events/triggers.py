@@ -40,6 +40,7 @@ _POINTED_BACK = 25  # tokens between a weapon and the "اعتراضه" that poin
 _NOUNS_WITH_OBJECT = lx._words("اعتراضه اسقاطه تفكيكه تدميره")  # "من اعتراضه": a masdar with "its"
 _WEAPON_OBJECTS = {_SHELLING, _AIR, _IED, _SUICIDE}
 _FIRING_VERBS = lx._words("اطلق اطلقت اطلقوا اطلقا")
+_CAUSE_WORDS = lx._words("ردا اثر عقب اعقاب بعد")
 _RELATIVES = frozenset(("التي", "الذي", "اللتين", "اللذين", "الذين", "اللاتي", "اللواتي"))
 
 
@@ -48,9 +49,6 @@ def _relative_at(tokens: list[Token], k: int) -> bool:
     if k < len(tokens) and not tokens[k].is_word:
         k += 1  # a comma before it
     return k < len(tokens) and tokens[k].norm.removeprefix("و") in _RELATIVES
-
-
-_CAUSE_WORDS = lx._words("ردا اثر عقب اعقاب بعد")
 
 
 @dataclass(slots=True)
