@@ -603,21 +603,11 @@ def test_review14_words_that_report_no_event(text: str) -> None:
         # a missile that struck something stays a strike beside the one stopped
         "أطلق الحوثيون صاروخا على مدينة جازان أمس وأصاب محطة كهرباء. "
         "واعترضت الدفاعات الجوية صاروخا آخر فوق مدينة جازان أمس.",
-        # surface-to-surface missiles are not the air strike's
+        # missiles fired beside an air strike by the same side are a strike of their own
         "قصفت قوات النظام مدينة كفرنبل بصواريخ أرض أرض أمس. وشنت طائرات النظام غارات على مدينة كفرنبل أمس.",
     ],
 )
 def test_review16_strikes_that_stay_beside_an_interception_or_an_air_strike(text: str) -> None:
-    assert len(events_of(text)) == 2
-
-
-def test_missiles_told_beside_an_air_strike_are_the_air_strikes_but_shells_are_not() -> None:
-    text = (
-        "شنت طائرات إسرائيلية غارة على مطار التيفور العسكري قرب مدينة حمص الاثنين. "
-        "وقال مصدر عسكري إن الطائرات الإسرائيلية أطلقت صواريخ على مطار التيفور الاثنين."
-    )
-    assert only(text).sub_event_type == "Air/drone strike"
-    text = "شنت طائرات النظام غارات على بلدة اللطامنة أمس. وقصفت مدفعية النظام البلدة بقذائف الهاون أمس."
     assert len(events_of(text)) == 2
 
 

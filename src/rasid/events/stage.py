@@ -442,7 +442,7 @@ class EventStage:
                 if place is not None:
                     ctx.place, ctx.place_sentence = place, s.i
         events = _merge(_fold_generic(candidates, generic), listed)
-        doc.events = _merge_protests(_fold_air_missiles(_fold_intercepted(events)))
+        doc.events = _merge_protests(_fold_intercepted(events))
         for e in doc.events:
             e.article_id = doc.article.id
             e.notes = note(e)
@@ -2086,44 +2086,6 @@ def _told_hit(ev: Event) -> bool:
     """The report says the missile struck (hit, fell, damaged, burned)."""
     words = norm(ev.evidence.text).split() if ev.evidence is not None else []
     return not _HIT_WORDS.isdisjoint(w.removeprefix("و") for w in words)
-
-
-def _fold_air_missiles(events: list[Event]) -> list[Event]:
-    """ "العدوان على المطار تم بطائرات أطلقت صواريخ": missiles told beside an air strike on that day and
-    place, by the same side, are the air strike's (not shells, nor surface-to-surface missiles)."""
-    strikes = [e for e in events if e.sub_event_type == "Air/drone strike" and e.date and e.location]
-    kept: list[Event] = []
-    for ev in events:
-        twin = None
-        if (
-            ev.sub_event_type == "Shelling/artillery/missile attack"
-            and ev.weapon in (None, "missile")
-            and ev.actor1 is not None
-            and ev.date is not None
-            and ev.location is not None
-            and not _ground_launched(ev)
-        ):
-            twin = next(
-                (
-                    a
-                    for a in strikes
-                    if a.date == ev.date
-                    and _same_place(a.location, ev.location)
-                    and a.actor1 is not None
-                    and _same_side(a.actor1, ev.actor1)
-                ),
-                None,
-            )
-        if twin is None:
-            kept.append(ev)
-            continue
-        _fill_gaps(twin, ev, ("fatalities", "injured", "actor1", "actor2"))
-    return kept
-
-
-def _ground_launched(ev: Event) -> bool:
-    """ "بصواريخ أرض أرض": missiles fired from the ground."""
-    return ev.evidence is not None and "ارض ارض" in norm(ev.evidence.text).replace("-", " ")
 
 
 def _near(a: Location, b: Location, km: float = 50) -> bool:
