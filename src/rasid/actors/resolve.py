@@ -10,12 +10,7 @@ from __future__ import annotations
 from rasid.actors.lexicon import MILITARY_NAME, ActorEntry, Lexicon, lexicon
 from rasid.actors.match import LABEL_ORG
 from rasid.model import Actor, ActorMention
-from rasid.text import norm
 
-_OWN_SERVICE_WORDS = frozenset(
-    norm(w)
-    for w in "الحكومية الحكومة الوطني المخابرات مخابرات الاستخبارات استخبارات الخاصة الأمن الأمنية".split()
-)
 _NO_COUNTRY_SUFFIXES = (" of {the}{country}", " ({country})")
 
 
@@ -61,12 +56,8 @@ def resolve_inter(mention: ActorMention, event_country: str | None) -> Actor:
     fill_country = country or event_country
     name, inter = entry.name, entry.inter
     # a state's generic forces named with no nationality in a land without its own army ("القوات" in
-    # Gaza) are those the dictionary gives for it; with a nationality, or as the government's own
-    # services ("القوات الحكومية", "المخابرات"), they are that state's
-    overridden = fill_country in entry.by_country and not (
-        entry.kind == "state"
-        and (mention.country or not _OWN_SERVICE_WORDS.isdisjoint(norm(name_ar).split()))
-    )
+    # Gaza) are those the dictionary gives for it; with a nationality they are that state's
+    overridden = fill_country in entry.by_country and not (entry.kind == "state" and mention.country)
     if overridden:
         name, inter = entry.by_country[fill_country]
     name = fill_name(lex, name, fill_country)
