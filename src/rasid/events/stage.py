@@ -442,7 +442,7 @@ class EventStage:
                 if place is not None:
                     ctx.place, ctx.place_sentence = place, s.i
         events = _merge(_fold_generic(candidates, generic), listed)
-        doc.events = _merge_protests(_fold_intercepted(events))
+        doc.events = _merge_protests(_fold_intercepted(doc, events))
         for e in doc.events:
             e.article_id = doc.article.id
             e.notes = note(e)
@@ -1003,7 +1003,9 @@ def _forces_among_victims(doc: Doc, s: Sentence, country: str | None, killed: in
 
 
 # clashes and confrontations, which people may have with the forces (not "معارك", "قتال": battles)
-_CONFRONTATION_WORDS = lx._words("مواجهات المواجهات مواجهه اشتباكات الاشتباكات اشتباك اشتبك اشتبكت اشتبكوا")
+_CONFRONTATION_WORDS = lx.FIGHTING_WORDS - lx._words("قتال القتال معارك المعارك اقتتال") | lx._words(
+    "اشتبك اشتبكت اشتبكوا"
+)
 _SOLDIER_NOUNS = lx._words(
     "جندي جنديا جنديان جنديين جنود الجنود شرطي شرطيا شرطيان ضابط ضابطا ضباط عسكري عسكريا عسكريين"
 )
@@ -2035,7 +2037,7 @@ def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
 _VIOLENT_TYPES = frozenset(("Battles", "Explosions/Remote violence", "Violence against civilians"))
 
 
-def _fold_intercepted(events: list[Event]) -> list[Event]:
+def _fold_intercepted(doc: Doc, events: list[Event]) -> list[Event]:
     """ "أطلق الحوثيون صواريخ باتجاه الرياض ... وتمكن الدفاع الجوي من اعتراضها": missiles that were
     intercepted and hit no one are the interception, not a strike of their own."""
     stopped = [e for e in events if e.sub_event_type == "Disrupted weapons use" and e.date and e.location]
@@ -2048,7 +2050,7 @@ def _fold_intercepted(events: list[Event]) -> list[Event]:
             and (ev.actor1 is None or ev.actor1.inter in (2, 3, 4))  # a state's missiles at a base hit
             and not ev.fatalities
             and not ev.injured
-            and not _told_hit(ev)  # "وأصاب محطة كهرباء": it struck something
+            and not _told_hit(doc, ev)  # "وأصاب محطة كهرباء": it struck something
             and ev.date is not None
             and ev.location is not None
         ):
@@ -2082,10 +2084,12 @@ _HIT_WORDS = lx._words(
 )
 
 
-def _told_hit(ev: Event) -> bool:
-    """The report says the missile struck (hit, fell, damaged, burned)."""
-    words = norm(ev.evidence.text).split() if ev.evidence is not None else []
-    return not _HIT_WORDS.isdisjoint(w.removeprefix("و") for w in words)
+def _told_hit(doc: Doc, ev: Event) -> bool:
+    """The report's sentence says the missile struck (hit, fell, damaged, burned)."""
+    if ev.evidence is None:
+        return False
+    s = next((s for s in doc.sentences if s.start <= ev.evidence.start < s.end), None)
+    return s is not None and _forms_in_sentence(doc, s, _HIT_WORDS)
 
 
 def _near(a: Location, b: Location, km: float = 50) -> bool:
