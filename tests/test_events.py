@@ -391,6 +391,24 @@ def test_the_day_a_period_began_does_not_date_the_next_sentence() -> None:
     assert events and all(e.date != dt.date(2018, 3, 30) for e in events)
 
 
+def test_the_next_sentence_takes_the_day_things_happened_not_the_day_they_were_told() -> None:
+    text = (
+        "قتل خمسة أشخاص في انفجار سيارة مفخخة في مدينة الموصل أول أمس، بحسب ما أفادت مصادر أمنية أمس. "
+        "وأصيب ثلاثة جنود في انفجار عبوة ناسفة في مدينة تكريت."
+    )
+    by_place = {e.location.name: e.date for e in events_of(text) if e.location is not None}
+    assert by_place.get("Tikrit") == PUB - dt.timedelta(days=2)
+
+
+def test_the_next_sentence_takes_the_day_of_the_event_not_of_another_thing_named() -> None:
+    text = (
+        "تجددت الغارات الجوية على مدينة دوما، الأحد، رغم الهدنة التي أعلنت السبت. "
+        "وقتل عشرة مدنيين في غارة جوية على بلدة حرستا."
+    )
+    by_place = {e.location.name: e.date for e in events_of(text) if e.location is not None}
+    assert by_place.get("Harasta") == dt.date(2024, 3, 10)  # the Sunday before the Thursday of publication
+
+
 def test_a_command_named_after_its_area_is_no_event_place() -> None:
     events = events_of("أعلنت قيادة عمليات بغداد مقتل سبعة مسلحين في اشتباكات في مدينة الفلوجة أمس.")
     assert events and all(e.location is not None and e.location.name != "Baghdad" for e in events)

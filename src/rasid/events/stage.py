@@ -415,6 +415,7 @@ class EventStage:
             counts = finder.find(s.tok_start, s.tok_end) if matches else []
             has_casualties = any(c.value > 0 for c in counts)
             triggers = find_triggers(tokens, s, matches, counted, has_casualties, date_tokens)
+            made = len(candidates)
             for trig in triggers:
                 event = self._event(doc, s, trig, s_dates, s_places, s_actors, counts, ctx, main_place)
                 if event is None:
@@ -432,6 +433,11 @@ class EventStage:
                     if not trig.strong:
                         generic.add(id(twin))
             anchors = [d for d in s_dates if not _period_start(doc, d)]
+            # the day things happened, not the day they were told ("قتل 30 ... أول أمس، بحسب ما أفادت
+            # مصادر أمس")
+            anchors = [d for d in anchors if not _words_before(doc, d.tok_start, 5, _SPEECH_VERBS)] or anchors
+            used = candidates[-1].spans.get("date") if len(candidates) > made else None
+            anchors = [d for d in anchors if used is not None and d.start == used.start] or anchors
             # "وكان قد أعلن مطلع أبريل ...": a past told as background dates no later sentence
             if anchors and not _pluperfect(doc, s):
                 ctx.date, ctx.date_sentence = anchors[-1], s.i
