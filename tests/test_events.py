@@ -566,6 +566,35 @@ def test_what_follows_a_trigger_ending_with_its_preposition_is_the_target() -> N
     assert (event.actor1.name, event.actor2.inter) == ("Military Forces of Israel", 7)
 
 
+def test_the_owner_of_what_fire_is_aimed_at_is_the_target_not_the_shooter() -> None:
+    event = only("أطلق مسلحون مجهولون النار على سيارة للجيش في مدينة الرمادي أمس.")
+    assert (event.sub_event_type, event.actor1.inter, event.actor2.name) == (
+        "Armed clash",
+        3,
+        "Military Forces of Iraq",
+    )
+
+
+def test_a_word_of_an_armed_groups_name_counts_no_civilians() -> None:
+    # "العمال" (workers) in the name of the PKK: the soldiers it shot at make it a clash
+    event = only("أطلق مقاتلو حزب العمال الكردستاني النار على جنود في ولاية هكاري أمس فقتلوا اثنين منهم.")
+    assert (event.sub_event_type, event.interaction) == ("Armed clash", "12")
+
+
+def test_fire_opened_by_a_group_named_after_its_men_is_a_clash_with_the_police() -> None:
+    # "من السبت" three words before the gunmen does not make them victims; "فتح ... النار" with its subject
+    text = (
+        "قال مكتب المحافظ إنه في وقت متأخر من السبت فتح مسلحون من حزب العمال الكردستاني النار على مركبة "
+        "للشرطة في بلدة مديات."
+    )
+    event = only(text)
+    assert (event.sub_event_type, event.actor1.inter, event.actor2.name) == (
+        "Armed clash",
+        2,
+        "Police Forces of Turkey",
+    )
+
+
 def test_people_who_clash_with_the_forces_are_protesters_or_rioters_not_an_armed_side() -> None:
     text = "قتل 17 فلسطينيا وجرح 1400 آخرون في مواجهات مع القوات الإسرائيلية على حدود قطاع غزة أمس."
     event = only(text)

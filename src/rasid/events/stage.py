@@ -39,7 +39,8 @@ _SAME_AREA_KM = 30  # the lead may leave the place to the headline and the next 
 _BACKGROUND_DAYS = 2
 _NEEDS_CONTEXT = {"Strategic developments"}
 _COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLS", "PCLF", "COUNTRY"}
-_VICTIM_LEADS = lx._words("مقتل مصرع استشهاد اصابه جرح قتل اصيب من ضد علي استهدف استهدفت لاستهداف بحق")
+_VICTIM_LEADS = lx._words("مقتل مصرع استشهاد اصابه جرح قتل اصيب استهدف استهدفت لاستهداف")
+_VICTIM_PREPOSITIONS = lx._words("من ضد علي بحق")  # "ثلاثة من عناصر", "على مواقع الحوثيين" (two words back)
 _MIN_PERPETRATOR_MENTIONS = 2
 _MIN_BLAME_MENTIONS = 3  # an unclaimed attack is laid on a group only if the article keeps naming it
 _PEACEFUL = "Peaceful protest"
@@ -931,10 +932,18 @@ def _country_name(iso2: str | None) -> str:
 
 
 def _civilian_victims(doc: Doc, s: Sentence, country: str | None) -> bool:
-    """Civilians among the people the sentence counts ("مدنيين", "أطفال", "قتل فلسطيني" in Palestine)."""
-    if _forms_in_sentence(doc, s, lx.CIVILIAN_NOUNS):
+    """Civilians among the people the sentence counts ("مدنيين", "أطفال", "قتل فلسطيني" in Palestine;
+    not a word of an armed group's name: "حزب العمال الكردستاني")."""
+    mentions = doc.in_sentence(doc.actors, s)
+    if any(m.actor is not None and m.actor.inter == 7 for m in mentions):
         return True
-    if any(a.actor is not None and a.actor.inter == 7 for a in doc.in_sentence(doc.actors, s)):
+    named = {k for m in mentions for k in range(m.tok_start, m.tok_end)}
+    if any(
+        f in lx.CIVILIAN_NOUNS
+        for k in range(s.tok_start, s.tok_end)
+        if k not in named
+        for f in doc.tokens[k].forms
+    ):
         return True
     return any(_nationals_hit(doc, k, country) for k in range(s.tok_start + 1, s.tok_end))
 
@@ -1150,7 +1159,9 @@ _CIVILIAN_TARGETS = lx._words(
 
 
 def _is_victim(doc: Doc, m: ActorMention) -> bool:
-    return _words_before(doc, m.tok_start, 3, _VICTIM_LEADS)
+    return _words_before(doc, m.tok_start, 3, _VICTIM_LEADS) or _words_before(
+        doc, m.tok_start, 2, _VICTIM_PREPOSITIONS
+    )
 
 
 _LOYAL_WORDS = lx._words(
@@ -1444,9 +1455,12 @@ def _is_person_noun(tok: Token) -> bool:
 
 
 def _lam_agent(doc: Doc, trig: Trigger, m: ActorMention) -> bool:
-    """ "قصف مدفعي عنيف لقوات النظام": an actor after ل close behind a trigger noun is its agent."""
+    """ "قصف مدفعي عنيف لقوات النظام": an actor after ل close behind a trigger noun is its agent (not
+    the owner of what a trigger ending with its preposition aims at: "النار على مركبة للشرطة")."""
     gap = doc.tokens[trig.tok_end : m.tok_start]
     if len(gap) > 2 or not doc.tokens[m.tok_start].norm.startswith("ل"):
+        return False
+    if any(t.norm in _PREPOSITIONS for t in (doc.tokens[trig.tok_end - 1], *gap)):
         return False
     return not any(f in _TARGET_NOUNS for t in gap for f in t.forms)
 
@@ -1853,7 +1867,9 @@ def _air_sides(
 
 
 # not "من" alone, nor "استهدفت" or "قتل" (their subject follows them: "استهدفت قوات النظام أحياء")
-_STRUCK_LEADS = _VICTIM_LEADS - lx._words("من استهدف استهدفت قتل") | lx._words("مواقع مقرات تجمعات ارتال رتل")
+_STRUCK_LEADS = (_VICTIM_LEADS | _VICTIM_PREPOSITIONS) - lx._words("من استهدف استهدفت قتل") | lx._words(
+    "مواقع مقرات تجمعات ارتال رتل"
+)
 _SOME_WORDS = lx._words("العشرات عشرات المئات مئات عدد العديد")
 
 
