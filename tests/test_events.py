@@ -575,6 +575,23 @@ def test_the_owner_of_what_fire_is_aimed_at_is_the_target_not_the_shooter() -> N
     )
 
 
+def test_what_follows_a_plural_verb_is_its_object() -> None:
+    # "هاجموا": the plural says its subject came first, so the police after it were attacked
+    event = only(
+        "وقال مصدر أمني إن مسلحي التنظيم المتشدد هاجموا قوات الشرطة الاتحادية في قرية قرب طوز خورماتو أمس."
+    )
+    assert (event.actor1.inter, event.actor2.name) == (3, "Police Forces of Iraq")
+
+
+def test_an_armed_group_that_shot_protesters_is_the_second_side() -> None:
+    event = only("وقتل أحد المحتجين، الجمعة، برصاص ميليشيات عصائب أهل الحق في مدينة البصرة.")
+    assert (event.sub_event_type, event.actor1.inter, event.actor2.name) == (
+        "Excessive force against protesters",
+        6,
+        "Asaib Ahl al-Haq",
+    )
+
+
 def test_a_word_of_an_armed_groups_name_counts_no_civilians() -> None:
     # "العمال" (workers) in the name of the PKK: the soldiers it shot at make it a clash
     event = only("أطلق مقاتلو حزب العمال الكردستاني النار على جنود في ولاية هكاري أمس فقتلوا اثنين منهم.")

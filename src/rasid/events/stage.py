@@ -1889,11 +1889,14 @@ def _struck(doc: Doc, m: ActorMention) -> bool:
 
 def _is_genitive_agent(doc: Doc, trig: Trigger, m: ActorMention) -> bool:
     """ "غارات التحالف", "قصف قوات النظام": the actor right after a trigger noun is its agent (not after
-    a trigger that ends with its preposition: "النار على الشخصين")."""
+    a trigger that ends with its preposition, "النار على الشخصين", nor after a verb whose plural says
+    that its subject came first)."""
+    last = doc.tokens[trig.tok_end - 1].norm
     return (
         m.tok_start == trig.tok_end
         and not doc.tokens[m.tok_start].norm.startswith(("ل", "ب", "و"))
-        and doc.tokens[trig.tok_end - 1].norm not in _PREPOSITIONS
+        and last not in _PREPOSITIONS
+        and not (last.endswith("وا") and len(last) > 4)  # "المسلحون هاجموا قوات الشرطة": a verb's object
     )
 
 
@@ -1904,6 +1907,8 @@ def _protest_actors(
     label = "Rioters" if inter == 5 else "Protesters"
     crowd = Actor(f"{label} ({_country_name(country)})", None, inter)
     force = next((a for a in (actor1, actor2) if a is not None and a.inter in (1, 8)), None)
+    # "برصاص ميليشيات عصائب أهل الحق": an armed group may be the side that met the protest too
+    force = force or next((a for a in (actor1, actor2) if a is not None and a.inter in (2, 3, 4)), None)
     if sub == "Peaceful protest":
         return crowd, None
     return crowd, force
