@@ -575,6 +575,11 @@ def test_the_owner_of_what_fire_is_aimed_at_is_the_target_not_the_shooter() -> N
     )
 
 
+def test_a_gunman_who_shoots_at_a_bus_attacks_civilians_and_wounds_whom_he_hit() -> None:
+    event = only("أطلق مسلح النار على حافلة فقتل اثنين وأصاب ثلاثة آخرين في مدينة الخليل أمس.")
+    assert (event.sub_event_type, event.actor2.inter, event.fatalities, event.injured) == ("Attack", 7, 2, 3)
+
+
 def test_what_follows_a_plural_verb_is_its_object() -> None:
     # "هاجموا": the plural says its subject came first, so the police after it were attacked
     event = only(

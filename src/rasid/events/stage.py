@@ -575,7 +575,8 @@ class EventStage:
         if (
             trig.sub_event_type == "Attack"
             and trig.weapon == "firearm"
-            and any(a is not None and a.inter in (1, 2, 3, 4, 8) for a in (actor1, actor2))
+            and actor2 is not None
+            and actor2.inter in (1, 2, 3, 4, 8)
             and not _civilian_victims(doc, s, country)
             and all(a is None or a.inter != 7 for a in (actor1, actor2))
         ):  # "أطلق مسلحون النار على دورية للشرطة": shooting at armed men is a clash
