@@ -238,6 +238,17 @@ def test_metonyms_are_flagged_with_a_lower_score() -> None:
     assert all(m.score < 1 for m in found if m.label == "ACTOR_METONYM")
 
 
+def test_a_capital_after_its_capital_word_and_nisba_is_a_place_not_the_state() -> None:
+    text, tokens = _text_tokens("انفجرت عبوة في العاصمة الصينية بكين وقالت بكين إنها تحقق")
+    found = [(m.text, m.label) for m in find_actors(text, tokens)]
+    assert found == [("بكين", "ACTOR_METONYM")]  # the second, the state that speaks
+
+
+def test_a_nationality_after_officials_or_sources_is_no_people_hit() -> None:
+    text, tokens = _text_tokens("أكد مسؤولون صينيون ومصادر عراقية مقتل فلسطينيين")
+    assert [m.text for m in find_actors(text, tokens)] == ["فلسطينيين"]
+
+
 def test_unknown_org_entity_falls_back_on_its_head_word() -> None:
     text = "تبنت كتائب الفجر الجديد الهجوم وأعلن تنظيم أنصار الفرقان مسؤوليته"
     doc = doc_of(text)

@@ -588,6 +588,12 @@ def test_what_follows_a_plural_verb_is_its_object() -> None:
     assert (event.actor1.inter, event.actor2.name) == (3, "Police Forces of Iraq")
 
 
+def test_a_group_after_the_object_of_a_plural_verb_owns_the_object() -> None:
+    text = "وأكد المرصد أن مقاتلين من تنظيم داعش هاجموا الأربعاء رتلا لقوات النظام قرب مدينة الميادين."
+    event = only(text)
+    assert (event.actor1.name, event.actor2.name) == ("Islamic State", "Military Forces of Syria")
+
+
 def test_an_armed_group_that_shot_protesters_is_the_second_side() -> None:
     event = only("وقتل أحد المحتجين، الجمعة، برصاص ميليشيات عصائب أهل الحق في مدينة البصرة.")
     assert (event.sub_event_type, event.actor1.inter, event.actor2.name) == (

@@ -47,6 +47,9 @@ _MIN = "من"
 # Kinds whose names do not take a member noun (a "member of the civilians" is nothing).
 _NO_MEMBERS = {"civilians", "protesters", "rioters"}
 # before a country or capital name these make it a place ("في مدينة باريس"), not the state acting
+_TELLER_NOUNS = frozenset(
+    norm(w) for w in "مسؤول مسؤولون مسؤولين مسئول مسئولون مسئولين مصادر مصدر وسائل صحيفة صحف وكالة".split()
+)
 _PLACE_LEADS = frozenset(norm(w) for w in "في مدينة بمدينة العاصمة بالعاصمة وفي".split())
 # "القاعدة الجوية" is an air base, not al-Qaeda.
 _AQ_VETO_NEXT = frozenset(
@@ -231,6 +234,14 @@ def _may_start(word: str) -> bool:
     )
 
 
+def _after_place_word(tokens: Sequence[Token], i: int) -> bool:
+    """A place word right before, or a capital word and its nisba ("العاصمة الصينية بكين")."""
+    if i > 0 and tokens[i - 1].norm in _PLACE_LEADS:
+        return True
+    nisba = tokens[i - 1].norm if i > 1 else ""
+    return i > 1 and tokens[i - 2].norm in _PLACE_LEADS and nisba.startswith("ال") and nisba.endswith("يه")
+
+
 def find_actors(text: str, tokens: Sequence[Token], entities: Sequence[Mention] = ()) -> list[ActorMatch]:
     """Actor mentions in `tokens` (of the original `text`), plus ORG entities the dictionary misses.
 
@@ -248,8 +259,8 @@ def find_actors(text: str, tokens: Sequence[Token], entities: Sequence[Mention] 
         cand = _at(lex, tokens, i)
         if cand is not None:
             e = cand.entry
-            if e.metonym and i > 0 and tokens[i - 1].norm in _PLACE_LEADS:
-                i = cand.end  # "في مدينة باريس", "في العاصمة دمشق": the place, not the state
+            if e.metonym and _after_place_word(tokens, i):
+                i = cand.end  # "في مدينة باريس", "في العاصمة الصينية بكين": the place, not the state
                 continue
             if e.metonym:
                 label, score = LABEL_METONYM, SCORE_METONYM
@@ -264,6 +275,8 @@ def find_actors(text: str, tokens: Sequence[Token], entities: Sequence[Mention] 
             i = cand.end
             continue
         iso2 = next((lex.demonyms[f] for f in tok.forms if f in lex.demonyms), None)
+        if iso2 is not None and i > 0 and not _TELLER_NOUNS.isdisjoint(tokens[i - 1].forms):
+            iso2 = None  # "مسؤولون صينيون", "مصادر عراقية": who told, not the people hit
         if iso2 is not None:
             m = _mention(
                 text, tokens, i, i + 1, LABEL_DEMONYM, SCORE_DEMONYM,

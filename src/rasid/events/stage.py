@@ -1463,6 +1463,8 @@ def _lam_agent(doc: Doc, trig: Trigger, m: ActorMention) -> bool:
         return False
     if any(t.norm in _PREPOSITIONS for t in (doc.tokens[trig.tok_end - 1], *gap)):
         return False
+    if _plural_verb(doc.tokens[trig.tok_end - 1]):
+        return False  # "هاجموا رتلا لقوات النظام": the convoy the verb's object, the forces its owner
     return not any(f in _TARGET_NOUNS for t in gap for f in t.forms)
 
 
@@ -1892,13 +1894,17 @@ def _is_genitive_agent(doc: Doc, trig: Trigger, m: ActorMention) -> bool:
     """ "غارات التحالف", "قصف قوات النظام": the actor right after a trigger noun is its agent (not after
     a trigger that ends with its preposition, "النار على الشخصين", nor after a verb whose plural says
     that its subject came first)."""
-    last = doc.tokens[trig.tok_end - 1].norm
     return (
         m.tok_start == trig.tok_end
         and not doc.tokens[m.tok_start].norm.startswith(("ل", "ب", "و"))
-        and last not in _PREPOSITIONS
-        and not (last.endswith("وا") and len(last) > 4)  # "المسلحون هاجموا قوات الشرطة": a verb's object
+        and doc.tokens[trig.tok_end - 1].norm not in _PREPOSITIONS
+        and not _plural_verb(doc.tokens[trig.tok_end - 1])  # "المسلحون هاجموا قوات الشرطة": its object
     )
+
+
+def _plural_verb(tok: Token) -> bool:
+    """ "هاجموا", "استهدفوا": a verb whose plural says that its subject came before it."""
+    return tok.norm.endswith("وا") and len(tok.norm) > 4
 
 
 def _protest_actors(
