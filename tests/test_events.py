@@ -400,6 +400,15 @@ def test_the_next_sentence_takes_the_day_things_happened_not_the_day_they_were_t
     assert by_place.get("Tikrit") == PUB - dt.timedelta(days=2)
 
 
+def test_the_day_of_the_event_is_passed_on_even_when_it_follows_a_speech_verb() -> None:
+    text = (
+        "في أعقاب اجتماع عقد الأحد، أعلن الجيش أمس مقتل خمسة مسلحين في اشتباكات في درنة. "
+        "وقتل جندي في انفجار لغم في سرت."
+    )
+    by_place = {e.location.name: e.date for e in events_of(text) if e.location is not None}
+    assert by_place.get("Sirte") == PUB - dt.timedelta(days=1)
+
+
 def test_the_next_sentence_takes_the_day_of_the_event_not_of_another_thing_named() -> None:
     text = (
         "تجددت الغارات الجوية على مدينة دوما، الأحد، رغم الهدنة التي أعلنت السبت. "
@@ -578,6 +587,21 @@ def test_the_owner_of_what_fire_is_aimed_at_is_the_target_not_the_shooter() -> N
 def test_a_gunman_who_shoots_at_a_bus_attacks_civilians_and_wounds_whom_he_hit() -> None:
     event = only("أطلق مسلح النار على حافلة فقتل اثنين وأصاب ثلاثة آخرين في مدينة الخليل أمس.")
     assert (event.sub_event_type, event.actor2.inter, event.fatalities, event.injured) == ("Attack", 7, 2, 3)
+
+
+def test_houses_hit_are_not_people_wounded() -> None:
+    event = only("وأصابت القذائف 3 منازل في مدينة الرمادي أمس.")
+    assert event.injured is None
+
+
+def test_a_lam_group_after_the_target_place_still_flew_the_strike() -> None:
+    event = only("قتل خمسة مدنيين في غارات على إدلب للطيران الروسي أمس.")
+    assert event.actor1.name == "Military Forces of Russia"
+
+
+def test_the_militia_a_crowd_marched_against_is_not_the_side_that_shot() -> None:
+    event = only("تظاهر المئات ضد ميليشيا عصائب أهل الحق في مدينة البصرة الجمعة وقتل أحد المحتجين.")
+    assert event.actor2 is None or event.actor2.name != "Asaib Ahl al-Haq"
 
 
 def test_what_follows_a_plural_verb_is_its_object() -> None:

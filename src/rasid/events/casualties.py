@@ -61,6 +61,7 @@ MAX_COUNT = 10_000_000
 _ONE_COUNTED = frozenset(("قتيل", "قتيلا", "جريح", "جريحا", "مصاب", "مصابا"))
 _PERSON_WORDS = lx.PERSON_NOUNS | lx.ONE_PERSON_TITLES
 _ONE_PERSON = lx.SINGLE_PERSON_NOUNS | lx.ONE_PERSON_TITLES  # "قتل جندي", "لقي القيادي ... مصرعه"
+_AFTER_A_BARE_COUNT = frozenset(("في", "من", "منهم", "منهن", "بجروح", "بجراح", "علي", "خلال", "اثناء"))
 _RESULT_LEADS = frozenset(("عن", "اوقع", "اوقعت", "خلف", "خلفت", "سقوط"))
 
 
@@ -179,6 +180,8 @@ class CasualtyFinder:
                     continue
             if n is not None and _has(tok, lx.KILLED_PEOPLE_ONLY) and not self._people_after(n):
                 continue
+            if n is not None and _has(tok, lx.INJURED_PEOPLE_ONLY) and self._thing_after(n):
+                continue
             if n is not None and not self._is_subset(n):
                 vague = n.kind == "vague"
                 floor = self._subset_after(n, end) if vague else None
@@ -195,6 +198,19 @@ class CasualtyFinder:
         if k < len(self.tokens) and self.tokens[k].norm == "من":
             k += 1
         return k < len(self.tokens) and _has(self.tokens[k], lx.PERSON_NOUNS)
+
+    def _thing_after(self, n: NumberMention) -> bool:
+        """A word right after the number that names no people ("3 منازل"; not "ثلاثة آخرين")."""
+        k = n.tok_end
+        if k >= len(self.tokens) or not self.tokens[k].is_word or n.kind == "dual":
+            return False
+        forms = self.tokens[k].forms
+        return (
+            lx.PERSON_NOUNS.isdisjoint(forms)
+            and lx.OTHERS.isdisjoint(forms)
+            and _kind(self.tokens[k]) is None
+            and self.tokens[k].norm not in _AFTER_A_BARE_COUNT
+        )
 
     def _single_person_next_to(self, i: int, start: int, end: int) -> bool:
         near = [k for k in (i - 1, i + 1) if start <= k < end and k not in self.numbers]

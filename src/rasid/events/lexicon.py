@@ -58,7 +58,10 @@ FIGHTING_WORDS = _words(
 )
 INJURED_NOUNS = _words("اصابه اصابات جرح جروح بجروح")
 INJURED_COUNTED = _words("جريح جريحا جرحي الجرحي مصاب مصابا مصابين المصابين")
-INJURED_VERBS = _words("اصيب اصيبت اصيبوا اصيبا جرح جرحت جرحوا يصاب اصاب اصابت اصابوا")  # "فأصاب ثلاثة"
+INJURED_VERBS = _words("اصيب اصيبت اصيبوا اصيبا جرح جرحت جرحوا يصاب اصاب اصابت اصابوا")
+# The active verb counts people only: "فأصاب ثلاثة آخرين", not "أصابت القذائف 3 منازل".
+INJURED_PEOPLE_ONLY = _words("اصاب اصابت اصابوا")
+OTHERS = _words("اخرين اخرون اخر اخري اخريات")
 # Words after which a number counts a subset of the total ("14 killed, among them 4 children").
 SUBSET_WORDS = _words("بينهم بينهن منهم منهن ضمنهم معظمهم اغلبهم غالبيتهم بينها منها")
 # Units that make a number something other than a count of people.

@@ -434,11 +434,14 @@ class EventStage:
                     if not trig.strong:
                         generic.add(id(twin))
             anchors = [d for d in s_dates if not _period_start(doc, d)]
-            # the day things happened, not the day they were told ("قتل 30 ... أول أمس، بحسب ما أفادت
-            # مصادر أمس")
-            anchors = [d for d in anchors if not _words_before(doc, d.tok_start, 5, _SPEECH_VERBS)] or anchors
+            # the day the sentence's event took place; else not a day something was told ("قتل 30 ...
+            # أول أمس، بحسب ما أفادت مصادر أمس")
             used = candidates[-1].spans.get("date") if len(candidates) > made else None
-            anchors = [d for d in anchors if used is not None and d.start == used.start] or anchors
+            anchors = (
+                [d for d in anchors if used is not None and d.start == used.start]
+                or [d for d in anchors if not _words_before(doc, d.tok_start, 5, _SPEECH_VERBS)]
+                or anchors
+            )
             # "وكان قد أعلن مطلع أبريل ...": a past told as background dates no later sentence
             if anchors and not _pluperfect(doc, s):
                 ctx.date, ctx.date_sentence = anchors[-1], s.i
@@ -569,7 +572,10 @@ class EventStage:
             force = next((a for a in (actor1, actor2) if a is not None and a.inter in (1, 8)), None)
             actor1, actor2 = Actor(f"Rioters ({_country_name(country)})", None, 5), force
         if event_type == "Protests" or trig.sub_event_type in ("Violent demonstration",):
-            actor1, actor2 = _protest_actors(actor1, actor2, trig.sub_event_type, country)
+            # an armed group named as the agent, not as what the crowd marched against ("ضد ميليشيا")
+            armed = actor1 is not None and actor1.inter in (2, 3, 4)
+            shooter = actor1 if armed and a1_m is not None and not _is_victim(doc, a1_m) else None
+            actor1, actor2 = _protest_actors(actor1, actor2, trig.sub_event_type, country, shooter)
             if actor2 is None and trig.sub_event_type not in ("Peaceful protest", "Violent demonstration"):
                 actor2 = _article_force(doc, country)  # "بالرصاص": the forces the article names
         if (
@@ -1461,7 +1467,7 @@ def _lam_agent(doc: Doc, trig: Trigger, m: ActorMention) -> bool:
     gap = doc.tokens[trig.tok_end : m.tok_start]
     if len(gap) > 2 or not doc.tokens[m.tok_start].norm.startswith("ل"):
         return False
-    if any(t.norm in _PREPOSITIONS for t in (doc.tokens[trig.tok_end - 1], *gap)):
+    if doc.tokens[trig.tok_end - 1].norm in _PREPOSITIONS:
         return False
     if _plural_verb(doc.tokens[trig.tok_end - 1]):
         return False  # "هاجموا رتلا لقوات النظام": the convoy the verb's object, the forces its owner
@@ -1908,14 +1914,14 @@ def _plural_verb(tok: Token) -> bool:
 
 
 def _protest_actors(
-    actor1: Actor | None, actor2: Actor | None, sub: str, country: str | None
+    actor1: Actor | None, actor2: Actor | None, sub: str, country: str | None, shooter: Actor | None = None
 ) -> tuple[Actor | None, Actor | None]:
     inter = 5 if sub in ("Violent demonstration", "Mob violence") else 6
     label = "Rioters" if inter == 5 else "Protesters"
     crowd = Actor(f"{label} ({_country_name(country)})", None, inter)
     force = next((a for a in (actor1, actor2) if a is not None and a.inter in (1, 8)), None)
-    # "برصاص ميليشيات عصائب أهل الحق": an armed group may be the side that met the protest too
-    force = force or next((a for a in (actor1, actor2) if a is not None and a.inter in (2, 3, 4)), None)
+    if force is None and sub == "Excessive force against protesters":
+        force = shooter  # "برصاص ميليشيات عصائب أهل الحق": the armed group that shot is the other side
     if sub == "Peaceful protest":
         return crowd, None
     return crowd, force
