@@ -238,6 +238,14 @@ def test_metonyms_are_flagged_with_a_lower_score() -> None:
     assert all(m.score < 1 for m in found if m.label == "ACTOR_METONYM")
 
 
+def test_a_name_another_group_bears_where_the_event_is_resolves_there() -> None:
+    # the Palestinian Popular Resistance Committees at home; in Yemen the pro-government resistance
+    assert one("هجوم للجان المقاومة الشعبية", "PS")[1:] == ("Palestinian armed factions", 2)
+    assert one("هجوم للجان المقاومة الشعبية", "YE")[1:] == ("Popular Resistance", 3)
+    assert one("تقدم مقاتلي المعارضة", "YE")[1:] == ("Popular Resistance", 3)
+    assert one("تقدم مقاتلي المعارضة", "SY")[1:] == ("Syrian opposition factions", 2)
+
+
 def test_a_capital_after_its_capital_word_and_nisba_is_a_place_not_the_state() -> None:
     text, tokens = _text_tokens("انفجرت عبوة في العاصمة الصينية بكين وقالت بكين إنها تحقق")
     found = [(m.text, m.label) for m in find_actors(text, tokens)]

@@ -58,7 +58,11 @@ def resolve_inter(mention: ActorMention, event_country: str | None) -> Actor:
     # a state's generic forces named with no nationality in a land without its own army ("القوات" in
     # Gaza) are those the dictionary gives for it; with a nationality they are that state's
     overridden = fill_country in entry.by_country and not (entry.kind == "state" and mention.country)
-    if overridden:
+    # a group's name that means another group where the event is ("لجان المقاومة الشعبية" in Yemen)
+    elsewhere = entry.kind != "state" and entry.country is not None and event_country in entry.by_country
+    if elsewhere:
+        fill_country = event_country
+    if overridden or elsewhere:
         name, inter = entry.by_country[fill_country]
     name = fill_name(lex, name, fill_country)
     if entry.kind == "state" and not overridden:
