@@ -246,6 +246,12 @@ def test_a_name_another_group_bears_where_the_event_is_resolves_there() -> None:
     assert one("تقدم مقاتلي المعارضة", "SY")[1:] == ("Syrian opposition factions", 2)
 
 
+def test_patrols_and_convoys_are_the_forces_they_belong_to() -> None:
+    assert one("انفجرت عبوة أمام دورية عسكرية", "ML")[1:] == ("Military Forces of Mali", 1)
+    assert one("استهدف انفجار رتلا عسكريا تركيا", "SY")[1:] == ("Military Forces of Turkey", 8)
+    assert one("أصيب مجندو الأمن المركزي", "EG")[1:] == ("Police Forces of Egypt", 1)
+
+
 def test_a_capital_after_its_capital_word_and_nisba_is_a_place_not_the_state() -> None:
     text, tokens = _text_tokens("انفجرت عبوة في العاصمة الصينية بكين وقالت بكين إنها تحقق")
     found = [(m.text, m.label) for m in find_actors(text, tokens)]

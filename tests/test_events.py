@@ -604,6 +604,16 @@ def test_the_militia_a_crowd_marched_against_is_not_the_side_that_shot() -> None
     assert event.actor2 is None or event.actor2.name != "Asaib Ahl al-Haq"
 
 
+def test_a_bomb_on_a_bus_of_conscripts_hits_the_police_not_a_journalist() -> None:
+    # "تصريح صحفي" is a press statement; "مجندي الأمن المركزي" are police conscripts
+    text = (
+        "قال مصدر أمني في تصريح صحفي إن عبوة ناسفة انفجرت لدى مرور حافلة تقل مجندي الأمن المركزي "
+        "قرب مدينة العريش أمس، ما أسفر عن إصابة 12 منهم."
+    )
+    event = only(text)
+    assert (event.actor2.name, event.interaction, event.injured) == ("Police Forces of Egypt", "13", 12)
+
+
 def test_what_follows_a_plural_verb_is_its_object() -> None:
     # "هاجموا": the plural says its subject came first, so the police after it were attacked
     event = only(

@@ -47,6 +47,8 @@ _MIN = "من"
 # Kinds whose names do not take a member noun (a "member of the civilians" is nothing).
 _NO_MEMBERS = {"civilians", "protesters", "rioters"}
 # before a country or capital name these make it a place ("في مدينة باريس"), not the state acting
+# "تصريح صحفي", "مؤتمر صحفي": after these "صحفي" is an adjective, not a journalist
+PRESS_NOUNS = frozenset(norm(w) for w in "تصريح تصريحات مؤتمر مؤتمرا بيان لقاء مصدر مصادر تقرير".split())
 _TELLER_NOUNS = frozenset(
     norm(w) for w in "مسؤول مسؤولون مسؤولين مسئول مسئولون مسئولين مصادر مصدر وسائل صحيفة صحف وكالة".split()
 )
@@ -259,6 +261,9 @@ def find_actors(text: str, tokens: Sequence[Token], entities: Sequence[Mention] 
         cand = _at(lex, tokens, i)
         if cand is not None:
             e = cand.entry
+            if e.kind == "civilians" and i > 0 and not PRESS_NOUNS.isdisjoint(tokens[i - 1].forms):
+                i = cand.end  # "تصريح صحفي", "مؤتمر صحفي": an adjective, not a journalist
+                continue
             if e.metonym and _after_place_word(tokens, i):
                 i = cand.end  # "في مدينة باريس", "في العاصمة الصينية بكين": the place, not the state
                 continue

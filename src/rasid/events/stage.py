@@ -11,7 +11,7 @@ import copy
 from dataclasses import dataclass
 
 from rasid.actors import lexicon, nationality, resolve_inter
-from rasid.actors.match import names_a_front
+from rasid.actors.match import PRESS_NOUNS, names_a_front
 from rasid.doc import Doc
 from rasid.events import lexicon as lx
 from rasid.events.casualties import CasualtyFinder, Count
@@ -940,7 +940,7 @@ def _country_name(iso2: str | None) -> str:
 
 def _civilian_victims(doc: Doc, s: Sentence, country: str | None) -> bool:
     """Civilians among the people the sentence counts ("مدنيين", "أطفال", "قتل فلسطيني" in Palestine;
-    not a word of an armed group's name: "حزب العمال الكردستاني")."""
+    not a word of an armed group's name, "حزب العمال الكردستاني", nor a "تصريح صحفي")."""
     mentions = doc.in_sentence(doc.actors, s)
     if any(m.actor is not None and m.actor.inter == 7 for m in mentions):
         return True
@@ -948,7 +948,7 @@ def _civilian_victims(doc: Doc, s: Sentence, country: str | None) -> bool:
     if any(
         f in lx.CIVILIAN_NOUNS
         for k in range(s.tok_start, s.tok_end)
-        if k not in named
+        if k not in named and (k == 0 or PRESS_NOUNS.isdisjoint(doc.tokens[k - 1].forms))
         for f in doc.tokens[k].forms
     ):
         return True
