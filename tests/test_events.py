@@ -614,6 +614,15 @@ def test_a_bomb_on_a_bus_of_conscripts_hits_the_police_not_a_journalist() -> Non
     assert (event.actor2.name, event.interaction, event.injured) == ("Police Forces of Egypt", "13", 12)
 
 
+def test_one_allys_air_strike_is_not_on_the_other_ally() -> None:
+    text = (
+        "شنت المقاتلات الحربية الروسية، السبت، غارات جوية على بلدة في ريف إدلب، مما أدى إلى مقتل عدد من "
+        "المدنيين، وتأتي الغارات في خضم تصعيد لقوات النظام."
+    )
+    event = only(text)
+    assert (event.actor1.name, event.actor2.name) == ("Military Forces of Russia", "Civilians (Syria)")
+
+
 def test_what_follows_a_plural_verb_is_its_object() -> None:
     # "هاجموا": the plural says its subject came first, so the police after it were attacked
     event = only(

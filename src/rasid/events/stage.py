@@ -783,6 +783,16 @@ class EventStage:
             actor1, actor2 = actor2, actor1  # the people hit are the second side
         if actor1 and actor2 and _same_side(actor1, actor2, camps=False):
             actor2 = None  # the police and the army of one state are one side (allies may fight)
+        if (
+            event_type == "Explosions/Remote violence"
+            and actor1
+            and actor2
+            and _state_allies(actor1, actor2)
+            and not (a2_m is not None and _is_victim(doc, a2_m))  # "قتل سبعة من أفراد الحرس": then hit
+            and not trig.downed_plane  # "أسقط الدفاع الجوي السوري طائرة روسية": by mistake, still the other
+        ):
+            # "غارات روسية ... تصعيد لقوات النظام": one ally's strike is not on the other
+            actor2 = civilians if _civilian_victims(doc, s, country) else None
         if actor1 and actor2 and actor1.inter == actor2.inter == 3 and actor2.name.startswith("Unidentified"):
             actor2 = None  # two unnamed groups are one unknown perpetrator
         if (
@@ -1122,6 +1132,25 @@ _COALITION_ALLIES = {
     "Saudi-led coalition": _CAMPS["Yemen"],
     "Global Coalition against Daesh": ("Syrian Democratic Forces",),
 }
+
+
+# States whose forces fight one war on one side.
+_STATE_ALLIANCES = (
+    frozenset(("Russia", "Syria", "Iran")),
+    frozenset(_COALITION_MEMBERS["Saudi-led coalition"]) | {"Saudi-led coalition"},
+)
+
+
+def _state_allies(a: Actor, b: Actor) -> bool:
+    """The forces of two allied states (or a coalition and a state in it) in the war they fight."""
+    states = [
+        x.name if x.name in _COALITION_MEMBERS else _state_of(x).split(" (")[0].removeprefix("the ")
+        for x in (a, b)
+        if x.inter in (1, 8) and (" of " in x.name or x.name in _COALITION_MEMBERS)
+    ]
+    if len(states) < 2 or states[0] == states[1]:
+        return False
+    return any(states[0] in group and states[1] in group for group in _STATE_ALLIANCES)
 
 
 def _allied(coalition: Actor, member: Actor) -> bool:
