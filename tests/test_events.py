@@ -623,6 +623,19 @@ def test_one_allys_air_strike_is_not_on_the_other_ally() -> None:
     assert (event.actor1.name, event.actor2.name) == ("Military Forces of Russia", "Civilians (Syria)")
 
 
+@pytest.mark.parametrize(
+    ("text", "interaction"),
+    [
+        ("أعلن وزير الداخلية أمس اعتقال المتورطين بالتفجير الذي استهدف سوقا في مدينة بعقوبة.", "13"),
+        ("ألقت الشرطة القبض على خمسة عناصر من خلية إرهابية في مدينة البصرة أمس.", "13"),
+        ("اعتقلت الشرطة 20 شابا في مدينة البصرة أمس.", "17"),
+    ],
+)
+def test_those_held_for_a_bombing_or_a_cell_are_militants(text: str, interaction: str) -> None:
+    arrests = [e for e in events_of(text) if e.sub_event_type == "Arrests"]
+    assert [e.interaction for e in arrests] == [interaction]
+
+
 def test_what_follows_a_plural_verb_is_its_object() -> None:
     # "هاجموا": the plural says its subject came first, so the police after it were attacked
     event = only(

@@ -1603,6 +1603,12 @@ _CLAIM_WORDS = lx._words(
 _CLAIM_WINDOW = 6
 
 
+_SUSPECTS_WINDOW = 10
+_SUSPECT_WORDS = lx._words(
+    "متورطين المتورطين بتورطهم لتورطهم تورطهم خليه الخليه ارهابيه الارهابيه ارهابيين الارهابيين ارهابيا عنصرا"
+)
+
+
 def _arrest_sides(
     doc: Doc,
     s: Sentence,
@@ -1632,7 +1638,12 @@ def _arrest_sides(
         or _article_force(doc, country)
         or Actor(f"Police Forces of {_country_name(country)}", None, 1)
     )
-    return force, held if held is not None and held.inter != 1 else civilians
+    if held is not None and held.inter != 1:
+        return force, held
+    # "اعتقال المتورطين بالتفجير", "القبض على 116 عنصرا ... خلية إرهابية": militants, not civilians
+    after = doc.tokens[trig.tok_end : min(s.tok_end, trig.tok_end + _SUSPECTS_WINDOW)]
+    militants = any(not _SUSPECT_WORDS.isdisjoint(t.forms) for t in after)
+    return force, Actor("Unidentified armed group", None, 3) if militants else civilians
 
 
 def _recent_force(doc: Doc, s: Sentence, trig: Trigger, country: str | None) -> Actor | None:
