@@ -252,6 +252,14 @@ def test_patrols_and_convoys_are_the_forces_they_belong_to() -> None:
     assert one("أصيب مجندو الأمن المركزي", "EG")[1:] == ("Police Forces of Egypt", 1)
 
 
+def test_a_generic_word_or_nationality_after_a_named_group_describes_it() -> None:
+    assert [a[1] for a in actors("هاجمت مجموعة من رجال طالبان المسلحين حافلة", "PK")] == ["Taliban"]
+    assert [a[1] for a in actors("أعلن عناصر طالبان الباكستانيون مسؤوليتهم", "PK")] == ["Taliban"]
+    assert [a[2] for a in actors("وكان عناصر بوكوحرام المسلحون قد هاجموا القرية", "NG")] == [2]
+    # not after a generic word: "قوات الأمن العراقية" and "المسلحين" stay two
+    assert len(actors("اشتبكت قوات الأمن مع المسلحين", "IQ")) == 2
+
+
 def test_a_capital_after_its_capital_word_and_nisba_is_a_place_not_the_state() -> None:
     text, tokens = _text_tokens("انفجرت عبوة في العاصمة الصينية بكين وقالت بكين إنها تحقق")
     found = [(m.text, m.label) for m in find_actors(text, tokens)]

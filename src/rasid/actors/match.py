@@ -292,9 +292,32 @@ def find_actors(text: str, tokens: Sequence[Token], entities: Sequence[Mention] 
         i += 1
     found.extend(org_fallback(text, tokens, entities, found))
     found.sort(key=lambda m: (m.start, -m.end))
-    return found
+    return _without_adjectives(found)
 
 
+def _without_adjectives(found: list[ActorMatch]) -> list[ActorMatch]:
+    """ "رجال طالبان المسلحين", "عناصر طالبان الباكستانيون": a generic word or a nationality right after a
+    named group describes it; it is no second actor."""
+    out: list[ActorMatch] = []
+    for m in found:
+        prev = out[-1] if out else None
+        describes = (
+            prev is not None
+            and prev.tok_end == m.tok_start
+            and prev.label == LABEL
+            and prev.kind in _GROUP_KINDS
+            and "{" not in prev.actor.name
+            and (
+                m.label == LABEL_DEMONYM
+                or (m.label == LABEL and "{" in m.actor.name and m.kind in _GROUP_KINDS)
+            )
+        )
+        if not describes:
+            out.append(m)
+    return out
+
+
+_GROUP_KINDS = frozenset(("rebel", "militia", "identity"))
 _FRONT_WORDS = frozenset(norm(w) for w in "جبهة جبهات محور قاطع".split())
 
 
