@@ -636,6 +636,26 @@ def test_those_held_for_a_bombing_or_a_cell_are_militants(text: str, interaction
     assert [e.interaction for e in arrests] == [interaction]
 
 
+def test_the_owner_of_a_convoy_or_patrol_hit_is_the_target() -> None:
+    strike = only("استهدفت طائرة مسيرة تركية رتلا عسكريا لداعش قرب مدينة الباب أمس.")
+    assert (strike.actor1.name, strike.actor2.name) == ("Military Forces of Turkey", "Islamic State")
+    bomb = only("انفجرت عبوة بدورية عسكرية لقوات سوريا الديمقراطية قرب مدينة الرقة أمس.")
+    assert (bomb.actor1.inter, bomb.actor2.name) == (3, "Syrian Democratic Forces")
+
+
+def test_the_yemeni_army_named_alone_may_be_hit_by_the_saudi_artillery() -> None:
+    event = only("قصفت المدفعية السعودية مواقع للجيش اليمني واللجان الشعبية في مديرية رازح أمس.")
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Yemen"
+
+
+def test_an_ally_named_among_the_dead_stays_the_target() -> None:
+    dead = "شنت طائرات حربية روسية غارات على موقع قرب مدينة الميادين أمس، ما أدى إلى مقتل خمسة من عناصر قوات النظام."
+    struck = "قصفت طائرات روسية عن طريق الخطأ موقعا لقوات النظام قرب مدينة الميادين أمس فقتلت خمسة جنود."
+    for text in (dead, struck):
+        event = only(text)
+        assert event.actor2 is not None and event.actor2.name == "Military Forces of Syria", text
+
+
 def test_what_follows_a_plural_verb_is_its_object() -> None:
     # "هاجموا": the plural says its subject came first, so the police after it were attacked
     event = only(

@@ -292,7 +292,21 @@ def find_actors(text: str, tokens: Sequence[Token], entities: Sequence[Mention] 
         i += 1
     found.extend(org_fallback(text, tokens, entities, found))
     found.sort(key=lambda m: (m.start, -m.end))
-    return _without_adjectives(found)
+    return _without_owned_vehicles(tokens, _without_adjectives(found))
+
+
+def _without_owned_vehicles(tokens: Sequence[Token], found: list[ActorMatch]) -> list[ActorMatch]:
+    """ "رتلا عسكريا لداعش", "دورية عسكرية لقوات سوريا الديمقراطية": the convoy is its owner's."""
+    return [
+        m
+        for k, m in enumerate(found)
+        if not (
+            _VEHICLE_HEADS.intersection(tokens[m.tok_start].forms)
+            and k + 1 < len(found)
+            and found[k + 1].tok_start == m.tok_end
+            and tokens[m.tok_end].norm.startswith("ل")
+        )
+    ]
 
 
 def _without_adjectives(found: list[ActorMatch]) -> list[ActorMatch]:
@@ -317,6 +331,9 @@ def _without_adjectives(found: list[ActorMatch]) -> list[ActorMatch]:
     return out
 
 
+_VEHICLE_HEADS = frozenset(
+    norm(w) for w in "دورية دوريات رتل رتلا قافلة موكب موكبا عربة مركبة آلية آليات".split()
+)
 _GROUP_KINDS = frozenset(("rebel", "militia", "identity"))
 _FRONT_WORDS = frozenset(norm(w) for w in "جبهة جبهات محور قاطع".split())
 

@@ -59,7 +59,12 @@ def resolve_inter(mention: ActorMention, event_country: str | None) -> Actor:
     # Gaza) are those the dictionary gives for it; with a nationality they are that state's
     overridden = fill_country in entry.by_country and not (entry.kind == "state" and mention.country)
     # a group's name that means another group where the event is ("لجان المقاومة الشعبية" in Yemen)
-    elsewhere = entry.kind != "state" and entry.country is not None and event_country in entry.by_country
+    elsewhere = (
+        entry.kind != "state"
+        and entry.country is not None
+        and mention.country in (None, entry.country)  # a nationality named sets it ("الفصائل الفلسطينية")
+        and event_country in entry.by_country
+    )
     if elsewhere:
         fill_country = event_country
     if overridden or elsewhere:

@@ -52,7 +52,10 @@ _PREPOSITIONS = frozenset(
 )
 _TWO_SIDED = {"Battles", "Riots", "Strategic developments", "Protests"}
 _WEAK_ACTOR_LABELS = {"ACTOR_METONYM", "ACTOR_DEMONYM", "ACTOR_ORG"}
-_TARGET_NOUNS = lx._words("موقع مواقع مقر مقرات منزل منازل تجمع تجمعات اهداف هدف قاعده مركز مراكز ارتال رتل")
+_TARGET_NOUNS = lx._words(
+    "موقع موقعا مواقع مقر مقرا مقرات منزل منزلا منازل تجمع تجمعات اهداف هدف هدفا قاعده مركز مركزا مراكز ارتال"
+    " رتل رتلا"
+)
 _AGENT_LEADS = lx._words("برصاص بنيران بقصف يد قبل شنها شنته شنتها نفذها نفذه نفذته نفذتها تبنته تبنتها")
 
 
@@ -788,11 +791,19 @@ class EventStage:
             and actor1
             and actor2
             and _state_allies(actor1, actor2)
-            and not (a2_m is not None and _is_victim(doc, a2_m))  # "قتل سبعة من أفراد الحرس": then hit
+            and not (  # named as hit: among the dead, or the owner of the site struck ("موقعا لقوات النظام")
+                a2_m is not None
+                and (
+                    _is_victim(doc, a2_m)
+                    or _struck(doc, a2_m)
+                    or _words_before(doc, a2_m.tok_start, 2, _TARGET_NOUNS)
+                )
+            )
+            and not _hit_after(doc, s, trig, actor2, country)
             and not trig.downed_plane  # "أسقط الدفاع الجوي السوري طائرة روسية": by mistake, still the other
         ):
             # "غارات روسية ... تصعيد لقوات النظام": one ally's strike is not on the other
-            actor2 = civilians if _civilian_victims(doc, s, country) else None
+            actor2, a2_m = (civilians if _civilian_victims(doc, s, country) else None), None
         if actor1 and actor2 and actor1.inter == actor2.inter == 3 and actor2.name.startswith("Unidentified"):
             actor2 = None  # two unnamed groups are one unknown perpetrator
         if (
@@ -1142,11 +1153,14 @@ _STATE_ALLIANCES = (
 
 
 def _state_allies(a: Actor, b: Actor) -> bool:
-    """The forces of two allied states (or a coalition and a state in it) in the war they fight."""
+    """The forces of two allied states (or a coalition and a state in it) in the war they fight; Yemen's
+    only as its named government forces ("الجيش اليمني" alone may be the army that sided with the Houthis)."""
     states = [
         x.name if x.name in _COALITION_MEMBERS else _state_of(x).split(" (")[0].removeprefix("the ")
         for x in (a, b)
-        if x.inter in (1, 8) and (" of " in x.name or x.name in _COALITION_MEMBERS)
+        if x.inter in (1, 8)
+        and (" of " in x.name or x.name in _COALITION_MEMBERS)
+        and (not x.name.endswith("of Yemen") or x.name in _COALITION_MEMBERS)
     ]
     if len(states) < 2 or states[0] == states[1]:
         return False
@@ -1498,6 +1512,8 @@ def _lam_agent(doc: Doc, trig: Trigger, m: ActorMention) -> bool:
         return False
     if doc.tokens[trig.tok_end - 1].norm in _PREPOSITIONS:
         return False
+    if _vehicle_owner(doc, m):
+        return False  # "عبوة بدورية عسكرية لقوات سوريا الديمقراطية": the patrol's owner was hit
     if _plural_verb(doc.tokens[trig.tok_end - 1]):
         return False  # "هاجموا رتلا لقوات النظام": the convoy the verb's object, the forces its owner
     return not any(f in _TARGET_NOUNS for t in gap for f in t.forms)
@@ -1535,8 +1551,10 @@ def _actors(
     subjects = [m for m in before if _is_subject(doc, m) and m.label not in _WEAK_ACTOR_LABELS]
     a1_m = (agents + subjects[:1] + before[::-1])[0] if agents or before else None
     rest = [m for m in after + victims + before if m is not a1_m]
-    if a1_m is None and rest and SUB_TO_TYPE[trig.sub_event_type] in _TWO_SIDED:
-        a1_m, rest = rest[0], rest[1:]  # "اشتباكات بين X و Y"
+    acting = [m for m in rest if not _vehicle_owner(doc, m)]  # "بدورية عسكرية لقوات ...": it was hit
+    if a1_m is None and acting and SUB_TO_TYPE[trig.sub_event_type] in _TWO_SIDED:
+        a1_m = acting[0]  # "اشتباكات بين X و Y"
+        rest = [m for m in rest if m is not a1_m]
     actor1 = resolve_inter(a1_m, country) if a1_m else None
     a2_m = None
     actor2 = None
@@ -1551,6 +1569,17 @@ def _actors(
             a2_m, actor2 = m, candidate
             break
     return actor1, actor2, a1_m, a2_m
+
+
+_VEHICLE_WORDS = lx._words("دوريه دوريات رتل رتلا قافله موكب موكبا عربه مركبه اليه اليات")
+
+
+def _vehicle_owner(doc: Doc, m: ActorMention) -> bool:
+    """ "بدورية عسكرية لقوات سوريا الديمقراطية": the owner of a patrol or convoy named after it."""
+    lead = doc.tokens[max(0, m.tok_start - 2) : m.tok_start]
+    return doc.tokens[m.tok_start].norm.startswith("ل") and any(
+        not _VEHICLE_WORDS.isdisjoint(t.forms) for t in lead
+    )
 
 
 def _between_pair(doc: Doc, first: ActorMention | None, m: ActorMention) -> bool:
