@@ -656,6 +656,23 @@ def test_an_ally_named_among_the_dead_stays_the_target() -> None:
         assert event.actor2 is not None and event.actor2.name == "Military Forces of Syria", text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اعترضت روسيا على مشروع القرار في مجلس الأمن في نيويورك أمس.",
+        "صوت البرلمان على إسقاط عضوية النائب في بغداد أمس.",
+        "وأدت عاصفة لاقتلاع أشجار، وإسقاط أعمدة كهرباء، وهبوط طائرات، وتوقف قطارات في العاصمة نيودلهي، الأحد.",
+    ],
+)
+def test_a_disruption_verb_that_stops_no_weapon_is_no_event(text: str) -> None:
+    assert events_of(text) == []
+
+
+def test_a_disruption_verb_reads_its_weapon_past_the_commas_of_a_date() -> None:
+    event = only("أسقطت قوات الجيش اليمني، السبت، طائرة مسيرة تابعة للحوثيين في مديرية حيس.")
+    assert (event.sub_event_type, event.interaction) == ("Disrupted weapons use", "12")
+
+
 def test_what_follows_a_plural_verb_is_its_object() -> None:
     # "هاجموا": the plural says its subject came first, so the police after it were attacked
     event = only(

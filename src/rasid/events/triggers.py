@@ -32,6 +32,7 @@ _ONGOING = frozenset(("استمرار", "تواصل", "ظل"))
 _VIOLENT_PROTEST_CUES = lx._words("مواجهات اشتباكات اشتبك اشتبكوا اشتبكت شغب الحجاره حجاره رشق احرقوا اضرموا")
 _ANTI = lx._words("مكافحه لمكافحه")
 # Weapon words that a disruption verb ("اعترضت صاروخا") takes as object.
+_CLAUSE_ENDS = frozenset((".", "؛", ";", ":"))
 _OBJECT_PRONOUNS = ("ته", "تها", "ها", "هما", "هم")  # اعترضته، أسقطتها، تم اعتراضها
 INFILTRATION = lx._words("تسلل التسلل للتسلل")  # "أحبط الجيش محاولة تسلل": a foiled infiltration is a clash
 _CONFRONT = lx._words("تصدت تصدي تصدوا التصدي")
@@ -66,6 +67,33 @@ class Trigger:
         return SUB_TO_TYPE[self.sub_event_type]
 
 
+def _clause_end(tokens: list[Token], k: int) -> bool:
+    """A full stop or semicolon, or a comma before "و" (not the commas around "، السبت،")."""
+    if tokens[k].norm in _CLAUSE_ENDS:
+        return True
+    return tokens[k].norm in ("،", ",") and k + 1 < len(tokens) and tokens[k + 1].norm.startswith("و")
+
+
+def _stops_a_weapon(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
+    """A weapon the disruption verb acts on: a pronoun pointing back ("اعترضته"), or a weapon word in its
+    clause, just after it or just before ("7 صواريخ اعترضتها")."""
+    last = tokens[t.tok_end - 1]
+    if last.norm.endswith(_OBJECT_PRONOUNS) or not _NOUNS_WITH_OBJECT.isdisjoint(last.forms):
+        return True
+    for step, stop in (
+        (1, min(sentence.tok_end, t.tok_end + 8)),
+        (-1, max(sentence.tok_start, t.tok_start - 4) - 1),
+    ):
+        k = t.tok_end if step == 1 else t.tok_start - 1
+        while k != stop:
+            if _clause_end(tokens, k):
+                break
+            if not lx.STOPPED_OBJECTS.isdisjoint(tokens[k].forms):
+                return True
+            k += step
+    return False
+
+
 def _downs_aircraft(tokens: list[Token], sentence: Sentence) -> bool:
     """A plane or helicopter shot down (ACLED: a missile attack); a downed drone is a disrupted weapon.
 
@@ -78,6 +106,8 @@ def _downs_aircraft(tokens: list[Token], sentence: Sentence) -> bool:
             continue
         end = min(k + 8, sentence.tok_end)  # "أسقط الدفاع الجوي السوري بطريق الخطأ طائرة"
         for j in range(k + 1, end):
+            if _clause_end(tokens, j):
+                break  # "وإسقاط أعمدة كهرباء، وهبوط طائرات": another clause
             if _forms_in(tokens, j, j + 1, lx.PROJECTILE_WORDS):
                 break  # a missile or shell came first: that is what was downed
             if not _forms_in(tokens, j, j + 1, lx.MANNED_AIRCRAFT):
@@ -448,7 +478,8 @@ def find_triggers(
                     d.weapon = d.weapon or t.weapon
                     t.sub_event_type = ""
         triggers = [t for t in triggers if t.sub_event_type]
-        # "تصدت القوات لصاروخ" stopped a weapon; "تصدت القوات لهجوم" fought off an attack (a clash)
+        # "تصدت القوات لصاروخ" stopped a weapon; "تصدت القوات لهجوم" fought off an attack (a clash), and
+        # "اعترضت روسيا على القرار", "إسقاط أعمدة كهرباء", "إسقاط عضوية النائب" stopped no weapon at all
         triggers = [
             t
             for t in triggers
@@ -456,7 +487,10 @@ def find_triggers(
                 t.sub_event_type == _DISRUPTED
                 and t.weapon is None
                 and t.tok_end - t.tok_start == 1
-                and _forms_in(tokens, t.tok_start, t.tok_end, _CONFRONT)
+                and (
+                    _forms_in(tokens, t.tok_start, t.tok_end, _CONFRONT)
+                    or not _stops_a_weapon(tokens, sentence, t)
+                )
             )
         ]
 
