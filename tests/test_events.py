@@ -668,6 +668,13 @@ def test_a_disruption_verb_that_stops_no_weapon_is_no_event(text: str) -> None:
     assert events_of(text) == []
 
 
+def test_a_foiled_attack_and_a_far_missile_stay_disruptions() -> None:
+    far = "اعترضت منظومة الدفاعات الجوية التابعة لقوات التحالف العربي، مساء الجمعة، صاروخا باليستيا في سماء مدينة المخا."
+    assert "Disrupted weapons use" in [e.sub_event_type for e in events_of(far)]
+    foiled = "أحبط الجيش هجوما بزورق مفخخ قبالة سواحل ميدي في محافظة حجة أمس."
+    assert "Disrupted weapons use" in [e.sub_event_type for e in events_of(foiled)]
+
+
 def test_a_disruption_verb_reads_its_weapon_past_the_commas_of_a_date() -> None:
     event = only("أسقطت قوات الجيش اليمني، السبت، طائرة مسيرة تابعة للحوثيين في مديرية حيس.")
     assert (event.sub_event_type, event.interaction) == ("Disrupted weapons use", "12")

@@ -32,6 +32,8 @@ _ONGOING = frozenset(("استمرار", "تواصل", "ظل"))
 _VIOLENT_PROTEST_CUES = lx._words("مواجهات اشتباكات اشتبك اشتبكوا اشتبكت شغب الحجاره حجاره رشق احرقوا اضرموا")
 _ANTI = lx._words("مكافحه لمكافحه")
 # Weapon words that a disruption verb ("اعترضت صاروخا") takes as object.
+# Disruption verbs with other senses: objecting, toppling or dropping, dismantling a cell.
+_OTHER_SENSES = lx._words("اعترض اعترضت اعترضوا اعتراض اسقط اسقطت اسقطوا اسقاط تفكيك فكك فككت")
 _CLAUSE_ENDS = frozenset((".", "؛", ";", ":"))
 _OBJECT_PRONOUNS = ("ته", "تها", "ها", "هما", "هم")  # اعترضته، أسقطتها، تم اعتراضها
 INFILTRATION = lx._words("تسلل التسلل للتسلل")  # "أحبط الجيش محاولة تسلل": a foiled infiltration is a clash
@@ -80,10 +82,8 @@ def _stops_a_weapon(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool
     last = tokens[t.tok_end - 1]
     if last.norm.endswith(_OBJECT_PRONOUNS) or not _NOUNS_WITH_OBJECT.isdisjoint(last.forms):
         return True
-    for step, stop in (
-        (1, min(sentence.tok_end, t.tok_end + 8)),
-        (-1, max(sentence.tok_start, t.tok_start - 4) - 1),
-    ):
+    ahead, back = min(sentence.tok_end, t.tok_end + 14), max(sentence.tok_start, t.tok_start - 6) - 1
+    for step, stop in ((1, ahead), (-1, back)):
         k = t.tok_end if step == 1 else t.tok_start - 1
         while k != stop:
             if _clause_end(tokens, k):
@@ -489,7 +489,10 @@ def find_triggers(
                 and t.tok_end - t.tok_start == 1
                 and (
                     _forms_in(tokens, t.tok_start, t.tok_end, _CONFRONT)
-                    or not _stops_a_weapon(tokens, sentence, t)
+                    or (
+                        _forms_in(tokens, t.tok_start, t.tok_end, _OTHER_SENSES)
+                        and not _stops_a_weapon(tokens, sentence, t)
+                    )
                 )
             )
         ]
