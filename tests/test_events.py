@@ -680,6 +680,29 @@ def test_a_disruption_verb_reads_its_weapon_past_the_commas_of_a_date() -> None:
     assert (event.sub_event_type, event.interaction) == ("Disrupted weapons use", "12")
 
 
+def test_a_bare_attack_word_in_a_town_places_the_countrywide_strike_of_that_day() -> None:
+    text = (
+        "دعت الولايات المتحدة إلى تحقيق شامل في الهجوم الذي ضرب مدينة صعدة اليمنية، الخميس. "
+        "وقال المتحدث باسم التحالف إن الضربات الجوية التي نفذها التحالف في اليمن، الخميس، كانت ضد هدف مشروع."
+    )
+    event = only(text)
+    assert (event.sub_event_type, event.location.name, event.actor1.name) == (
+        "Air/drone strike",
+        "Sa'dah",
+        "Saudi-led coalition",
+    )
+
+
+def test_a_countrywide_strike_stays_apart_when_the_day_has_another_town() -> None:
+    text = (
+        "شنت طائرات التحالف، الخميس، سلسلة من الغارات الجوية في اليمن. "
+        "وقتل خمسة حوثيين في غارة على مدينة صعدة الخميس. "
+        "واستهدف هجوم مدينة زنجبار الخميس."
+    )
+    places = sorted(e.location.name for e in events_of(text) if e.location is not None)
+    assert "Zinjibar" in places and "Sa'dah" in places
+
+
 def test_what_follows_a_plural_verb_is_its_object() -> None:
     # "هاجموا": the plural says its subject came first, so the police after it were attacked
     event = only(

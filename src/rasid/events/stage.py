@@ -2136,11 +2136,49 @@ def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
                 ),
                 None,
             )
+        if twin is None and id(ev) in generic and ev.event_type in _VIOLENT_TYPES and not _country_only(ev):
+            # "الهجوم الذي ضرب مدينة صعدة" and "الضربات الجوية التي نفذها التحالف في اليمن" that day: the
+            # strike the country-wide report names, at the town the bare attack word gives
+            twin = next(
+                (
+                    e
+                    for e in candidates
+                    if id(e) not in generic
+                    and e.event_type in _VIOLENT_TYPES
+                    and _country_only(e)
+                    and ev.location is not None
+                    and e.location.country == ev.location.country
+                    and e.date is not None
+                    and e.date == ev.date
+                    and not _other_toll(e, ev)
+                    and _one_town_that_day(candidates, ev)
+                ),
+                None,
+            )
+            if twin is not None and ev.location is not None:
+                twin.location = ev.location  # the place only: the sides are the specific report's
+                if "location" in ev.spans:
+                    twin.spans["location"] = ev.spans["location"]
+                continue
         if twin is None:
             kept.append(ev)
             continue
         _fill_gaps(twin, ev, ("fatalities", "injured", "actor1", "actor2"))
     return kept
+
+
+def _one_town_that_day(candidates: list[Event], ev: Event) -> bool:
+    """No violent report names another place below the country for the day and country of `ev`."""
+    assert ev.location is not None
+    return all(
+        e.location.name == ev.location.name
+        for e in candidates
+        if e.event_type in _VIOLENT_TYPES
+        and e.date == ev.date
+        and e.location is not None
+        and e.location.country == ev.location.country
+        and not _country_only(e)
+    )
 
 
 _VIOLENT_TYPES = frozenset(("Battles", "Explosions/Remote violence", "Violence against civilians"))
