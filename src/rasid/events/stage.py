@@ -2136,7 +2136,15 @@ def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
                 ),
                 None,
             )
-        if twin is None and id(ev) in generic and ev.event_type in _VIOLENT_TYPES and not _country_only(ev):
+        if (
+            twin is None
+            and id(ev) in generic
+            and ev.event_type in _VIOLENT_TYPES
+            and not _country_only(ev)
+            and ev.weapon is None  # a bare word, not "برصاص قناص"
+            and ev.fatalities is None
+            and ev.injured is None
+        ):
             # "الهجوم الذي ضرب مدينة صعدة" and "الضربات الجوية التي نفذها التحالف في اليمن" that day: the
             # strike the country-wide report names, at the town the bare attack word gives
             twin = next(
