@@ -670,7 +670,13 @@ def test_a_disruption_verb_that_stops_no_weapon_is_no_event(text: str) -> None:
 
 def test_a_foiled_attack_and_a_far_missile_stay_disruptions() -> None:
     far = "اعترضت منظومة الدفاعات الجوية التابعة لقوات التحالف العربي، مساء الجمعة، صاروخا باليستيا في سماء مدينة المخا."
-    assert "Disrupted weapons use" in [e.sub_event_type for e in events_of(far)]
+    assert [e.sub_event_type for e in events_of(far) if e.sub_event_type == "Disrupted weapons use"] == [
+        "Disrupted weapons use"
+    ]
+    aside = "أسقط الجيش اليمني، وفقا لبيان رسمي، طائرة مسيرة في مديرية حيس أمس."
+    assert [e.sub_event_type for e in events_of(aside)] == ["Disrupted weapons use"]
+    projectile = "أعلن التحالف اعتراض مقذوف أطلقه الحوثيون باتجاه مدينة جازان أمس."
+    assert [e.sub_event_type for e in events_of(projectile)] == ["Disrupted weapons use"]
     foiled = "أحبط الجيش هجوما بزورق مفخخ قبالة سواحل ميدي في محافظة حجة أمس."
     assert "Disrupted weapons use" in [e.sub_event_type for e in events_of(foiled)]
 
@@ -693,14 +699,20 @@ def test_a_bare_attack_word_in_a_town_places_the_countrywide_strike_of_that_day(
     )
 
 
-def test_a_countrywide_strike_stays_apart_when_the_day_has_another_town() -> None:
-    text = (
+def test_a_countrywide_strike_stays_apart_when_the_day_has_another_town_or_another_kind() -> None:
+    two_towns = (
         "شنت طائرات التحالف، الخميس، سلسلة من الغارات الجوية في اليمن. "
         "وقتل خمسة حوثيين في غارة على مدينة صعدة الخميس. "
         "واستهدف هجوم مدينة زنجبار الخميس."
     )
-    places = sorted(e.location.name for e in events_of(text) if e.location is not None)
-    assert "Zinjibar" in places and "Sa'dah" in places
+    by_place = {e.location.name: e.sub_event_type for e in events_of(two_towns)}
+    assert by_place.get("Zinjibar") == "Attack"  # not folded into the air strikes of that day
+    for other in (
+        "وتبنى تنظيم القاعدة الهجوم على مدينة زنجبار الخميس.",  # another side's attack
+        "واندلعت مواجهات بين قبائل في مدينة مأرب الخميس.",  # another kind of event
+    ):
+        text = "شنت طائرات التحالف، الخميس، غارات جوية في اليمن. " + other
+        assert "Yemen" in [e.location.name for e in events_of(text)], other
 
 
 def test_what_follows_a_plural_verb_is_its_object() -> None:

@@ -405,6 +405,7 @@ class EventStage:
         ctx = _Context()
         candidates: list[Event] = []
         generic: set[int] = set()  # events from weak triggers ("الهجوم", "استهدف")
+        bare: set[int] = set()  # of them, those from an attack word ("الهجوم الذي ضرب المدينة")
         listed: dict[int, int] = {}  # events of the places one sentence lists -> that list
         for s in doc.sentences:
             s_dates = doc.in_sentence(dates, s)
@@ -429,6 +430,8 @@ class EventStage:
                 candidates.append(event)
                 if not trig.strong:
                     generic.add(id(event))
+                    if _trigger_has(doc, trig, _BARE_ATTACK_WORDS):
+                        bare.add(id(event))
                 # "قذائف على بلدتي الفوعة وكفريا": one event in each town the sentence lists
                 for other in _coordinated(doc, s_places, event, hit_tokens):
                     twin = _at_place(event, other)
@@ -454,7 +457,7 @@ class EventStage:
                 place = place or _choose_place(doc, s_places, Trigger("", None, True, s.tok_end, s.tok_end))
                 if place is not None:
                     ctx.place, ctx.place_sentence = place, s.i
-        events = _merge(_fold_generic(candidates, generic), listed)
+        events = _merge(_fold_generic(candidates, generic, bare), listed)
         doc.events = _merge_protests(_fold_intercepted(doc, events))
         for e in doc.events:
             e.article_id = doc.article.id
@@ -1014,6 +1017,7 @@ def _forms_in_sentence(doc: Doc, s: Sentence, words: frozenset[str]) -> bool:
 
 
 _ATTACK_WORDS = lx._words("هجوم هجوما الهجوم هاجم هاجمت هاجموا استهدف استهدفت استهدفوا")
+_BARE_ATTACK_WORDS = _ATTACK_WORDS | lx._words("ضرب ضربت")
 
 
 def _targeted_party(doc: Doc, s: Sentence, trig: Trigger, country: str | None) -> Actor | None:
@@ -2087,7 +2091,7 @@ def _involves_crowd(ev: Event) -> bool:
 _FOLDED_TYPES = frozenset(("Violence against civilians", "Explosions/Remote violence"))  # a battle is its own
 
 
-def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
+def _fold_generic(candidates: list[Event], generic: set[int], bare: set[int]) -> list[Event]:
     """ "الهجوم" or "الانفجار" after "تفجير انتحاري" names the same incident: a weak-trigger battle,
     attack or explosion on the day and at the place of a specific explosion the article reports is that
     explosion, not another event."""
@@ -2138,12 +2142,9 @@ def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
             )
         if (
             twin is None
-            and id(ev) in generic
-            and ev.event_type in _VIOLENT_TYPES
+            and _bare_attack(ev, bare)
             and not _country_only(ev)
-            and ev.weapon is None  # a bare word, not "برصاص قناص"
-            and ev.fatalities is None
-            and ev.injured is None
+            and _one_town_that_day(candidates, ev)
         ):
             # "الهجوم الذي ضرب مدينة صعدة" and "الضربات الجوية التي نفذها التحالف في اليمن" that day: the
             # strike the country-wide report names, at the town the bare attack word gives
@@ -2158,8 +2159,7 @@ def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
                     and e.location.country == ev.location.country
                     and e.date is not None
                     and e.date == ev.date
-                    and not _other_toll(e, ev)
-                    and _one_town_that_day(candidates, ev)
+                    and not _other_group(ev.actor1, e.actor1)  # "وتبنى تنظيم القاعدة الهجوم على ..."
                 ),
                 None,
             )
@@ -2173,6 +2173,25 @@ def _fold_generic(candidates: list[Event], generic: set[int]) -> list[Event]:
             continue
         _fill_gaps(twin, ev, ("fatalities", "injured", "actor1", "actor2"))
     return kept
+
+
+def _bare_attack(ev: Event, bare: set[int]) -> bool:
+    """ "الهجوم الذي ضرب المدينة": an attack word (`bare`: the ids of such events) with no weapon or toll
+    of its own (not "مواجهات بين قبائل", "وقع انفجار", "برصاص قناص")."""
+    return (
+        id(ev) in bare
+        and ev.event_type in _VIOLENT_TYPES
+        and ev.weapon is None
+        and ev.fatalities is None
+        and ev.injured is None
+    )
+
+
+def _other_group(a: Actor | None, b: Actor | None) -> bool:
+    """`a` is an armed group the text names, and not `b`'s side."""
+    return (
+        a is not None and a.inter in (2, 3, 4) and _named_in_text(a) and (b is None or not _same_side(a, b))
+    )
 
 
 def _one_town_that_day(candidates: list[Event], ev: Event) -> bool:

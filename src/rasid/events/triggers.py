@@ -35,6 +35,7 @@ _ANTI = lx._words("مكافحه لمكافحه")
 # Disruption verbs with other senses: objecting, toppling or dropping, dismantling a cell.
 _OTHER_SENSES = lx._words("اعترض اعترضت اعترضوا اعتراض اسقط اسقطت اسقطوا اسقاط تفكيك فكك فككت")
 _CLAUSE_ENDS = frozenset((".", "؛", ";", ":"))
+_ASIDE_WORDS = frozenset(("وفقا", "وفق", "ووفقا", "وذلك", "وفي", "وهو", "وهي"))
 _OBJECT_PRONOUNS = ("ته", "تها", "ها", "هما", "هم")  # اعترضته، أسقطتها، تم اعتراضها
 INFILTRATION = lx._words("تسلل التسلل للتسلل")  # "أحبط الجيش محاولة تسلل": a foiled infiltration is a clash
 _CONFRONT = lx._words("تصدت تصدي تصدوا التصدي")
@@ -70,28 +71,29 @@ class Trigger:
 
 
 def _clause_end(tokens: list[Token], k: int) -> bool:
-    """A full stop or semicolon, or a comma before "و" (not the commas around "، السبت،")."""
+    """A full stop or semicolon, or a comma before "و" that starts a clause (not the commas around
+    "، السبت،" or "، وفقا لبيان،")."""
     if tokens[k].norm in _CLAUSE_ENDS:
         return True
-    return tokens[k].norm in ("،", ",") and k + 1 < len(tokens) and tokens[k + 1].norm.startswith("و")
+    nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+    return tokens[k].norm in ("،", ",") and nxt.startswith("و") and nxt not in _ASIDE_WORDS
 
 
 def _stops_a_weapon(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
-    """A weapon the disruption verb acts on: a pronoun pointing back ("اعترضته"), or a weapon word in its
-    clause, just after it or just before ("7 صواريخ اعترضتها")."""
+    """A weapon the disruption verb acts on: a pronoun pointing back ("اعترضته"), a weapon word in its
+    clause after it, or one earlier in its sentence ("7 صواريخ اعترضتها")."""
     last = tokens[t.tok_end - 1]
     if last.norm.endswith(_OBJECT_PRONOUNS) or not _NOUNS_WITH_OBJECT.isdisjoint(last.forms):
         return True
-    ahead, back = min(sentence.tok_end, t.tok_end + 14), max(sentence.tok_start, t.tok_start - 6) - 1
-    for step, stop in ((1, ahead), (-1, back)):
-        k = t.tok_end if step == 1 else t.tok_start - 1
-        while k != stop:
-            if _clause_end(tokens, k):
-                break
-            if not lx.STOPPED_OBJECTS.isdisjoint(tokens[k].forms):
-                return True
-            k += step
-    return False
+    for k in range(t.tok_end, min(sentence.tok_end, t.tok_end + 14)):
+        if _clause_end(tokens, k):
+            break
+        if not lx.STOPPED_OBJECTS.isdisjoint(tokens[k].forms):
+            return True
+    # before it, anywhere in the sentence: "صاروخ باليستي أطلقه الحوثيون ... واعترضته الدفاعات"
+    return any(
+        not lx.STOPPED_OBJECTS.isdisjoint(tokens[k].forms) for k in range(sentence.tok_start, t.tok_start)
+    )
 
 
 def _downs_aircraft(tokens: list[Token], sentence: Sentence) -> bool:
