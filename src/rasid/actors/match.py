@@ -46,12 +46,13 @@ _MEMBER_WITH_MIN = frozenset(norm(w) for w in "مسلحين مسلحون مسل�
 _MIN = "من"
 # Kinds whose names do not take a member noun (a "member of the civilians" is nothing).
 _NO_MEMBERS = {"civilians", "protesters", "rioters"}
-# before a country or capital name these make it a place ("في مدينة باريس"), not the state acting
 # "تصريح صحفي", "مؤتمر صحفي": after these "صحفي" is an adjective, not a journalist
 PRESS_NOUNS = frozenset(norm(w) for w in "تصريح تصريحات مؤتمر مؤتمرا بيان لقاء مصدر مصادر تقرير".split())
+# before a nationality these make it who told, not the people hit ("مسؤولون صينيون")
 _TELLER_NOUNS = frozenset(
     norm(w) for w in "مسؤول مسؤولون مسؤولين مسئول مسئولون مسئولين مصادر مصدر وسائل صحيفة صحف وكالة".split()
 )
+# before a country or capital name these make it a place ("في مدينة باريس"), not the state acting
 _PLACE_LEADS = frozenset(norm(w) for w in "في مدينة بمدينة العاصمة بالعاصمة وفي".split())
 # "القاعدة الجوية" is an air base, not al-Qaeda.
 _AQ_VETO_NEXT = frozenset(
@@ -301,7 +302,7 @@ def _without_owned_vehicles(tokens: Sequence[Token], found: list[ActorMatch]) ->
         m
         for k, m in enumerate(found)
         if not (
-            _VEHICLE_HEADS.intersection(tokens[m.tok_start].forms)
+            VEHICLE_WORDS.intersection(tokens[m.tok_start].forms)
             and k + 1 < len(found)
             and found[k + 1].tok_start == m.tok_end
             and tokens[m.tok_end].norm.startswith("ل")
@@ -331,7 +332,8 @@ def _without_adjectives(found: list[ActorMatch]) -> list[ActorMatch]:
     return out
 
 
-_VEHICLE_HEADS = frozenset(
+# a patrol, convoy or vehicle: the group after it with ل is its owner ("رتلا عسكريا لداعش")
+VEHICLE_WORDS = frozenset(
     norm(w) for w in "دورية دوريات رتل رتلا قافلة موكب موكبا عربة مركبة آلية آليات".split()
 )
 _GROUP_KINDS = frozenset(("rebel", "militia", "identity"))

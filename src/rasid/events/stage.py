@@ -11,7 +11,7 @@ import copy
 from dataclasses import dataclass
 
 from rasid.actors import lexicon, nationality, resolve_inter
-from rasid.actors.match import PRESS_NOUNS, names_a_front
+from rasid.actors.match import PRESS_NOUNS, VEHICLE_WORDS, names_a_front
 from rasid.doc import Doc
 from rasid.events import lexicon as lx
 from rasid.events.casualties import CasualtyFinder, Count
@@ -1575,14 +1575,11 @@ def _actors(
     return actor1, actor2, a1_m, a2_m
 
 
-_VEHICLE_WORDS = lx._words("دوريه دوريات رتل رتلا قافله موكب موكبا عربه مركبه اليه اليات")
-
-
 def _vehicle_owner(doc: Doc, m: ActorMention) -> bool:
     """ "بدورية عسكرية لقوات سوريا الديمقراطية": the owner of a patrol or convoy named after it."""
     lead = doc.tokens[max(0, m.tok_start - 2) : m.tok_start]
     return doc.tokens[m.tok_start].norm.startswith("ل") and any(
-        not _VEHICLE_WORDS.isdisjoint(t.forms) for t in lead
+        not VEHICLE_WORDS.isdisjoint(t.forms) for t in lead
     )
 
 
@@ -2143,6 +2140,7 @@ def _fold_generic(candidates: list[Event], generic: set[int], bare: set[int]) ->
         if (
             twin is None
             and _bare_attack(ev, bare)
+            and ev.location is not None
             and not _country_only(ev)
             and _one_town_that_day(candidates, ev)
         ):
@@ -2155,7 +2153,6 @@ def _fold_generic(candidates: list[Event], generic: set[int], bare: set[int]) ->
                     if id(e) not in generic
                     and e.event_type in _VIOLENT_TYPES
                     and _country_only(e)
-                    and ev.location is not None
                     and e.location.country == ev.location.country
                     and e.date is not None
                     and e.date == ev.date
@@ -2163,7 +2160,7 @@ def _fold_generic(candidates: list[Event], generic: set[int], bare: set[int]) ->
                 ),
                 None,
             )
-            if twin is not None and ev.location is not None:
+            if twin is not None:
                 twin.location = ev.location  # the place only: the sides are the specific report's
                 if "location" in ev.spans:
                     twin.spans["location"] = ev.spans["location"]
@@ -2196,7 +2193,8 @@ def _other_group(a: Actor | None, b: Actor | None) -> bool:
 
 def _one_town_that_day(candidates: list[Event], ev: Event) -> bool:
     """No violent report names another place below the country for the day and country of `ev`."""
-    assert ev.location is not None
+    if ev.location is None:
+        return False
     return all(
         e.location.name == ev.location.name
         for e in candidates

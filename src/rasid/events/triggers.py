@@ -31,11 +31,11 @@ _PROTESTING_FOR = lx._words("علي احتجاجا ضد")
 _ONGOING = frozenset(("استمرار", "تواصل", "ظل"))
 _VIOLENT_PROTEST_CUES = lx._words("مواجهات اشتباكات اشتبك اشتبكوا اشتبكت شغب الحجاره حجاره رشق احرقوا اضرموا")
 _ANTI = lx._words("مكافحه لمكافحه")
-# Weapon words that a disruption verb ("اعترضت صاروخا") takes as object.
 # Disruption verbs with other senses: objecting, toppling or dropping, dismantling a cell.
 _OTHER_SENSES = lx._words("اعترض اعترضت اعترضوا اعتراض اسقط اسقطت اسقطوا اسقاط تفكيك فكك فككت")
 _CLAUSE_ENDS = frozenset((".", "؛", ";", ":"))
-_ASIDE_WORDS = frozenset(("وفقا", "وفق", "ووفقا", "وذلك", "وفي", "وهو", "وهي"))
+_ASIDE_WORDS = frozenset(("وفقا", "وفق", "ووفقا", "وذلك", "وفي", "وهو", "وهي"))  # "، وفقا لبيان،": no clause
+# Weapon words that a disruption verb ("اعترضت صاروخا") takes as object.
 _OBJECT_PRONOUNS = ("ته", "تها", "ها", "هما", "هم")  # اعترضته، أسقطتها، تم اعتراضها
 INFILTRATION = lx._words("تسلل التسلل للتسلل")  # "أحبط الجيش محاولة تسلل": a foiled infiltration is a clash
 _CONFRONT = lx._words("تصدت تصدي تصدوا التصدي")
