@@ -715,6 +715,14 @@ def test_a_countrywide_strike_stays_apart_when_the_day_has_another_town_or_anoth
         assert "Yemen" in [e.location.name for e in events_of(text)], other
 
 
+def test_a_suicide_bombing_among_protesters_is_the_bombing() -> None:
+    text = "قتل 19 شخصا وأصيب 57 آخرون، الثلاثاء، عندما فجر انتحاري نفسه وسط محتجين في إقليم ننكرهار."
+    event = only(text)
+    assert (event.sub_event_type, event.fatalities, event.injured) == ("Suicide bomb", 19, 57)
+    riot = "ألقى متظاهرون قنابل حارقة وعبوات ناسفة على السياج خلال مواجهات مع الجيش شرق مدينة غزة أمس."
+    assert "Remote explosive/landmine/IED" not in [e.sub_event_type for e in events_of(riot)]
+
+
 def test_what_follows_a_plural_verb_is_its_object() -> None:
     # "هاجموا": the plural says its subject came first, so the police after it were attacked
     event = only(

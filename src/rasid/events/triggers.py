@@ -507,10 +507,17 @@ def find_triggers(
             if t.sub_event_type == _SUICIDE:
                 t.weapon = t.weapon or weapon
         triggers = [t for t in triggers if t.sub_event_type != _IED]
+    # A suicide or car bombing among protesters is the bombing ("فجر انتحاري نفسه وسط محتجين"):
+    # protesters named only are its victims (bombs they threw stay part of the riot).
+    bombed = any(t.sub_event_type == _SUICIDE or t.weapon == "car_bomb" for t in triggers if t.strong)
+    if bombed:
+        triggers = [t for t in triggers if t.sub_event_type != _PROTEST or t.strong]
     # Protests take their sub-type from what happened to them.
     if any(t.sub_event_type == _PROTEST for t in triggers):  # a strong word, or protesters named
         start, end = sentence.tok_start, sentence.tok_end
-        if _violent_cue(tokens, start, end):
+        if bombed:
+            sub = _PROTEST
+        elif _violent_cue(tokens, start, end):
             sub = "Violent demonstration"
         elif has_casualties:
             sub = "Excessive force against protesters"
@@ -522,7 +529,10 @@ def find_triggers(
         absorbed = [
             t
             for t in triggers
-            if t.event_type in ("Battles", "Riots", _EXPLOSIONS) or t.sub_event_type in ("Arrests", "Attack")
+            if (
+                t.event_type in ("Battles", "Riots", _EXPLOSIONS) or t.sub_event_type in ("Arrests", "Attack")
+            )
+            and not (bombed and (t.sub_event_type == _SUICIDE or t.weapon == "car_bomb"))
         ]
         protest_at = [t.tok_start for t in triggers if t.sub_event_type == _PROTEST]
         if sub == _PROTEST and any(
