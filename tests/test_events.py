@@ -391,31 +391,34 @@ def test_the_day_a_period_began_does_not_date_the_next_sentence() -> None:
     assert events and all(e.date != dt.date(2018, 3, 30) for e in events)
 
 
-def test_the_next_sentence_takes_the_day_things_happened_not_the_day_they_were_told() -> None:
-    text = (
-        "قتل خمسة أشخاص في انفجار سيارة مفخخة في مدينة الموصل أول أمس، بحسب ما أفادت مصادر أمنية أمس. "
-        "وأصيب ثلاثة جنود في انفجار عبوة ناسفة في مدينة تكريت."
-    )
+@pytest.mark.parametrize(
+    ("text", "place", "days_before"),
+    [
+        (  # the day things happened, not the day they were told
+            "قتل خمسة أشخاص في انفجار سيارة مفخخة في مدينة الموصل أول أمس، بحسب ما أفادت مصادر أمنية أمس. "
+            "وأصيب ثلاثة جنود في انفجار عبوة ناسفة في مدينة تكريت.",
+            "Tikrit",
+            2,
+        ),
+        (  # the event's own day, even right after a speech verb
+            "في أعقاب اجتماع عقد الأحد، أعلن الجيش أمس مقتل خمسة مسلحين في اشتباكات في درنة. "
+            "وقتل جندي في انفجار لغم في سرت.",
+            "Sirte",
+            1,
+        ),
+        (  # the event's day (Sunday), not that of another thing named (Saturday)
+            "تجددت الغارات الجوية على مدينة دوما، الأحد، رغم الهدنة التي أعلنت السبت. "
+            "وقتل عشرة مدنيين في غارة جوية على بلدة حرستا.",
+            "Harasta",
+            4,
+        ),
+    ],
+)
+def test_the_next_sentence_takes_the_day_of_the_event_before_it(
+    text: str, place: str, days_before: int
+) -> None:
     by_place = {e.location.name: e.date for e in events_of(text) if e.location is not None}
-    assert by_place.get("Tikrit") == PUB - dt.timedelta(days=2)
-
-
-def test_the_day_of_the_event_is_passed_on_even_when_it_follows_a_speech_verb() -> None:
-    text = (
-        "في أعقاب اجتماع عقد الأحد، أعلن الجيش أمس مقتل خمسة مسلحين في اشتباكات في درنة. "
-        "وقتل جندي في انفجار لغم في سرت."
-    )
-    by_place = {e.location.name: e.date for e in events_of(text) if e.location is not None}
-    assert by_place.get("Sirte") == PUB - dt.timedelta(days=1)
-
-
-def test_the_next_sentence_takes_the_day_of_the_event_not_of_another_thing_named() -> None:
-    text = (
-        "تجددت الغارات الجوية على مدينة دوما، الأحد، رغم الهدنة التي أعلنت السبت. "
-        "وقتل عشرة مدنيين في غارة جوية على بلدة حرستا."
-    )
-    by_place = {e.location.name: e.date for e in events_of(text) if e.location is not None}
-    assert by_place.get("Harasta") == dt.date(2024, 3, 10)  # the Sunday before the Thursday of publication
+    assert by_place.get(place) == PUB - dt.timedelta(days=days_before)
 
 
 def test_a_command_named_after_its_area_is_no_event_place() -> None:

@@ -1946,8 +1946,10 @@ def _air_sides(
 
 
 # not "من" alone, nor "استهدفت" or "قتل" (their subject follows them: "استهدفت قوات النظام أحياء")
-_STRUCK_LEADS = (_VICTIM_LEADS | _VICTIM_PREPOSITIONS) - lx._words("من استهدف استهدفت قتل") | lx._words(
-    "مواقع مقرات تجمعات ارتال رتل"
+_STRUCK_LEADS = (
+    (_VICTIM_LEADS - lx._words("استهدف استهدفت قتل"))
+    | (_VICTIM_PREPOSITIONS - lx._words("من"))
+    | lx._words("مواقع مقرات تجمعات ارتال رتل")
 )
 _SOME_WORDS = lx._words("العشرات عشرات المئات مئات عدد العديد")
 
