@@ -136,6 +136,20 @@ def test_casualty_phrases(text: str, killed: int | None, injured: int | None) ->
         "وقع اشتباك كلامي بين نائبين في مدينة بغداد أمس.",
         "التقى وفد من منظمة التحرير الفلسطينية مسؤولين في مدينة رام الله أمس.",
         "أعلنت أنقرة أن عملية «غصن الزيتون» في مدينة عفرين تسير وفق الخطة اليوم.",
+        # a disruption verb that stops no weapon
+        "اعترضت روسيا على مشروع القرار في مجلس الأمن في نيويورك أمس.",
+        "صوت البرلمان على إسقاط عضوية النائب في بغداد أمس.",
+        "وأدت عاصفة لاقتلاع أشجار، وإسقاط أعمدة كهرباء، وهبوط طائرات، وتوقف قطارات في العاصمة نيودلهي، الأحد.",
+        # a law annulled, a food store found, restraint urged, a thief shot
+        "أبطل البرلمان قانون الانتخابات في مدينة بغداد أمس.",
+        "عثر الجيش على مخزن للمواد الغذائية في مدينة الموصل أمس.",
+        "دعت الحكومة إلى ضبط النفس وعدم استخدام الأسلحة في مدينة عدن أمس.",
+        "أطلقت الشرطة الرصاص على لص في مدينة البصرة أمس.",
+        # words in another sense: a cyber attack, a song
+        "انتقد الوزير روسيا بسبب هجوم إلكتروني استهدف وزارته في برلين أمس.",
+        'قال المصدر إن أغنية "الرجل الصاروخ" كانت موضع حوار بين الزعيمين في سنغافورة أمس.',
+        "أحبط حرس الحدود أمس محاولة تسلل 40 مهاجرا قرب مدينة الرمثا.",  # migrants, not fighters
+        "استولى مسلحون مجهولون أمس على سيارة إسعاف في مدينة درنة.",  # property, not ground
     ],
 )
 def test_not_events(text: str) -> None:
@@ -659,18 +673,6 @@ def test_an_ally_named_among_the_dead_stays_the_target() -> None:
         assert event.actor2 is not None and event.actor2.name == "Military Forces of Syria", text
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "اعترضت روسيا على مشروع القرار في مجلس الأمن في نيويورك أمس.",
-        "صوت البرلمان على إسقاط عضوية النائب في بغداد أمس.",
-        "وأدت عاصفة لاقتلاع أشجار، وإسقاط أعمدة كهرباء، وهبوط طائرات، وتوقف قطارات في العاصمة نيودلهي، الأحد.",
-    ],
-)
-def test_a_disruption_verb_that_stops_no_weapon_is_no_event(text: str) -> None:
-    assert events_of(text) == []
-
-
 def test_a_foiled_attack_and_a_far_missile_stay_disruptions() -> None:
     far = "اعترضت منظومة الدفاعات الجوية التابعة لقوات التحالف العربي، مساء الجمعة، صاروخا باليستيا في سماء مدينة المخا."
     assert [e.sub_event_type for e in events_of(far) if e.sub_event_type == "Disrupted weapons use"] == [
@@ -802,19 +804,6 @@ def test_protests_against_violence_and_clashes_of_armed_sides_keep_their_types(
     text: str, sub_event_type: str
 ) -> None:
     assert only(text).sub_event_type == sub_event_type
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "أبطل البرلمان قانون الانتخابات في مدينة بغداد أمس.",
-        "عثر الجيش على مخزن للمواد الغذائية في مدينة الموصل أمس.",
-        "دعت الحكومة إلى ضبط النفس وعدم استخدام الأسلحة في مدينة عدن أمس.",
-        "أطلقت الشرطة الرصاص على لص في مدينة البصرة أمس.",
-    ],
-)
-def test_parliaments_food_stores_restraint_and_thieves_report_no_event(text: str) -> None:
-    assert events_of(text) == []
 
 
 def test_missiles_that_were_intercepted_and_hit_no_one_are_the_interception() -> None:
@@ -1067,17 +1056,6 @@ def test_an_attack_and_its_weapon_in_one_sentence_are_one_event() -> None:
     event = only("دان المجلس التفجير الإجرامي الذي وقع في مسجد للشرطة في مدينة أبها أمس واستهدف رجال الأمن.")
     assert event.event_type == "Explosions/Remote violence"
     assert event.actor2 is not None and event.actor2.inter == 1
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "انتقد الوزير روسيا بسبب هجوم إلكتروني استهدف وزارته في برلين أمس.",
-        'قال المصدر إن أغنية "الرجل الصاروخ" كانت موضع حوار بين الزعيمين في سنغافورة أمس.',
-    ],
-)
-def test_words_in_another_sense(text: str) -> None:
-    assert events_of(text) == []
 
 
 def test_a_record_of_many_attacks_claims_none() -> None:
@@ -1351,17 +1329,6 @@ def test_protesters_who_clash_riot() -> None:
 def test_infiltrations_suppressions_stabbings_seizures_fronts(text: str, expected: tuple) -> None:
     event = only(text)
     assert (event.sub_event_type, event.location.name) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "أحبط حرس الحدود أمس محاولة تسلل 40 مهاجرا قرب مدينة الرمثا.",  # migrants, not fighters
-        "استولى مسلحون مجهولون أمس على سيارة إسعاف في مدينة درنة.",  # property, not ground
-    ],
-)
-def test_migrants_and_stolen_cars_are_no_battles(text: str) -> None:
-    assert events_of(text) == []
 
 
 def test_where_ministers_met_is_not_where_strikes_hit() -> None:
