@@ -268,6 +268,16 @@ def find_actors(text: str, tokens: Sequence[Token], entities: Sequence[Mention] 
             if e.metonym and _after_place_word(tokens, i):
                 i = cand.end  # "في مدينة باريس", "في العاصمة الصينية بكين": the place, not the state
                 continue
+            if e.metonym and i > 0 and tokens[i - 1].is_digit and cand.country is not None:
+                # "30 بريطانيا": thirty Britons (the accusative nisba is spelled like the country)
+                m = _mention(
+                    text, tokens, i, cand.end, LABEL_DEMONYM, SCORE_DEMONYM,
+                    Actor("Civilians ({country})", None, 7), cand.country, "civilians", "civilians",
+                )  # fmt: skip
+                m.actor.name_ar = m.text
+                found.append(m)
+                i = cand.end
+                continue
             if e.metonym:
                 label, score = LABEL_METONYM, SCORE_METONYM
             else:

@@ -16,7 +16,7 @@ from rasid.doc import Doc
 from rasid.events import lexicon as lx
 from rasid.events.casualties import CasualtyFinder, Count
 from rasid.events.classifier import load_classifier
-from rasid.events.triggers import INFILTRATION, TERRITORY, Trigger, find_triggers
+from rasid.events.triggers import INFILTRATION, TERRITORY, Trigger, contrast_clauses, find_triggers
 from rasid.model import (
     SUB_TO_TYPE,
     Actor,
@@ -39,7 +39,9 @@ _SAME_AREA_KM = 30  # the lead may leave the place to the headline and the next 
 _BACKGROUND_DAYS = 2
 _NEEDS_CONTEXT = {"Strategic developments"}
 _COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLS", "PCLF", "COUNTRY"}
-_VICTIM_LEADS = lx._words("مقتل مصرع استشهاد اصابه جرح قتل اصيب استهدف استهدفت لاستهداف")
+_VICTIM_LEADS = lx._words(
+    "مقتل مصرع استشهاد اصابه جرح قتل اصيب استهدف استهدفت لاستهداف لقي لقيت لقوا لقيا استشهد استشهدت"
+)
 _VICTIM_PREPOSITIONS = lx._words("من ضد علي بحق")  # "ثلاثة من عناصر", "على مواقع الحوثيين" (two words back)
 _MIN_PERPETRATOR_MENTIONS = 2
 _MIN_BLAME_MENTIONS = 3  # an unclaimed attack is laid on a group only if the article keeps naming it
@@ -144,6 +146,15 @@ def _in_clause(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> list[P
     return [p for p in places if lo <= p.tok_start < hi]
 
 
+def _in_contrast_clause(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> list[PlaceMention]:
+    """The places of the trigger's part of the sentence, cut before "فيما", "بينما", "في حين"."""
+    s = doc.sentence_of(min(trigger.tok_start, len(doc.tokens) - 1))
+    for part in contrast_clauses(doc.tokens, s):
+        if part.tok_start <= trigger.tok_start < part.tok_end:
+            return [p for p in places if part.tok_start <= p.tok_start < part.tok_end]
+    return []
+
+
 def _named_after(doc: Doc, p: PlaceMention) -> bool:
     """ "جبل الحديدة", "شارع بغداد": a feature word before the name the match does not include."""
     return p.tok_start > 0 and not NAMED_FEATURE_WORDS.isdisjoint(doc.tokens[p.tok_start - 1].forms)
@@ -168,6 +179,8 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
     located = [p for p in located if not _names_other_event(doc, p, trigger)]
     if not located:
         return None
+    # "... قرب حدود جازان، فيما سقطت قذائف في منطقة نجران": a "while" clause tells of its own place
+    located = _in_contrast_clause(doc, located, trigger) or located
     # "الهجوم الذي وقع، السبت، في مدينة دوما": what follows "happened" says where.
     happened = _happened_after(doc, trigger)
     if happened is not None and any(p.tok_start > happened for p in located):
@@ -458,7 +471,16 @@ class EventStage:
                 if place is not None:
                     ctx.place, ctx.place_sentence = place, s.i
         events = _merge(_fold_generic(candidates, generic, bare), listed)
-        doc.events = _merge_protests(_fold_intercepted(doc, events))
+        events = _merge_protests(_fold_intercepted(doc, events))
+        # An event placed only in a country is no more than optional (GUIDELINES: a town, district,
+        # province or border area): it is kept when it reports victims, the rest are mostly reactions
+        # and statements (the fold above has already given a town to those a later report placed).
+        countries = {p.location.geonameid for p in doc.places if _is_country(p) and p.location is not None}
+        doc.events = [
+            e
+            for e in events
+            if e.location is None or e.location.geonameid not in countries or e.fatalities or e.injured
+        ]
         for e in doc.events:
             e.article_id = doc.article.id
             e.notes = note(e)
@@ -541,6 +563,14 @@ class EventStage:
         actor1, actor2 = (
             _named_instead(doc, s, a, b, country) for a, b in ((actor1, actor2), (actor2, actor1))
         )
+        if (
+            trig.sub_event_type == "Attack"
+            and actor1 is not None
+            and actor1.name.startswith("Government of")
+            and a1_m is not None
+            and _words_before(doc, a1_m.tok_start, 1, _SPEECH_VERBS)
+        ):  # "أعلنت السلطات الصينية مقتل 7 أطفال في هجوم": the authorities told of it
+            actor1, a1_m = None, None
         if trig.sub_event_type == "Arrests" and _ordinary_crime(doc, s, s_actors):
             return None  # "أوقفت قوى الأمن ثلاثة أشخاص لتنفيذهم عمليات ابتزاز"
         if trig.sub_event_type == "Attack" and trig.weapon == "firearm" and _ordinary_crime(doc, s, s_actors):
@@ -723,6 +753,9 @@ class EventStage:
         elif event_type == "Battles" and actor1 is not None and actor2 is None and actor1.inter in (1, 8):
             # a battle has two sides: the group the article fights most, else an unnamed one
             actor2 = _article_adversary(doc, country, actor1) or Actor("Unidentified armed group", None, 3)
+        elif event_type == "Battles" and actor1 is None and actor2 is not None and actor2.inter in (1, 8):
+            # "لقي شرطيان مصرعهما بالرصاص": the forces fired on, by the group the article fights or an unnamed one
+            actor1 = _article_adversary(doc, country, actor2) or Actor("Unidentified armed group", None, 3)
         acted = (  # "فجر الجيش عبوة": the state's forces as subject or agent, not soldiers counted
             a1_m is not None
             and not _is_victim(doc, a1_m)
@@ -1468,8 +1501,10 @@ def _nationality_agent(doc: Doc, trig: Trigger, s: Sentence) -> ActorMention | N
     if trig.sub_event_type in _SEIZED_PEOPLE:
         return None
     for k in range(trig.tok_end - 1, min(trig.tok_end + 2, s.tok_end)):
-        if k > trig.tok_end and _is_person_noun(doc.tokens[k - 1]):
-            break
+        if k > trig.tok_end and (
+            _is_person_noun(doc.tokens[k - 1]) or not _NAMED_BY_NISBA.isdisjoint(doc.tokens[k - 1].forms)
+        ):
+            break  # "خطفوا صحفية فرنسية", "الهجوم بالحي اليوناني": the nisba tells of the noun before it
         iso2 = nationality(doc.tokens[k])
         if iso2 and doc.tokens[k - 1].norm in _OBJECT_LEADS:
             return None  # "أطلق النار على فلسطينيين": those shot at
@@ -1490,6 +1525,10 @@ def _nationality_mention(doc: Doc, k: int, iso2: str) -> ActorMention:
 
 
 _HEDGES = lx._words("يرجح يعتقد يشتبه يبدو رجح ترجح")
+# places and communities a nationality adjective describes ("الحي اليوناني", "السفارة الأمريكية")
+_NAMED_BY_NISBA = lx._words(
+    "حي الحي منطقه المنطقه مدينه المدينه قريه القريه بلده البلده مخيم المخيم الجاليه السفاره القنصليه الحدود"
+)
 _HEDGE_THAT = frozenset(("انها", "انه", "انهم", "انهما"))
 
 

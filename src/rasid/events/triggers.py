@@ -44,6 +44,7 @@ _POINTED_BACK = 25  # tokens between a weapon and the "اعتراضه" that poin
 _NOUNS_WITH_OBJECT = lx._words("اعتراضه اسقاطه تفكيكه تدميره")  # "من اعتراضه": a masdar with "its"
 _WEAPON_OBJECTS = {_SHELLING, _AIR, _IED, _SUICIDE}
 _FIRING_VERBS = lx._words("اطلق اطلقت اطلقوا اطلقا")
+_SHOOTING = lx._words("اطلاق")  # "إطلاق نار": a shooting, unless another word names the event
 _CAUSE_WORDS = lx._words("ردا اثر عقب اعقاب بعد")
 _RELATIVES = frozenset(("التي", "الذي", "اللتين", "اللذين", "الذين", "اللاتي", "اللواتي"))
 
@@ -274,7 +275,7 @@ def _failed(tokens: list[Token], sentence: Sentence, start: int) -> bool:
     return any(not _FAILED.isdisjoint(t.forms) for t in tokens[max(sentence.tok_start, start - 5) : start])
 
 
-def _contrast_clauses(tokens: list[Token], sentence: Sentence) -> list[Sentence]:
+def contrast_clauses(tokens: list[Token], sentence: Sentence) -> list[Sentence]:
     """The sentence cut before "في حين", "بينما", "فيما" (each part a Sentence over its tokens)."""
     cuts = [sentence.tok_start]
     for k in range(sentence.tok_start + 1, sentence.tok_end - 1):
@@ -344,7 +345,7 @@ def find_triggers(
     if periods and _is_cumulative(tokens, sentence, date_tokens):
         return []
     # "قتل 149 فلسطينيا مذاك، في حين قتل جندي الجمعة": the toll since then is no event of that Friday
-    clauses = _contrast_clauses(tokens, sentence) if periods else []
+    clauses = contrast_clauses(tokens, sentence) if periods else []
     if len(clauses) > 1:
         cumulative = [c for c in clauses if _is_cumulative(tokens, c, date_tokens)]
         matches = [m for m in matches if not any(c.tok_start <= m.tok_start < c.tok_end for c in cumulative)]
@@ -427,6 +428,16 @@ def find_triggers(
             t.sub_event_type, t.strong = _AIR, True
             t.weapon = "drone" if drone_cue else "aircraft"
 
+    # "قتل ثلاثة في إطلاق نار": a shooting. Not "إطلاق النار الذي وقع" (the one already told of), nor
+    # beside another event's word, which it only says how was fought ("هجوم بإطلاق النار").
+    others = any(not (t.sub_event_type == "Attack" and t.weapon == "firearm") for t in triggers)
+    triggers = [
+        t
+        for t in triggers
+        if t.strong
+        or not _forms_in(tokens, t.tok_start, t.tok_end, _SHOOTING)
+        or not (others or tokens[t.tok_end - 1].norm.startswith("ال"))
+    ]
     # "أطلق مسلحون مجهولون الرصاص على": the firing verb a few words before its object, when nothing
     # more specific is said ("وقع هجوم بسكين وأطلق الجنود النار على المنفذ": the soldiers responded)
     if not any(t.strong for t in triggers):

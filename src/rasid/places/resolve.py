@@ -316,6 +316,15 @@ def _prior(row: PlaceRow, m: Match) -> float:
     return s
 
 
+def _nisba_countries(tokens: Sequence[Token]) -> Counter[str]:
+    """Countries named twice or more by their nisba ("الحكومة الفلسطينية"), one point each: a town of
+    the Palestinian government's article is no foreign town."""
+    from rasid.actors.match import nationality
+
+    seen = Counter(iso2 for t in tokens if t.is_word and (iso2 := nationality(t)))
+    return Counter({iso2: 1 for iso2, n in seen.items() if n >= 2})
+
+
 def _context_countries(matches: list[Match], hint: str | None) -> Counter[str]:
     """Countries of the article: country names and places that are unambiguous and major."""
     countries: Counter[str] = Counter()
@@ -420,6 +429,8 @@ def find_matches(
             m.candidates = [c for c in m.candidates if (m.key, c.id) not in gaz.derived]
         kept.append(m)
     countries = _context_countries(kept, country)
+    if countries:  # (an article of no named country stays open: a nisba alone would close it)
+        countries += _nisba_countries(tokens)
     kept += _home_towns(deferred, tokens, countries)
     # Anchors: matches with one candidate, or one that is major and in the article's countries.
     anchors: list[PlaceRow] = []
