@@ -321,6 +321,17 @@ def test_a_town_of_the_country_the_article_names_by_its_nisba_is_placed() -> Non
     assert [e.location.name for e in events_of(text) if e.sub_event_type == "Air/drone strike"] == ["Gaza"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تظاهر الآلاف أمس في البصرة والموصل وكركوك وأربيل احتجاجا على البطالة.",
+        'تظاهر الآلاف أمس في مدن البصرة "جنوب" والموصل "شمال" وكركوك وأربيل احتجاجا على البطالة.',
+    ],
+)
+def test_each_town_a_protest_list_names_has_its_protest(text: str) -> None:
+    assert [e.location.name for e in events_of(text)] == ["Basrah", "Mosul", "Kirkuk", "Erbil"]
+
+
 def test_a_ceasefire_named_without_the_article_is_no_shooting() -> None:
     assert all(
         e.event_type != "Violence against civilians"

@@ -428,3 +428,17 @@ def test_a_day_of_this_or_last_month(text, quoted, date, precision):
 def test_a_day_of_this_month_still_to_come_is_only_the_month():
     check("يعقد المؤتمر في الثلاثين من الشهر الجاري", "الشهر الجاري", dt.date(2021, 7, 1), 3)
     check("قتل 3 في الأسبوع الخامس من الشهر الماضي", "الشهر الماضي", dt.date(2021, 6, 1), 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("أمس الأربعاء", D(2021, 6, 30)),  # agrees with the Thursday of publication
+        ("أمس الثلاثاء", D(2021, 6, 29)),  # written a day before it was dated: the weekday is meant
+        ('أمس الأول "الاثنين"', D(2021, 6, 28)),
+        ("اليوم (الأربعاء)", D(2021, 6, 30)),
+        ("أمس الأحد", D(2021, 6, 30)),  # too far from "yesterday": the relative word holds
+    ],
+)
+def test_a_weekday_named_with_yesterday_wins_by_one_day(text: str, date: dt.date) -> None:
+    assert one(text).date == date

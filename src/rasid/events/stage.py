@@ -910,6 +910,8 @@ def _coordinated(
             break
         gap = doc.tokens[last.tok_end : p.tok_start]
         joined = doc.tokens[p.tok_start].norm.startswith("و") and p.text[:1] != "و"
+        if _aside(gap):  # "كانبيرا (جنوب) وبيرث": where the town lies, in brackets or quotes
+            gap = []
         if all(t.norm in ("،", ",") for t in gap) and (joined or gap):
             groups[-1].append(p)  # "X وY", "X، Y"
         elif any(
@@ -921,13 +923,28 @@ def _coordinated(
         last = p
     cues = [t.norm for t in doc.tokens[max(0, first.tok_start - 1) : first.tok_start + 1]]
     plural = any(w in _PLURAL_PLACE_WORDS or (w[:1] in "وب" and w[1:] in _PLURAL_PLACE_WORDS) for w in cues)
+    crowds = event.event_type in ("Protests", "Riots")  # each town's crowd is its own event, however many
     return [
         p
         for k, group in enumerate(groups)
-        if len(group) <= 2 or (k == 0 and plural)  # "مديريات المنصورية وبيت الفقيه وزبيد والتحيتا"
+        if len(group) <= 2
+        or (k == 0 and (plural or crowds))  # "مديريات المنصورية وبيت الفقيه وزبيد والتحيتا"
         for p in group
         if p is not first
     ]
+
+
+_QUOTES = frozenset('"()«»“”')
+_SIDES = lx._words("جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي")
+
+
+def _aside(gap: list[Token]) -> bool:
+    """'"جنوب"', "(غرب)": a direction in quotes or brackets between two listed towns."""
+    return (
+        len(gap) >= 2
+        and any(t.norm in _QUOTES for t in gap)
+        and all(t.norm in _QUOTES or not _SIDES.isdisjoint(t.forms) for t in gap)
+    )
 
 
 def _at_place(event: Event, place: PlaceMention) -> Event:

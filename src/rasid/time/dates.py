@@ -403,17 +403,21 @@ class _Scanner:
             days, end = -1, j + 2
         if days is None:
             return None
-        end = self.same_day_weekday(end)
-        return self.relative(end, 1, lambda p: p + dt.timedelta(days=days))
+        end, wd = self.same_day_weekday(end)
+        return self.relative(end, 1, lambda p: _named_day(p + dt.timedelta(days=days), wd))
 
-    def same_day_weekday(self, k: int) -> int:
-        """Takes in the weekday that names the same day: "أمس الخميس", "اليوم (الأحد)"."""
-        if self.norm(k) in self.cal.weekdays and self.weekday(k) is not None:
-            return k + 1  # not "أمس والخميس": a second day
+    def same_day_weekday(self, k: int) -> tuple[int, int | None]:
+        """Takes in the weekday that names the same day: "أمس الخميس", "اليوم (الأحد)" (end, weekday)."""
+        if self.norm(k) in self.cal.weekdays and (wd := self.weekday(k)) is not None:
+            return k + 1, wd  # not "أمس والخميس": a second day
         close = lx.BRACKETS.get(self.norm(k))
-        if close is not None and self.norm(k + 1) in self.cal.weekdays and self.weekday(k + 1) is not None:
-            return k + 3 if close and self.norm(k + 2) == close else k + 2
-        return k
+        if (
+            close is not None
+            and self.norm(k + 1) in self.cal.weekdays
+            and (wd := self.weekday(k + 1)) is not None
+        ):
+            return (k + 3 if close and self.norm(k + 2) == close else k + 2), wd
+        return k, None
 
     def starts_day(self, k: int) -> bool:
         """Whether token k names a day that "يوم" may stand before (أمس, غد, الخميس, 29)."""
@@ -575,3 +579,11 @@ def find_dates(
         )
         i = hit.end
     return out
+
+
+def _named_day(day: dt.date, weekday: int | None) -> dt.date:
+    """ "أمس الأحد" in an article dated a day after it was written: the weekday named the day before the
+    one "أمس" gives is meant (a wider gap keeps the relative word)."""
+    if weekday is not None and (day.weekday() - weekday) % 7 == 1:
+        return day - dt.timedelta(days=1)
+    return day
