@@ -237,6 +237,11 @@ def _may_start(word: str) -> bool:
     )
 
 
+def _counts_people(tok: Token) -> bool:
+    """A count before a country name ("30 بريطانيا"): digits, not a year ("تقرير 2019 مصر")."""
+    return tok.is_digit and len(tok.norm) <= 3
+
+
 def _after_place_word(tokens: Sequence[Token], i: int) -> bool:
     """A place word right before, or a capital word and its nisba ("العاصمة الصينية بكين")."""
     if i > 0 and tokens[i - 1].norm in _PLACE_LEADS:
@@ -268,7 +273,7 @@ def find_actors(text: str, tokens: Sequence[Token], entities: Sequence[Mention] 
             if e.metonym and _after_place_word(tokens, i):
                 i = cand.end  # "في مدينة باريس", "في العاصمة الصينية بكين": the place, not the state
                 continue
-            if e.metonym and i > 0 and tokens[i - 1].is_digit and cand.country is not None:
+            if e.metonym and i > 0 and _counts_people(tokens[i - 1]) and cand.country is not None:
                 # "30 بريطانيا": thirty Britons (the accusative nisba is spelled like the country)
                 m = _mention(
                     text, tokens, i, cand.end, LABEL_DEMONYM, SCORE_DEMONYM,
@@ -373,6 +378,9 @@ for _words, _kind_inter in (
         _HEADS.setdefault(norm(_w), _kind_inter)
 
 
+_NAME_CLITICS = frozenset(("و", "ب", "ل", "ف", "وب", "ول", "فب", "فل"))
+
+
 def org_fallback(
     text: str, tokens: Sequence[Token], entities: Sequence[Mention], found: Sequence[ActorMention]
 ) -> list[ActorMatch]:
@@ -390,10 +398,13 @@ def org_fallback(
             continue  # an organisation without an armed head word (منظمة، مجلس …) is no party
         kind, inter = _HEADS[form]
         start = ent.start
-        if form != first.norm and first.norm[:1] == "و" and first.norm[1:] == form:
-            start = first.start + 1  # "ومنظمة": the conjunction is not part of the name
-            while start < ent.end and unicodedata.combining(text[start]):
+        clitics = first.norm[: len(first.norm) - len(form)] if first.norm.endswith(form) else ""
+        if clitics and clitics in _NAME_CLITICS:  # "ومنظمة", "لجماعة": the clitics are not the name
+            start = first.start
+            for _ in clitics:
                 start += 1
+                while start < ent.end and unicodedata.combining(text[start]):
+                    start += 1
         country = None
         for j in range(ent.tok_start + 1, ent.tok_end):
             country = nationality(tokens[j])

@@ -475,7 +475,11 @@ class EventStage:
         # An event placed only in a country is no more than optional (GUIDELINES: a town, district,
         # province or border area): it is kept when it reports victims, the rest are mostly reactions
         # and statements (the fold above has already given a town to those a later report placed).
-        countries = {p.location.geonameid for p in doc.places if _is_country(p) and p.location is not None}
+        countries = {
+            p.location.geonameid
+            for p in doc.places
+            if _is_country(p) and p.location is not None and p.location.geonameid is not None
+        }
         doc.events = [
             e
             for e in events
@@ -563,14 +567,6 @@ class EventStage:
         actor1, actor2 = (
             _named_instead(doc, s, a, b, country) for a, b in ((actor1, actor2), (actor2, actor1))
         )
-        if (
-            trig.sub_event_type == "Attack"
-            and actor1 is not None
-            and actor1.name.startswith("Government of")
-            and a1_m is not None
-            and _words_before(doc, a1_m.tok_start, 1, _SPEECH_VERBS)
-        ):  # "أعلنت السلطات الصينية مقتل 7 أطفال في هجوم": the authorities told of it
-            actor1, a1_m = None, None
         if trig.sub_event_type == "Arrests" and _ordinary_crime(doc, s, s_actors):
             return None  # "أوقفت قوى الأمن ثلاثة أشخاص لتنفيذهم عمليات ابتزاز"
         if trig.sub_event_type == "Attack" and trig.weapon == "firearm" and _ordinary_crime(doc, s, s_actors):
@@ -583,6 +579,14 @@ class EventStage:
             and not _forms_in_sentence(doc, s, _FIELD_WORDS)  # "أعدمت ... ميدانيا": no court, an attack
         ):  # ("أعدم تنظيم داعش خمسة جنود": a group that executes soldiers attacks them)
             return None  # "أعدمت السلطات 3 مدانين": a judicial execution, which ACLED does not code
+        if (
+            trig.sub_event_type == "Attack"
+            and actor1 is not None
+            and actor1.name.startswith("Government of")
+            and a1_m is not None
+            and _words_before(doc, a1_m.tok_start, 1, _SPEECH_VERBS)
+        ):  # "أعلنت السلطات الصينية مقتل 7 أطفال في هجوم": the authorities told of it
+            actor1, a1_m = None, None
         if event_type == "Battles":  # the coalition flies; on the ground its side is the forces it backs
             ground = [_ground_force(doc, s, a, country) for a in (actor1, actor2)]
             if not (ground[0] and ground[1] and _same_side(ground[0], ground[1])):
@@ -1355,7 +1359,7 @@ def _ordinary_crime(doc: Doc, s: Sentence, mentions: list[ActorMention]) -> bool
 
 _CRIME_WORDS = lx._words(
     "ابتزاز عصابه عصابات الاتجار تجاره مخدرات المخدرات سرقه سرقات سطو احتيال رشوه رشاوي اغتصاب بقتل جنائيه"
-    " لص لصا لصوص اللص اللصوص"
+    " لص لصا لصوص اللص اللصوص خلاف خلافات شجار مشاجره عائلي عائليه ثار طائش طائشه زفاف عرس"
 )
 _POLITICAL_WORDS = lx._words(
     "ارهاب ارهابي ارهابيه ارهابيين الارهاب متطرف متطرفين التطرف تنظيم داعش خليه مسلح مسلحين "

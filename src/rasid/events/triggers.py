@@ -435,6 +435,7 @@ def find_triggers(
         t
         for t in triggers
         if t.strong
+        or t.sub_event_type != "Attack"
         or not _forms_in(tokens, t.tok_start, t.tok_end, _SHOOTING)
         or not (others or tokens[t.tok_end - 1].norm.startswith("ال"))
     ]

@@ -316,13 +316,13 @@ def _prior(row: PlaceRow, m: Match) -> float:
     return s
 
 
-def _nisba_countries(tokens: Sequence[Token]) -> Counter[str]:
-    """Countries named twice or more by their nisba ("الحكومة الفلسطينية"), one point each: a town of
-    the Palestinian government's article is no foreign town."""
+def _nisba_countries(tokens: Sequence[Token]) -> set[str]:
+    """Countries named twice or more by their nisba ("الحكومة الفلسطينية"): a town of the Palestinian
+    government's article is no foreign town."""
     from rasid.actors.match import nationality
 
     seen = Counter(iso2 for t in tokens if t.is_word and (iso2 := nationality(t)))
-    return Counter({iso2: 1 for iso2, n in seen.items() if n >= 2})
+    return {iso2 for iso2, n in seen.items() if n >= 2}
 
 
 def _context_countries(matches: list[Match], hint: str | None) -> Counter[str]:
@@ -340,14 +340,22 @@ def _context_countries(matches: list[Match], hint: str | None) -> Counter[str]:
 
 
 def _choose(
-    m: Match, countries: Counter[str], anchors: list[PlaceRow], context_only: set[tuple[str, int]]
+    m: Match,
+    countries: Counter[str],
+    anchors: list[PlaceRow],
+    context_only: set[tuple[str, int]],
+    not_foreign: Collection[str] = (),
 ) -> PlaceRow | None:
     top = max(countries.values(), default=0)
     anchor_ids = {a.id for a in anchors}
     best: PlaceRow | None = None
     best_score = -1e9
     for row in m.candidates:
-        if (m.key, row.id) in context_only and row.country not in countries:
+        if (
+            (m.key, row.id) in context_only
+            and row.country not in countries
+            and row.country not in not_foreign
+        ):
             continue
         s = _prior(row, m)
         if row.country in countries:
@@ -364,7 +372,7 @@ def _choose(
         return None
     # A minor place outside the article's countries: better unknown than wrong.
     minor = not _is_major(best) and best.weight < 20_000
-    outside = bool(countries) and best.country not in countries
+    outside = bool(countries) and best.country not in countries and best.country not in not_foreign
     if outside and ((minor and not m.cued) or m.common):
         return None
     if outside and best.feature not in ("PCLI", "PPLC") and best.weight < 100_000:
@@ -429,8 +437,9 @@ def find_matches(
             m.candidates = [c for c in m.candidates if (m.key, c.id) not in gaz.derived]
         kept.append(m)
     countries = _context_countries(kept, country)
-    if countries:  # (an article of no named country stays open: a nisba alone would close it)
-        countries += _nisba_countries(tokens)
+    # countries the article names by their nisba are not foreign (an article of no named country stays
+    # open: a nisba alone would close it); they do not raise their towns over the named countries' ones
+    named_by_nisba = _nisba_countries(tokens) if countries else set()
     kept += _home_towns(deferred, tokens, countries)
     # Anchors: matches with one candidate, or one that is major and in the article's countries.
     anchors: list[PlaceRow] = []
@@ -438,7 +447,7 @@ def find_matches(
         if len(m.candidates) == 1 and _is_major(m.candidates[0]):
             anchors.append(m.candidates[0])
     for m in kept:
-        m.best = _choose(m, countries, anchors, gaz.context_only)
+        m.best = _choose(m, countries, anchors, gaz.context_only, named_by_nisba)
     _place_by_bearing(kept, tokens)
     return [m for m in kept if m.best is not None]
 
