@@ -332,6 +332,16 @@ def test_each_town_a_protest_list_names_has_its_protest(text: str) -> None:
     assert [e.location.name for e in events_of(text)] == ["Basrah", "Mosul", "Kirkuk", "Erbil"]
 
 
+def test_a_missile_that_warplanes_destroyed_is_no_missile_attack() -> None:
+    text = "دمرت طائرات التحالف، الخميس، صاروخا كانت ميليشيات الحوثي تستعد لإطلاقه في مديرية سحار."
+    assert [e.sub_event_type for e in events_of(text)] == ["Air/drone strike"]
+    text = "دمرت مقاتلات التحالف آليات للحوثيين في مدينة صعدة أمس، وأطلق الحوثيون صواريخ على مدينة جازان."
+    assert sorted(e.sub_event_type for e in events_of(text)) == [
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+    ]
+
+
 def test_a_ceasefire_named_without_the_article_is_no_shooting() -> None:
     from rasid.events.stage import EventStage
     from rasid.pipeline import Pipeline

@@ -80,6 +80,16 @@ def _clause_end(tokens: list[Token], k: int) -> bool:
     return tokens[k].norm in ("،", ",") and nxt.startswith("و") and nxt not in _ASIDE_WORDS
 
 
+def _destroyed_weapon(tokens: list[Token], verb: Trigger, t: Trigger) -> bool:
+    """A missile word the destroying verb's clause goes on to (no firing verb between): its object."""
+    if t.sub_event_type != _SHELLING or not 0 <= t.tok_start - verb.tok_end <= 12:
+        return False
+    return not any(
+        _clause_end(tokens, k) or not _FIRING_VERBS.isdisjoint(tokens[k].forms)
+        for k in range(verb.tok_end, t.tok_start)
+    )
+
+
 def _stops_a_weapon(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
     """A weapon the disruption verb acts on: a pronoun pointing back ("اعترضته"), a weapon word in its
     clause after it, or one earlier in its sentence ("7 صواريخ اعترضتها")."""
@@ -410,6 +420,7 @@ def find_triggers(
     ]
     # "في غارات للتحالف ومواجهات مع المقاومة": fighting beside named strikes is fighting on the ground
     air_named = any(t.sub_event_type == _AIR and t.strong for t in triggers)
+    destroyers: list[Trigger] = []
     for t in triggers:
         # Generic shelling or attack words with an aircraft/drone cue are air strikes (unless guns are
         # named beside it: "قصفت مدفعية الجيش ... في حين حلقت طائرات التحالف").
@@ -427,6 +438,9 @@ def find_triggers(
         ):  # "دمرت مقاتلات التحالف آليات": what warplanes destroy, they struck from the air
             t.sub_event_type, t.strong = _AIR, True
             t.weapon = "drone" if drone_cue else "aircraft"
+            destroyers.append(t)
+    # "دمرت طائرات التحالف، الخميس، صاروخا كانت الميليشيات تستعد لإطلاقه": the missile was what they hit
+    triggers = [t for t in triggers if not any(_destroyed_weapon(tokens, d, t) for d in destroyers)]
 
     # "قتل ثلاثة في إطلاق نار": a shooting. Not "إطلاق النار الذي وقع" (the one already told of), nor
     # beside another event's word, which it only says how was fought ("هجوم بإطلاق النار").
