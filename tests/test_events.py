@@ -342,6 +342,12 @@ def test_a_missile_that_warplanes_destroyed_is_no_missile_attack() -> None:
     ]
 
 
+def test_the_sides_of_a_while_clause_are_its_own() -> None:
+    text = "قصفت القوات السورية مواقع في مدينة إدلب أمس، في حين أطلق مسلحون قذائف على مدينة حلب."
+    by_place = {e.location.name: e.interaction for e in events_of(text)}
+    assert by_place == {"Idlib": "10", "Aleppo": "30"}
+
+
 def test_a_ceasefire_named_without_the_article_is_no_shooting() -> None:
     from rasid.events.stage import EventStage
     from rasid.pipeline import Pipeline

@@ -146,12 +146,12 @@ def _in_clause(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> list[P
     return [p for p in places if lo <= p.tok_start < hi]
 
 
-def _in_contrast_clause(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> list[PlaceMention]:
-    """The places of the trigger's part of the sentence, cut before "فيما", "بينما", "في حين"."""
+def _in_contrast_clause(doc: Doc, mentions: list, trigger: Trigger) -> list:
+    """The mentions of the trigger's part of the sentence, cut before "فيما", "بينما", "في حين"."""
     s = doc.sentence_of(min(trigger.tok_start, len(doc.tokens) - 1))
     for part in contrast_clauses(doc.tokens, s):
         if part.tok_start <= trigger.tok_start < part.tok_end:
-            return [p for p in places if part.tok_start <= p.tok_start < part.tok_end]
+            return [m for m in mentions if part.tok_start <= m.tok_start < part.tok_end]
     return []
 
 
@@ -563,7 +563,10 @@ class EventStage:
             return None  # announced for the future: not an event that happened
         location = _event_location(place_m.location)
         country = location.country
-        actor1, actor2, a1_m, a2_m = _actors(doc, s, trig, s_actors, country)
+        # "وأفادت تقارير أن القوات الإسرائيلية شنت غارات، في حين جرى إطلاق صواريخ من غزة": the sides of
+        # a "while" clause are its own
+        clause_actors = _in_contrast_clause(doc, s_actors, trig) or s_actors
+        actor1, actor2, a1_m, a2_m = _actors(doc, s, trig, clause_actors, country)
         actor1, actor2 = (
             _named_instead(doc, s, a, b, country) for a, b in ((actor1, actor2), (actor2, actor1))
         )
