@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from rasid.actors.match import nationality
 from rasid.model import Location, Mention, PlaceMention
 from rasid.places.gazetteer import Gazetteer, PlaceRow, distance_km
 from rasid.text import Token, normalize, tokenize
@@ -319,10 +320,19 @@ def _prior(row: PlaceRow, m: Match) -> float:
 def _nisba_countries(tokens: Sequence[Token]) -> set[str]:
     """Countries named twice or more by their nisba ("الحكومة الفلسطينية"): a town of the Palestinian
     government's article is no foreign town."""
-    from rasid.actors.match import nationality
-
-    seen = Counter(iso2 for t in tokens if t.is_word and (iso2 := nationality(t)))
+    seen = Counter(iso2 for t in tokens if t.is_word and (iso2 := _nisba(t)))
     return {iso2 for iso2, n in seen.items() if n >= 2}
+
+
+_NISBA_CACHE: dict[str, str | None] = {}
+
+
+def _nisba(tok: Token) -> str | None:
+    if tok.norm not in _NISBA_CACHE:
+        if len(_NISBA_CACHE) > 200_000:
+            _NISBA_CACHE.clear()
+        _NISBA_CACHE[tok.norm] = nationality(tok)
+    return _NISBA_CACHE[tok.norm]
 
 
 def _context_countries(matches: list[Match], hint: str | None) -> Counter[str]:
