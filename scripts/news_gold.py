@@ -29,8 +29,8 @@ were annotated early and scored only twice, with the session-start and the sessi
 batches 63-68 (set i) were annotated at the start and held out the same way; in session 9 batches
 69-74 (set j) likewise; in session 10 batches 75-80 (set k) were annotated at the start and their errors
 read (sets h, i and j stay held out), and batches 81-86 (set l) were annotated mid-session and held out.
-A sample excludes the articles labelled for training at the time it was drawn, so a command redraws the same articles only against the label files of that day: the ids in news_gold.jsonl are
-the record.
+A sample excludes the articles labelled for training at the time it was drawn, so a command redraws the
+same articles only against the label files of that day: the ids in news_gold.jsonl are the record.
 
 The articles were sampled from both news corpora by a fixed seed: never a dev article, never one
 that the event filter, the triage or the actor rules were trained or tuned on (no article of
