@@ -563,8 +563,8 @@ class EventStage:
             return None  # announced for the future: not an event that happened
         location = _event_location(place_m.location)
         country = location.country
-        # "وأفادت تقارير أن القوات الإسرائيلية شنت غارات، في حين جرى إطلاق صواريخ من غزة": the sides of
-        # a "while" clause are its own
+        # "قصفت القوات السورية إدلب، في حين أطلق مسلحون قذائف على حلب": the sides of a "while" clause are
+        # its own (one that names none shares the first part's: "قصفت القوات حلب، فيما قصفت إدلب")
         clause_actors = _in_contrast_clause(doc, s_actors, trig) or s_actors
         actor1, actor2, a1_m, a2_m = _actors(doc, s, trig, clause_actors, country)
         actor1, actor2 = (
@@ -930,7 +930,8 @@ def _coordinated(
         last = p
     cues = [t.norm for t in doc.tokens[max(0, first.tok_start - 1) : first.tok_start + 1]]
     plural = any(w in _PLURAL_PLACE_WORDS or (w[:1] in "وب" and w[1:] in _PLURAL_PLACE_WORDS) for w in cues)
-    crowds = event.event_type in ("Protests", "Riots")  # each town's crowd is its own event, however many
+    # each town's crowd that day is its own event, however many (not a habit, a period or one shooting)
+    crowds = event.sub_event_type in _CROWD_LISTS and event.time_precision == 1 and not event.fatalities
     return [
         p
         for k, group in enumerate(groups)
@@ -941,6 +942,7 @@ def _coordinated(
     ]
 
 
+_CROWD_LISTS = ("Peaceful protest", "Protest with intervention", "Violent demonstration")
 _QUOTES = frozenset('"()«»“”')
 _SIDES = lx._words("جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي")
 

@@ -44,6 +44,7 @@ _POINTED_BACK = 25  # tokens between a weapon and the "اعتراضه" that poin
 _NOUNS_WITH_OBJECT = lx._words("اعتراضه اسقاطه تفكيكه تدميره")  # "من اعتراضه": a masdar with "its"
 _WEAPON_OBJECTS = {_SHELLING, _AIR, _IED, _SUICIDE}
 _FIRING_VERBS = lx._words("اطلق اطلقت اطلقوا اطلقا")
+_NEW_CLAUSE = lx._words("فيما بينما ثم")
 _SHOOTING = lx._words("اطلاق")  # "إطلاق نار": a shooting, unless another word names the event
 _CAUSE_WORDS = lx._words("ردا اثر عقب اعقاب بعد")
 _RELATIVES = frozenset(("التي", "الذي", "اللتين", "اللذين", "الذين", "اللاتي", "اللواتي"))
@@ -81,11 +82,15 @@ def _clause_end(tokens: list[Token], k: int) -> bool:
 
 
 def _destroyed_weapon(tokens: list[Token], verb: Trigger, t: Trigger) -> bool:
-    """A missile word the destroying verb's clause goes on to (no firing verb between): its object."""
+    """A missile word the destroying verb's clause goes on to (no firing verb, no "فيما", "ثم" between):
+    its object."""
     if t.sub_event_type != _SHELLING or not 0 <= t.tok_start - verb.tok_end <= 12:
         return False
     return not any(
-        _clause_end(tokens, k) or not _FIRING_VERBS.isdisjoint(tokens[k].forms)
+        _clause_end(tokens, k)
+        or not _FIRING_VERBS.isdisjoint(tokens[k].forms)
+        or not _NEW_CLAUSE.isdisjoint(tokens[k].forms)
+        or (tokens[k].norm == "في" and k + 1 < len(tokens) and tokens[k + 1].norm == "حين")
         for k in range(verb.tok_end, t.tok_start)
     )
 
