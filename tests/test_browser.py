@@ -171,9 +171,16 @@ def test_map_shows_one_marker_or_cluster_count_per_incident(page: Any, server: d
     events = _get(server["base"], "/api/events?limit=1000")["events"]
     placed = sum(1 for e in events if e["lat"] is not None)
     assert placed >= 10
-    markers = page.locator("path.rasid-marker").count()
-    clustered = sum(int(t) for t in page.locator(".marker-cluster span").all_inner_texts())
-    assert markers + clustered == placed
+
+    def shown() -> int:
+        markers = page.locator("path.rasid-marker").count()
+        return markers + sum(int(t) for t in page.locator(".marker-cluster span").all_inner_texts())
+
+    for _ in range(50):  # the clusters settle after their animation
+        if shown() == placed:
+            break
+        page.wait_for_timeout(100)
+    assert shown() == placed
 
 
 def test_timeline_click_filters_the_table(page: Any, server: dict[str, Any]) -> None:

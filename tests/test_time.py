@@ -437,8 +437,18 @@ def test_a_day_of_this_month_still_to_come_is_only_the_month():
         ("أمس الثلاثاء", D(2021, 6, 29)),  # written a day before it was dated: the weekday is meant
         ('أمس الأول "الاثنين"', D(2021, 6, 28)),
         ("اليوم (الأربعاء)", D(2021, 6, 30)),
-        ("أمس الأحد", D(2021, 6, 30)),  # too far from "yesterday": the relative word holds
+        ("أمس الأحد", D(2021, 6, 27)),  # written on Monday, dated three days later
+        ("اليوم الجمعة", D(2021, 7, 1)),  # a day ahead is a slip: the publication date holds
     ],
 )
-def test_a_weekday_named_with_yesterday_wins_by_one_day(text: str, date: dt.date) -> None:
+def test_a_weekday_named_with_yesterday_or_today_gives_the_day_written(text: str, date: dt.date) -> None:
     assert one(text).date == date
+
+
+def test_the_day_an_article_was_written_dates_its_other_relative_words() -> None:
+    # dated Thursday, written on Tuesday ("أمس الاثنين"): its "اليوم" is Tuesday, its "الأحد" the 27th
+    found = dates("قتل جنديان أمس الاثنين. وأصيب ثلاثة اليوم. واعتقل خمسة الأحد.")
+    assert [m.date for m in found] == [D(2021, 6, 28), D(2021, 6, 29), D(2021, 6, 27)]
+    # two weekdays that disagree: the publication date holds
+    found = dates("قتل جنديان أمس الاثنين. وأصيب ثلاثة أمس الأربعاء. واعتقل خمسة اليوم.")
+    assert found[-1].date == THU

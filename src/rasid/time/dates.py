@@ -62,6 +62,8 @@ class _Scanner:
         self.tokens = tokens
         self.n = len(tokens)
         self.published = published
+        self.lags: list[int] = []  # days between the day "أمس/اليوم" gives and the weekday named with it
+        self.bare_weekdays: list[int] = []  # days back from publication of each bare weekday ("الخميس")
         self.number_at = {m.tok_start: m for m in numbers if m.kind != "dual"}
         self.cal = lx.calendar()
 
@@ -359,6 +361,8 @@ class _Scanner:
             end = hit.end + 1 if self.norm(k) == "(" and self.norm(hit.end) == ")" else hit.end
             return hit._replace(end=end, date=self.agree(hit, wd))
         mode = mod or "past"
+        if mode == "past" and self.published is not None:
+            self.bare_weekdays.append((self.published.weekday() - wd) % 7)
         return self.relative(k, 1, lambda p: rs.weekday_on(p, wd, mode) + dt.timedelta(days=shift))
 
     def agree(self, hit: Hit, weekday: int) -> dt.date | None:
@@ -404,6 +408,8 @@ class _Scanner:
         if days is None:
             return None
         end, wd = self.same_day_weekday(end)
+        if wd is not None and self.published is not None and dt.date.min.year < self.published.year < 9999:
+            self.lags.append(((self.published + dt.timedelta(days=days)).weekday() - wd) % 7)
         return self.relative(end, 1, lambda p: _named_day(p + dt.timedelta(days=days), wd))
 
     def same_day_weekday(self, k: int) -> tuple[int, int | None]:
@@ -549,6 +555,28 @@ def find_dates(
     """Every date expression in the tokens, left to right, resolved against `published`."""
     if isinstance(published, dt.datetime):  # a timestamp given where a date is expected
         published = published.date()
+    scanner, found = _scan(tokens, numbers, published, text)
+    written = _writing_day(published, scanner.lags, scanner.bare_weekdays)
+    return _scan(tokens, numbers, written, text)[1] if written != published else found
+
+
+_MAX_LAG = 5
+
+
+def _writing_day(published: dt.date | None, lags: list[int], bare: list[int]) -> dt.date | None:
+    """The day the article was written: a few days before the date it carries when every "أمس الأحد",
+    "اليوم (الخميس)" it writes names its weekday that many days back (a feed dates articles late), and no
+    bare weekday it names falls after that day ("الثلاثاء" of the day it is dated: the phrase was quoted)."""
+    if published is None or len(set(lags)) != 1 or not 0 < lags[0] <= _MAX_LAG:
+        return published  # (a weekday a day ahead, six back, is a slip, not a late date)
+    if any(back < lags[0] for back in bare):
+        return published
+    return published - dt.timedelta(days=lags[0])
+
+
+def _scan(
+    tokens: list[Token], numbers: list[NumberMention], published: dt.date | None, text: str
+) -> tuple[_Scanner, list[DateMention]]:
     scanner = _Scanner(tokens, numbers, published)
     trig = lx.triggers()
     out: list[DateMention] = []
@@ -578,7 +606,7 @@ def find_dates(
             )
         )
         i = hit.end
-    return out
+    return scanner, out
 
 
 def _named_day(day: dt.date, weekday: int | None) -> dt.date:
