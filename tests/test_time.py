@@ -437,7 +437,7 @@ def test_a_day_of_this_month_still_to_come_is_only_the_month():
         ("أمس الثلاثاء", D(2021, 6, 29)),  # written a day before it was dated: the weekday is meant
         ('أمس الأول "الاثنين"', D(2021, 6, 28)),
         ("اليوم (الأربعاء)", D(2021, 6, 30)),
-        ("أمس الأحد", D(2021, 6, 27)),  # written on Monday, dated three days later
+        ("أمس الأحد", D(2021, 6, 30)),  # three days back on one word's say: the relative word holds
         ("اليوم الجمعة", D(2021, 7, 1)),  # a day ahead is a slip: the publication date holds
     ],
 )
@@ -449,6 +449,15 @@ def test_the_day_an_article_was_written_dates_its_other_relative_words() -> None
     # dated Thursday, written on Tuesday ("أمس الاثنين"): its "اليوم" is Tuesday, its "الأحد" the 27th
     found = dates("قتل جنديان أمس الاثنين. وأصيب ثلاثة اليوم. واعتقل خمسة الأحد.")
     assert [m.date for m in found] == [D(2021, 6, 28), D(2021, 6, 29), D(2021, 6, 27)]
-    # two weekdays that disagree: the publication date holds
-    found = dates("قتل جنديان أمس الاثنين. وأصيب ثلاثة أمس الأربعاء. واعتقل خمسة اليوم.")
-    assert found[-1].date == THU
+    # three days back when two say so
+    found = dates("قتل جنديان أمس الأحد. وأصيب ثلاثة اليوم الاثنين.")
+    assert [m.date for m in found] == [D(2021, 6, 27), D(2021, 6, 28)]
+    # the publication date holds when two weekdays disagree, when a bare weekday or a day of the month
+    # falls after the day written, or when the weekday is a statement's
+    for text in (
+        "قتل جنديان أمس الاثنين. وأصيب ثلاثة أمس الأربعاء. واعتقل خمسة اليوم.",
+        "قتل جنديان أمس الاثنين. وأعلن الجيش الأربعاء اعتقال خمسة. وأصيب ثلاثة اليوم.",
+        "قتل جنديان أمس الاثنين. وكان هجوم آخر قد وقع في 30 يونيو. وأصيب ثلاثة اليوم.",
+        "وقال الجيش في بيان أمس الاثنين إن جنديين قتلا. وأصيب ثلاثة اليوم.",
+    ):
+        assert dates(text)[-1].date == THU, text

@@ -64,6 +64,7 @@ class _Scanner:
         self.published = published
         self.lags: list[int] = []  # days between the day "أمس/اليوم" gives and the weekday named with it
         self.bare_weekdays: list[int] = []  # days back from publication of each bare weekday ("الخميس")
+        self.yearless: list[dt.date] = []  # day-months without a year ("في 11 مارس"), as first read
         self.number_at = {m.tok_start: m for m in numbers if m.kind != "dual"}
         self.cal = lx.calendar()
 
@@ -284,6 +285,8 @@ class _Scanner:
         if self.published is None:
             return Hit(end, None, precision, True)
         date = rs.day_month(self.published, month.month, day, month.calendar, mode)
+        if date:
+            self.yearless.append(date)
         return Hit(end, date, precision, True) if date else None
 
     def of_this_month(self, k: int, day: int, vague: bool) -> Hit | None:
@@ -408,7 +411,8 @@ class _Scanner:
         if days is None:
             return None
         end, wd = self.same_day_weekday(end)
-        if wd is not None and self.published is not None and dt.date.min.year < self.published.year < 9999:
+        quoted = any(self.has(k, _SAID) for k in range(j - 4, j))  # "قال في بيان اليوم الأحد": its day
+        if wd is not None and not quoted and self.published is not None and 1 < self.published.year < 9999:
             self.lags.append(((self.published + dt.timedelta(days=days)).weekday() - wd) % 7)
         return self.relative(end, 1, lambda p: _named_day(p + dt.timedelta(days=days), wd))
 
@@ -556,22 +560,28 @@ def find_dates(
     if isinstance(published, dt.datetime):  # a timestamp given where a date is expected
         published = published.date()
     scanner, found = _scan(tokens, numbers, published, text)
-    written = _writing_day(published, scanner.lags, scanner.bare_weekdays)
+    written = _writing_day(published, scanner)
     return _scan(tokens, numbers, written, text)[1] if written != published else found
 
 
 _MAX_LAG = 5
+_SAID = lx._words("قال قالت اعلن اعلنت بيان بيانا تصريح تصريحات صرح صرحت ذكر ذكرت اكد اكدت افاد افادت")
 
 
-def _writing_day(published: dt.date | None, lags: list[int], bare: list[int]) -> dt.date | None:
+def _writing_day(published: dt.date | None, scanner: _Scanner) -> dt.date | None:
     """The day the article was written: a few days before the date it carries when every "أمس الأحد",
-    "اليوم (الخميس)" it writes names its weekday that many days back (a feed dates articles late), and no
-    bare weekday it names falls after that day ("الثلاثاء" of the day it is dated: the phrase was quoted)."""
+    "اليوم (الخميس)" it writes (not quoted from a statement) names its weekday the same k days back (a feed
+    dates articles late; three days or more only when two say so), and nothing else it dates falls after
+    that day (a bare "الثلاثاء" of the publication day, "في 11 مارس")."""
+    lags = scanner.lags
     if published is None or len(set(lags)) != 1 or not 0 < lags[0] <= _MAX_LAG:
         return published  # (a weekday a day ahead, six back, is a slip, not a late date)
-    if any(back < lags[0] for back in bare):
+    if lags[0] >= 3 and len(lags) < 2:
         return published
-    return published - dt.timedelta(days=lags[0])
+    written = published - dt.timedelta(days=lags[0])
+    if any(back < lags[0] for back in scanner.bare_weekdays) or any(d > written for d in scanner.yearless):
+        return published
+    return written
 
 
 def _scan(
