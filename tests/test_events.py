@@ -27,6 +27,7 @@ def only(text: str, published: dt.date | None = PUB) -> Event:
     [
         ("شنت طائرات حربية غارات جوية على مدينة الرقة اليوم.", "Air/drone strike", "aircraft"),
         ("استهدفت غارة بطائرة مسيرة سيارة في مدينة مأرب أمس.", "Air/drone strike", "drone"),
+        ("قصفت طائرة من دون طيار سيارة في مدينة مأرب أمس.", "Air/drone strike", "drone"),
         ("سقطت ثلاث قذائف هاون على حي في مدينة حلب أمس.", "Shelling/artillery/missile attack", "mortar"),
         ("سقطت صواريخ كاتيوشا قرب مطار بغداد فجر اليوم.", "Shelling/artillery/missile attack", "rocket"),
         (
