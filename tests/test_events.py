@@ -360,6 +360,13 @@ def test_the_sides_of_a_while_clause_are_its_own() -> None:
     assert {e.actor1.name for e in events_of(text)} == {"Military Forces of Syria"}
 
 
+def test_the_toll_of_a_while_clause_with_its_own_event_is_its_own() -> None:
+    text = "قصفت القوات السورية مدينة حلب أمس، بينما قتل مدنيان في غارة على مدينة إدلب."
+    assert {e.location.name: e.fatalities for e in events_of(text)} == {"Aleppo": None, "Idlib": 2}
+    text = "قصفت الطائرات بلدة سراقب أمس، فيما قتل خمسة مدنيين."  # no event word: the first part's toll
+    assert only(text).fatalities == 5
+
+
 def test_a_ceasefire_named_without_the_article_is_no_shooting() -> None:
     from rasid.events.stage import EventStage
     from rasid.pipeline import Pipeline

@@ -667,6 +667,7 @@ class EventStage:
             # "قتل 20 في غارات ومواجهات": a toll told before both is the strikes'; one after the fighting,
             # the fighting's ("ومواجهات مع الجيش أسفرت عن مقتل 4 جنود")
             own = [c for c in counts if c.tok_start >= trig.tok_end] if trig.shares_toll else counts
+            own = _own_part_counts(doc, s, trig, own)
             killed = _figure(doc, own, "killed", trig)
             injured = _figure(doc, own, "injured", trig)
         one_sided = event_type in ("Explosions/Remote violence", "Violence against civilians")
@@ -990,6 +991,19 @@ _NO_CASUALTY_SUBTYPES = frozenset(
 
 
 _CAUSE_LEADS = lx._words("اثر عقب اعقاب ردا")
+
+
+def _own_part_counts(doc: Doc, s: Sentence, trig: Trigger, counts: list[Count]) -> list[Count]:
+    """ "قصفت القوات حلب، بينما قتل مدنيان في غارة على إدلب": a "while" part with an event word of its
+    own keeps its toll (one without tells the toll of the first: "قصفت الطائرات البلدة، فيما قتل 5")."""
+    hits = doc.trigger_hits[s.i] if doc.trigger_hits is not None else []
+    others = [
+        part
+        for part in contrast_clauses(doc.tokens, s)
+        if not part.tok_start <= trig.tok_start < part.tok_end
+        and any(part.tok_start <= h.tok_start < part.tok_end and h.value.strength != "cue" for h in hits)
+    ]
+    return [c for c in counts if not any(p.tok_start <= c.tok_start < p.tok_end for p in others)]
 
 
 def _figure(doc: Doc, counts: list[Count], what: str, trig: Trigger) -> int | None:
