@@ -44,7 +44,7 @@ _POINTED_BACK = 25  # tokens between a weapon and the "اعتراضه" that poin
 _NOUNS_WITH_OBJECT = lx._words("اعتراضه اسقاطه تفكيكه تدميره")  # "من اعتراضه": a masdar with "its"
 _WEAPON_OBJECTS = {_SHELLING, _AIR, _IED, _SUICIDE}
 _FIRING_VERBS = lx._words("اطلق اطلقت اطلقوا اطلقا")
-_NEW_CLAUSE = lx._words("فيما بينما ثم")
+_THEN = lx._words("ثم")
 _SHOOTING = lx._words("اطلاق")  # "إطلاق نار": a shooting, unless another word names the event
 _CAUSE_WORDS = lx._words("ردا اثر عقب اعقاب بعد")
 _RELATIVES = frozenset(("التي", "الذي", "اللتين", "اللذين", "الذين", "اللاتي", "اللواتي"))
@@ -88,9 +88,9 @@ def _destroyed_weapon(tokens: list[Token], verb: Trigger, t: Trigger) -> bool:
         return False
     return not any(
         _clause_end(tokens, k)
+        or _opens_contrast(tokens, k)
         or not _FIRING_VERBS.isdisjoint(tokens[k].forms)
-        or not _NEW_CLAUSE.isdisjoint(tokens[k].forms)
-        or (tokens[k].norm == "في" and k + 1 < len(tokens) and tokens[k + 1].norm == "حين")
+        or not _THEN.isdisjoint(tokens[k].forms)
         for k in range(verb.tok_end, t.tok_start)
     )
 
@@ -290,13 +290,18 @@ def _failed(tokens: list[Token], sentence: Sentence, start: int) -> bool:
     return any(not _FAILED.isdisjoint(t.forms) for t in tokens[max(sentence.tok_start, start - 5) : start])
 
 
+def _opens_contrast(tokens: list[Token], k: int) -> bool:
+    """Token k starts "في حين", "بينما", "فيما" (or their "و" forms)."""
+    word = tokens[k].norm
+    pair = f"{word} {tokens[k + 1].norm}" if k + 1 < len(tokens) else word
+    return word in _CONTRAST or word in ("وبينما", "وفيما") or pair in ("في حين", "وفي حين")
+
+
 def contrast_clauses(tokens: list[Token], sentence: Sentence) -> list[Sentence]:
     """The sentence cut before "في حين", "بينما", "فيما" (each part a Sentence over its tokens)."""
     cuts = [sentence.tok_start]
     for k in range(sentence.tok_start + 1, sentence.tok_end - 1):
-        word = tokens[k].norm
-        pair = f"{word} {tokens[k + 1].norm}"
-        if word in _CONTRAST or word in ("وبينما", "وفيما") or pair in ("في حين", "وفي حين"):
+        if _opens_contrast(tokens, k):
             cuts.append(k)
     cuts.append(sentence.tok_end)
     return [

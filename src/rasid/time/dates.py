@@ -621,7 +621,7 @@ def _scan(
 
 def _named_day(day: dt.date, weekday: int | None) -> dt.date:
     """ "أمس الأحد" in an article dated a day after it was written: the weekday named the day before the
-    one "أمس" gives is meant (a wider gap keeps the relative word)."""
+    one "أمس" gives is meant (a wider gap keeps the relative word, unless `_writing_day` moves them all)."""
     if weekday is not None and (day.weekday() - weekday) % 7 == 1:
         return day - dt.timedelta(days=1)
     return day
