@@ -282,7 +282,6 @@ def _is_aggregate(tokens: list[Token], sentence: Sentence, m_start: int, counted
     return counted_before and _forms_in(tokens, sentence.tok_start, sentence.tok_end, lx.AGGREGATE_WORDS)
 
 
-_CONTRAST = ("في حين", "بينما", "فيما")
 _FAILED = lx._words("فشل فشلت فشلوا عجز عجزت عجزوا اخفق اخفقت اخفقوا")
 
 
@@ -290,11 +289,17 @@ def _failed(tokens: list[Token], sentence: Sentence, start: int) -> bool:
     return any(not _FAILED.isdisjoint(t.forms) for t in tokens[max(sentence.tok_start, start - 5) : start])
 
 
+_CONTRAST_STARTS = frozenset(("في", "وفي", "بينما", "فيما", "وبينما", "وفيما"))
+
+
 def _opens_contrast(tokens: list[Token], k: int) -> bool:
     """Token k starts "في حين", "بينما", "فيما" (or their "و" forms)."""
     word = tokens[k].norm
-    pair = f"{word} {tokens[k + 1].norm}" if k + 1 < len(tokens) else word
-    return word in _CONTRAST or word in ("وبينما", "وفيما") or pair in ("في حين", "وفي حين")
+    if word not in _CONTRAST_STARTS:
+        return False
+    if word in ("في", "وفي"):
+        return k + 1 < len(tokens) and tokens[k + 1].norm == "حين"
+    return True
 
 
 def contrast_clauses(tokens: list[Token], sentence: Sentence) -> list[Sentence]:
