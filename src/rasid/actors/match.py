@@ -78,13 +78,15 @@ class _Candidate:
 
 def nationality(token: Token | str) -> str | None:
     """The ISO2 country of a nationality adjective (العراقي، الأمريكية، إسرائيليين), or None."""
+    if isinstance(token, Token) and not token.is_word:
+        return None
+    return _nationality_of(token.norm if isinstance(token, Token) else norm(token))
+
+
+@lru_cache(maxsize=65536)
+def _nationality_of(word: str) -> str | None:
     lex = lexicon()
-    forms = token.forms if isinstance(token, Token) else Token(0, 0, 0, token, norm(token), True, False).forms
-    for f in forms:
-        iso2 = lex.adjectives.get((f,))
-        if iso2:
-            return iso2
-    return None
+    return next((iso2 for f in proclitic_forms(word) if (iso2 := lex.adjectives.get((f,)))), None)
 
 
 def _match_pattern(tokens: Sequence[Token], i: int, pattern: tuple[frozenset[str], ...]) -> int | None:

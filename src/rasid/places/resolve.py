@@ -320,19 +320,8 @@ def _prior(row: PlaceRow, m: Match) -> float:
 def _nisba_countries(tokens: Sequence[Token]) -> set[str]:
     """Countries named twice or more by their nisba ("الحكومة الفلسطينية"): a town of the Palestinian
     government's article is no foreign town."""
-    seen = Counter(iso2 for t in tokens if t.is_word and (iso2 := _nisba(t)))
+    seen = Counter(iso2 for t in tokens if (iso2 := nationality(t)))
     return {iso2 for iso2, n in seen.items() if n >= 2}
-
-
-_NISBA_CACHE: dict[str, str | None] = {}
-
-
-def _nisba(tok: Token) -> str | None:
-    if tok.norm not in _NISBA_CACHE:
-        if len(_NISBA_CACHE) > 200_000:
-            _NISBA_CACHE.clear()
-        _NISBA_CACHE[tok.norm] = nationality(tok)
-    return _NISBA_CACHE[tok.norm]
 
 
 def _context_countries(matches: list[Match], hint: str | None) -> Counter[str]:
