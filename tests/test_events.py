@@ -2100,3 +2100,48 @@ def test_a_threat_to_kill_is_no_toll_and_those_executed_are_killed() -> None:
     text = "أعدم تنظيم داعش أمس 23 شخصا في قضاء الفلوجة، ويحتجز نحو 100 ألف نسمة ويهدد بالقتل كل من يحاول الخروج."
     assert only(text).fatalities == 23
     assert events_of("أعدمت السلطات أمس ثلاثة مدانين في سجن مدينة الناصرية.") == []  # a court's execution
+
+
+def test_the_police_that_tell_of_an_attack_are_no_side_of_it() -> None:
+    for source in ("بحسب الشرطة", "وفقا للشرطة", "نقلا عن الشرطة"):
+        event = only(f"قتل 12 مصليا أمس في هجوم استهدف مسجدا في مدينة كانو، {source}.")
+        assert (event.sub_event_type, event.actor1.name, event.interaction) == (
+            "Attack",
+            "Unidentified armed group",
+            "37",
+        )
+
+
+def test_a_dated_attack_placed_only_in_the_country_is_the_bombing_told_in_its_province() -> None:
+    text = (
+        "قتل 20 مصليا أمس في هجوم استهدف مسجدا شمالي نيجيريا. "
+        "وقال متحدث باسم حكومة ولاية بورنو إن تفجيرا وقع أمس أثناء صلاة الظهر."
+    )
+    event = only(text)
+    assert (event.sub_event_type, event.location.name, event.fatalities) == (
+        "Remote explosive/landmine/IED",
+        "Borno State",
+        20,
+    )
+
+
+def test_worshippers_who_fled_a_bomb_did_not_plant_it() -> None:
+    text = "قال الناطق باسم الشرطة إن تفجيرا وقع أمس في مسجد بمدينة كانو، وبينما فر المصلون وقع تفجير آخر."
+    event = only(text)
+    assert (event.actor1.name, event.actor2.name) == ("Unidentified armed group", "Civilians (Nigeria)")
+
+
+def test_a_tear_gas_canister_is_no_bomb() -> None:
+    text = "أصيب شاب فلسطيني أمس بعبوة غاز مسيل للدموع أطلقها الجيش الإسرائيلي في خان يونس."
+    assert all(e.sub_event_type != "Remote explosive/landmine/IED" for e in events_of(text))
+
+
+def test_air_defence_that_only_saw_a_missile_stopped_nothing() -> None:
+    text = "رصدت قوات الدفاع الجوي السعودي أمس صاروخا باليستيا أطلقه الحوثيون سقط في صحراء قرب مدينة نجران."
+    event = only(text)
+    assert (event.sub_event_type, event.actor1.name) == (
+        "Shelling/artillery/missile attack",
+        "Houthis (Ansar Allah)",
+    )
+    text = "اعترضت قوات الدفاع الجوي السعودي أمس صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة نجران."
+    assert only(text).sub_event_type == "Disrupted weapons use"

@@ -590,6 +590,13 @@ class EventStage:
             and _words_before(doc, a1_m.tok_start, 1, _SPEECH_VERBS)
         ):  # "أعلنت السلطات الصينية مقتل 7 أطفال في هجوم": the authorities told of it
             actor1, a1_m = None, None
+        if (
+            trig.sub_event_type == "Shelling/artillery/missile attack"
+            and a1_m is not None
+            and _air_defence(doc, a1_m)
+        ):
+            # "رصدت قوات الدفاع الجوي صاروخا أطلقه الحوثيون": air defence watches missiles, others fire them
+            actor1, a1_m, actor2, a2_m = actor2, a2_m, None, None
         if event_type == "Battles":  # the coalition flies; on the ground its side is the forces it backs
             ground = [_ground_force(doc, s, a, country) for a in (actor1, actor2)]
             if not (ground[0] and ground[1] and _same_side(ground[0], ground[1])):
@@ -770,10 +777,16 @@ class EventStage:
             and not _counted_people(doc, a1_m)
             and (_is_subject(doc, a1_m) or _is_agent(doc, a1_m))
             and not _words_before(doc, a1_m.tok_start, 1, _SPEECH_VERBS)  # "قالت الشرطة إن ...": a source
+            and not _words_before(doc, a1_m.tok_start, 1, _SPOKESMAN_OF)  # "الناطق باسم الشرطة"
         )
-        if trig.sub_event_type in _PLANTED and actor1 is not None and actor1.inter in (1, 7, 8) and not acted:
-            # State forces and civilians are what a bomb hits; a group beside them planted it
-            # (unless the state is the one that set it off: "فجر الجيش عبوة ناسفة في منزل").
+        if (
+            trig.sub_event_type in _PLANTED
+            and actor1 is not None
+            and (actor1.inter == 7 or (actor1.inter in (1, 8) and not acted))
+        ):
+            # State forces and civilians are what a bomb hits; a group beside them planted it (unless
+            # the state is the one that set it off: "فجر الجيش عبوة ناسفة في منزل"; civilians who act,
+            # "فر المصلون", still only fled it).
             if actor2 is None or actor2.inter == actor1.inter:
                 actor1, actor2 = None, actor1
             elif actor2.inter in (2, 3, 4):
@@ -1494,14 +1507,28 @@ def _border_of(doc: Doc, m: ActorMention) -> bool:
     return m.label == "ACTOR_METONYM" and _words_before(doc, m.tok_start, 2, _BORDER_WORDS)
 
 
-_SOURCE_LEADS = lx._words("مصادر مصدر محققو محققي")  # not "المتحدث باسم": that is the actor's own voice
+# not "المتحدث باسم": that is the actor's own voice
+_SOURCE_LEADS = lx._words("مصادر مصدر محققو محققي بحسب وبحسب حسب وحسب وفق وفقا ووفقا طبقا نقلا")
+
+
+_SPOKESMAN_OF = lx._words("باسم")
+
+
+def _air_defence(doc: Doc, m: ActorMention) -> bool:
+    """ "قوات الدفاع الجوي", "الدفاع الجوي للتحالف": the side named is the one whose air defence it is."""
+    return any(
+        not lx.AIR_DEFENCE.isdisjoint(doc.tokens[k].forms)
+        and not lx.AIR_WORDS.isdisjoint(doc.tokens[k + 1].forms)
+        for k in range(max(0, m.tok_start - 3), min(m.tok_end, len(doc.tokens) - 1))
+    )
 
 
 def _is_source(doc: Doc, m: ActorMention) -> bool:
-    """ "مصادر بالحكومة الأمريكية", "محققو الأمم المتحدة", "مصادر في الجيش": who tells of the event takes
-    no part in it ("قالت مصادر إن القوات ..." names the forces as the side that acted)."""
+    """ "مصادر بالحكومة الأمريكية", "محققو الأمم المتحدة", "مصادر في الجيش", "بحسب الشرطة", "نقلا عن
+    الجيش": who tells of the event takes no part in it ("قالت مصادر إن القوات ..." names the forces as the
+    side that acted)."""
     k = m.tok_start
-    if k >= 2 and doc.tokens[k - 1].norm in ("في", "من", "داخل"):
+    if k >= 2 and doc.tokens[k - 1].norm in ("في", "من", "داخل", "عن"):
         k -= 1
     return _words_before(doc, k, 1, _SOURCE_LEADS)
 
@@ -2194,26 +2221,22 @@ def _fold_generic(candidates: list[Event], generic: set[int], bare: set[int]) ->
                 ),
                 None,
             )
-        if (
-            twin is None
-            and id(ev) in generic
-            and ev.event_type in _VIOLENT_TYPES
-            and _country_only(ev)
-            and not _own_date(ev)
-        ):
+        if twin is None and id(ev) in generic and ev.event_type in _VIOLENT_TYPES and _country_only(ev):
             # "واتهمت سوريا إسرائيل بشن الهجوم الأخير": a bare attack word placed only in a country
-            # speaks of the incident the article reports there that day, unless it gives another toll
+            # speaks of the incident the article reports there that day (the very day, if it names
+            # one: "قتل 24 في هجوم استهدف مسجدا شمالي نيجيريا اليوم"), unless it gives another toll
+            days = 0 if _own_date(ev) else _BACKGROUND_DAYS
             twin = next(
                 (
                     e
                     for e in candidates
-                    if id(e) not in generic
+                    if (id(e) not in generic or (e is not ev and not _country_only(e)))
                     and e.event_type in _VIOLENT_TYPES
                     and e.location is not None
                     and e.location.country == ev.location.country
                     and e.date is not None
                     and ev.date is not None
-                    and abs((e.date - ev.date).days) <= _BACKGROUND_DAYS
+                    and abs((e.date - ev.date).days) <= days
                     and not _other_toll(e, ev)
                 ),
                 None,

@@ -239,7 +239,24 @@ def _other_sense(tokens: list[Token], sentence: Sentence, m, date_tokens: set[in
         not _COURT_WORDS.isdisjoint(t.forms) for t in tokens[m.tok_end : min(sentence.tok_end, m.tok_end + 6)]
     ):
         return True  # "الطعن في نتائج الانتخابات أمام المحكمة": an appeal, not a stabbing
+    if _only_detected(tokens, sentence, m):
+        return True
     return m.tok_end < sentence.tok_end and not lx.OTHER_SENSE_AFTER.isdisjoint(tokens[m.tok_end].forms)
+
+
+_DETECTED = frozenset(lx._words("رصد رصدت رصدوا برصد رصده رصدها"))
+_STOPPED = frozenset(
+    lx._words("اعترض اعترضت اعتراض باعتراض اعتراضه اعتراضها تصدت تصدى التصدي اسقط اسقطت اسقاط دمرت دمر تدمير")
+)
+
+
+def _only_detected(tokens: list[Token], sentence: Sentence, m) -> bool:
+    """ "رصدت قوات الدفاع الجوي صاروخا سقط في الصحراء": air defence that only saw the missile stopped
+    nothing; the missile is the event."""
+    if lx.AIR_DEFENCE.isdisjoint(tokens[m.tok_start].forms):
+        return False
+    words = [tokens[k].forms for k in range(sentence.tok_start, sentence.tok_end)]
+    return any(not _DETECTED.isdisjoint(f) for f in words) and all(_STOPPED.isdisjoint(f) for f in words)
 
 
 _DEPOT_WORDS = frozenset(lx._words("مستودع مستودعات مخزن مخازن مخبا مخابئ"))
