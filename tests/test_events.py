@@ -2145,3 +2145,17 @@ def test_air_defence_that_only_saw_a_missile_stopped_nothing() -> None:
     )
     text = "اعترضت قوات الدفاع الجوي السعودي أمس صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة نجران."
     assert only(text).sub_event_type == "Disrupted weapons use"
+
+
+def test_the_dateline_names_no_side() -> None:
+    event = only("دبي، الإمارات العربية المتحدة (CNN) -- قتل جنديان في اشتباكات اندلعت أمس في مدينة درنة.")
+    assert (event.actor1.name, event.actor2.name) == ("Military Forces of Libya", "Unidentified armed group")
+
+
+def test_what_a_strike_answered_has_its_own_day() -> None:
+    text = (
+        "وقصفت طائرات أمريكية مواقع للجيش السوري السبت ردا على هجوم كيميائي اتهمت قوات النظام بشنه في "
+        "السابع من نيسان على المدنيين في مدينة دوما."
+    )
+    chemical = next(e for e in events_of(text) if e.sub_event_type == "Chemical weapon")
+    assert (chemical.date, chemical.location.name) == (dt.date(2023, 4, 7), "Duma")

@@ -423,7 +423,7 @@ class EventStage:
         for s in doc.sentences:
             s_dates = doc.in_sentence(dates, s)
             s_places = doc.in_sentence(doc_places, s)
-            s_actors = doc.in_sentence(doc.actors, s)
+            s_actors = [m for m in doc.in_sentence(doc.actors, s) if m.tok_start >= dateline]
             matches = (
                 doc.trigger_hits[s.i]
                 if doc.trigger_hits is not None
@@ -504,7 +504,7 @@ class EventStage:
     ) -> Event | None:
         published = doc.article.published
         event_type = SUB_TO_TYPE[trig.sub_event_type]
-        date_m = _nearest(s_dates, trig)
+        date_m = _nearest(_in_contrast_clause(doc, s_dates, trig) or s_dates, trig)
         place_m = _choose_place(doc, s_places, trig)
         if place_m is None and _anaphoric_place(doc, s, trig, ctx):
             place_m = ctx.place  # "على أطراف المدينة": the town just named

@@ -306,16 +306,19 @@ def _failed(tokens: list[Token], sentence: Sentence, start: int) -> bool:
     return any(not _FAILED.isdisjoint(t.forms) for t in tokens[max(sentence.tok_start, start - 5) : start])
 
 
-_CONTRAST_STARTS = frozenset(("في", "وفي", "بينما", "فيما", "وبينما", "وفيما"))
+_CONTRAST_STARTS = frozenset(("في", "وفي", "بينما", "فيما", "وبينما", "وفيما", "ردا", "وردا"))
 
 
 def _opens_contrast(tokens: list[Token], k: int) -> bool:
-    """Token k starts "في حين", "بينما", "فيما" (or their "و" forms)."""
+    """Token k starts "في حين", "بينما", "فيما" (or their "و" forms), or "ردا على": what the deed
+    answered is another event, with its own day, place and sides."""
     word = tokens[k].norm
     if word not in _CONTRAST_STARTS:
         return False
     if word in ("في", "وفي"):
         return k + 1 < len(tokens) and tokens[k + 1].norm == "حين"
+    if word in ("ردا", "وردا"):
+        return k + 1 < len(tokens) and tokens[k + 1].norm == "علي"
     return True
 
 
