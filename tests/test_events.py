@@ -2159,3 +2159,20 @@ def test_what_a_strike_answered_has_its_own_day() -> None:
     )
     chemical = next(e for e in events_of(text) if e.sub_event_type == "Chemical weapon")
     assert (chemical.date, chemical.location.name) == (dt.date(2023, 4, 7), "Duma")
+
+
+def test_a_capital_near_which_something_happened_is_a_place_not_a_state() -> None:
+    text = "قتل خمسة أشخاص أمس في إطلاق نار استهدف مقر صحيفة في مدينة أنابوليس قرب واشنطن."
+    event = only(text)
+    assert (event.sub_event_type, event.actor2.name) == ("Attack", "Civilians (United States)")
+    assert event.actor1 is None or "United States" not in event.actor1.name
+
+
+def test_clashes_with_no_side_named_at_a_protest_are_that_protest() -> None:
+    text = (
+        "تظاهر آلاف الفلسطينيين أمس قرب السياج الحدودي شرق مدينة غزة وأطلق الجنود الإسرائيليون النار عليهم. "
+        "وقالت وزارة الصحة إن فلسطينيين اثنين قتلا في الاشتباكات أمس شرق مدينة غزة."
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in events_of(text)] == [
+        ("Excessive force against protesters", 2)
+    ]

@@ -53,7 +53,10 @@ _TELLER_NOUNS = frozenset(
     norm(w) for w in "مسؤول مسؤولون مسؤولين مسئول مسئولون مسئولين مصادر مصدر وسائل صحيفة صحف وكالة".split()
 )
 # before a country or capital name these make it a place ("في مدينة باريس"), not the state acting
-_PLACE_LEADS = frozenset(norm(w) for w in "في مدينة بمدينة العاصمة بالعاصمة وفي".split())
+_PLACE_LEADS = frozenset(
+    norm(w)
+    for w in "في مدينة بمدينة العاصمة بالعاصمة وفي قرب وقرب جنوب شمال شرق غرب جنوبي شمالي شرقي غربي ضواحي وسط".split()
+)
 # "القاعدة الجوية" is an air base, not al-Qaeda.
 _AQ_VETO_NEXT = frozenset(
     norm(w) for w in "الجوية العسكرية البحرية الأمريكية الأميركية الروسية التركية الإيرانية".split()
@@ -248,6 +251,8 @@ def _after_place_word(tokens: Sequence[Token], i: int) -> bool:
     """A place word right before, or a capital word and its nisba ("العاصمة الصينية بكين")."""
     if i > 0 and tokens[i - 1].norm in _PLACE_LEADS:
         return True
+    if i > 1 and tokens[i - 1].norm == "من" and tokens[i - 2].norm in ("بالقرب", "قريبا"):
+        return True  # "بالقرب من واشنطن"
     nisba = tokens[i - 1].norm if i > 1 else ""
     return i > 1 and tokens[i - 2].norm in _PLACE_LEADS and nisba.startswith("ال") and nisba.endswith("يه")
 

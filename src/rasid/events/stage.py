@@ -2187,9 +2187,12 @@ def _merge_protests(events: list[Event]) -> list[Event]:
 
 
 def _involves_crowd(ev: Event) -> bool:
-    """A clash, shooting or arrest among the crowd (an air strike or a bomb that day is its own event)."""
+    """A clash, shooting or arrest among the crowd, or "الاشتباكات" with no side named (an air strike
+    or a bomb that day is its own event)."""
     if ev.event_type == "Explosions/Remote violence":
         return False
+    if ev.actor1 is None and ev.actor2 is None:
+        return True
     return any(a is not None and a.inter in (5, 6, 7) for a in (ev.actor1, ev.actor2))
 
 
