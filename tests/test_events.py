@@ -2176,3 +2176,22 @@ def test_clashes_with_no_side_named_at_a_protest_are_that_protest() -> None:
     assert [(e.sub_event_type, e.fatalities) for e in events_of(text)] == [
         ("Excessive force against protesters", 2)
     ]
+
+
+def test_missiles_intercepted_on_their_way_to_a_town_were_stopped_there() -> None:
+    text = (
+        "اعترضت قوات الدفاع الجوي التابعة للتحالف العربي لدعم الشرعية أمس صاروخين باليستيين أطلقا من قبل "
+        "ميليشيات الحوثي الإيرانية في اليمن باتجاه الأراضي السعودية. "
+        "وأوضح المتحدث أن الصاروخين كانا باتجاه مدينة نجران."
+    )
+    event = only(text)
+    assert (event.sub_event_type, event.location.name, event.actor2.name) == (
+        "Disrupted weapons use",
+        "Najran",
+        "Houthis (Ansar Allah)",
+    )
+
+
+def test_a_missile_fired_from_one_country_at_another_is_told_of_where_it_was_aimed() -> None:
+    text = "اعترض الدفاع الجوي السعودي أمس صاروخا أطلقه الحوثيون من اليمن باتجاه الأراضي السعودية، وأصابت شظاياه 3 مدنيين."
+    assert only(text).location.name == "Saudi Arabia"

@@ -160,6 +160,28 @@ def _named_after(doc: Doc, p: PlaceMention) -> bool:
     return p.tok_start > 0 and not NAMED_FEATURE_WORDS.isdisjoint(doc.tokens[p.tok_start - 1].forms)
 
 
+_AIMED_TYPES = frozenset(("Shelling/artillery/missile attack", "Disrupted weapons use"))
+_TOWARD_WORDS = lx._words("باتجاه اتجاه نحو صوب")
+
+
+def _aimed_at(doc: Doc, located: list[PlaceMention], trigger: Trigger) -> list[PlaceMention]:
+    """ "صاروخين أطلقا من قبل الحوثيين في اليمن باتجاه الأراضي السعودية": missiles are told of where
+    they were fired at, soon after the trigger or its launch word (a country only when no town or area
+    is named)."""
+    if trigger.sub_event_type not in _AIMED_TYPES:
+        return []
+    aimed = [
+        p
+        for p in located
+        if p.tok_start >= trigger.tok_end
+        and _words_before(doc, p.tok_start, 2, _TOWARD_WORDS)
+        and (p.tok_start <= trigger.tok_end + 12 or _words_before(doc, p.tok_start, 10, _LAUNCH_WORDS))
+    ]
+    if all(_is_country(p) for p in aimed) and not all(_is_country(p) for p in located):
+        return []
+    return aimed
+
+
 def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> PlaceMention | None:
     """The located place nearest the trigger, a town or area before a country, a target before the
     place a launch came from."""
@@ -181,6 +203,7 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
         return None
     # "... قرب حدود جازان، فيما سقطت قذائف في منطقة نجران": a "while" clause tells of its own place
     located = _in_contrast_clause(doc, located, trigger) or located
+    located = _aimed_at(doc, located, trigger) or located
     # "الهجوم الذي وقع، السبت، في مدينة دوما": what follows "happened" says where.
     happened = _happened_after(doc, trigger)
     if happened is not None and any(p.tok_start > happened for p in located):
@@ -296,7 +319,7 @@ def _subject_at(doc: Doc, k: int) -> bool:
     )
 
 
-_PLACE_NOUNS = frozenset(TYPE_CUES) | lx._words("العاصمة عاصمة")
+_PLACE_NOUNS = frozenset(TYPE_CUES) | lx._words("العاصمة عاصمة الأراضي أراضي الأجواء أجواء المياه")
 _SEAT_WORDS = lx._words("مقره مقرها ومقره ومقرها مقرهم ومقرهم")
 _COMMAND_WORDS = lx._words("قياده غرفه")
 
@@ -1660,7 +1683,8 @@ def _actors(
     # Among them, a subject (right after a verb: "استأنف طيران التحالف ... قصفه") before the nearest.
     subjects = [m for m in before if _is_subject(doc, m) and m.label not in _WEAK_ACTOR_LABELS]
     a1_m = (agents + subjects[:1] + before[::-1])[0] if agents or before else None
-    rest = [m for m in after + victims + before if m is not a1_m]
+    # a second agent ("أطلقا من قبل الحوثيين" after "اعترضت قوات الدفاع الجوي") comes last
+    rest = [m for m in after + victims + before + agents if m is not a1_m]
     acting = [m for m in rest if not _vehicle_owner(doc, m)]  # "بدورية عسكرية لقوات ...": it was hit
     if a1_m is None and acting and SUB_TO_TYPE[trig.sub_event_type] in _TWO_SIDED:
         a1_m = acting[0]  # "اشتباكات بين X و Y"
@@ -1965,8 +1989,12 @@ _TARGETING_WORDS = lx._words("استهدف استهدفت استهدفا يست�
 def _weapon_nationality(
     doc: Doc, s: Sentence, trig: Trigger, actor1: Actor, country: str | None
 ) -> Actor | None:
-    """The state whose nationality an intercepted weapon carries ("تصدت لصاروخين إسرائيليين")."""
+    """The state whose nationality an intercepted weapon carries ("تصدت لصاروخين إسرائيليين"), not one
+    that describes a party named ("أطلقتها ميليشيات الحوثي الإيرانية")."""
+    named = {k for m in doc.in_sentence(doc.actors, s) for k in range(m.tok_start + 1, m.tok_end)}
     for k in range(trig.tok_end, s.tok_end):
+        if k in named:
+            continue
         iso2 = nationality(doc.tokens[k])
         if iso2 and _country_name(iso2) not in actor1.name:
             return Actor(_military_of(iso2), None, 1 if iso2 == country else 8)
@@ -2338,7 +2366,10 @@ def _fold_intercepted(doc: Doc, events: list[Event]) -> list[Event]:
                     d
                     for d in stopped
                     if d.weapon in ("missile", "rocket")  # not a bomb defused or a drone downed
-                    and _near(d.location, ev.location)
+                    and (
+                        _near(d.location, ev.location)
+                        or (_country_only(d) and d.location.country == ev.location.country)
+                    )
                     and abs((d.date - ev.date).days) <= 1
                 ),
                 None,
@@ -2346,6 +2377,9 @@ def _fold_intercepted(doc: Doc, events: list[Event]) -> list[Event]:
         if twin is None:
             kept.append(ev)
             continue
+        if _country_only(twin) and not _country_only(ev):
+            # "اعترضت الدفاعات صاروخين باتجاه الأراضي السعودية ... كانا باتجاه مدينة نجران": the town
+            _take(twin, ev, "location")
         fired_by = ev.actor1
         if (
             twin.actor2 is None
