@@ -2195,3 +2195,18 @@ def test_missiles_intercepted_on_their_way_to_a_town_were_stopped_there() -> Non
 def test_a_missile_fired_from_one_country_at_another_is_told_of_where_it_was_aimed() -> None:
     text = "اعترض الدفاع الجوي السعودي أمس صاروخا أطلقه الحوثيون من اليمن باتجاه الأراضي السعودية، وأصابت شظاياه 3 مدنيين."
     assert only(text).location.name == "Saudi Arabia"
+
+
+def test_a_news_agency_named_by_its_country_is_no_side() -> None:
+    text = 'وحسب وكالة الأنباء السعودية، أوضح المتحدث أن "صاروخين سقطا أمس في مدينة جازان وأصابا 4 مدنيين".'
+    event = only(text)
+    assert event.actor1 is None or "Saudi Arabia" not in event.actor1.name
+
+
+def test_shells_used_in_an_attack_on_soldiers_are_its_arms() -> None:
+    text = (
+        "شن مسلحون من تنظيم داعش أمس هجوما على تجمع لقوات الجيش العراقي في منطقة البغدادي استخدموا خلاله "
+        "أسلحة متوسطة وقذائف، ما أدى إلى مقتل جنديين."
+    )
+    event = only(text)
+    assert (event.sub_event_type, event.interaction, event.fatalities) == ("Armed clash", "12", 2)

@@ -1531,7 +1531,10 @@ def _border_of(doc: Doc, m: ActorMention) -> bool:
 
 
 # not "المتحدث باسم": that is the actor's own voice
-_SOURCE_LEADS = lx._words("مصادر مصدر محققو محققي بحسب وبحسب حسب وحسب وفق وفقا ووفقا طبقا نقلا")
+_SOURCE_LEADS = lx._words(
+    "مصادر مصدر محققو محققي بحسب وبحسب حسب وحسب وفق وفقا ووفقا طبقا نقلا الأنباء وكالة صحيفة التلفزيون"
+    " تلفزيون الإذاعة إذاعة"
+)
 
 
 _SPOKESMAN_OF = lx._words("باسم")
@@ -1548,8 +1551,8 @@ def _air_defence(doc: Doc, m: ActorMention) -> bool:
 
 def _is_source(doc: Doc, m: ActorMention) -> bool:
     """ "مصادر بالحكومة الأمريكية", "محققو الأمم المتحدة", "مصادر في الجيش", "بحسب الشرطة", "نقلا عن
-    الجيش": who tells of the event takes no part in it ("قالت مصادر إن القوات ..." names the forces as the
-    side that acted)."""
+    الجيش", "وكالة الأنباء السعودية": who tells of the event takes no part in it ("قالت مصادر إن
+    القوات ..." names the forces as the side that acted)."""
     k = m.tok_start
     if k >= 2 and doc.tokens[k - 1].norm in ("في", "من", "داخل", "عن"):
         k -= 1

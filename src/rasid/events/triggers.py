@@ -299,6 +299,21 @@ def _is_aggregate(tokens: list[Token], sentence: Sentence, m_start: int, counted
     return counted_before and _forms_in(tokens, sentence.tok_start, sentence.tok_end, lx.AGGREGATE_WORDS)
 
 
+_USED = lx._words("استخدم استخدمت استخدموا استخدمو مستخدمين مستخدما مستخدمة واستخدم واستخدمت واستخدموا")
+
+
+def _arms_used(tokens: list[Token], raw: list, r) -> bool:
+    """A weapon word up to seven words after "استخدم", with an event word of another kind before it."""
+    entry, start, _ = r
+    if entry.weapon is None or not any(
+        not _USED.isdisjoint(t.forms) for t in tokens[max(0, start - 7) : start]
+    ):
+        return False
+    return any(
+        o[1] < start and SUB_TO_TYPE[o[0].sub_event_type] != SUB_TO_TYPE[entry.sub_event_type] for o in raw
+    )
+
+
 _FAILED = lx._words("فشل فشلت فشلوا عجز عجزت عجزوا اخفق اخفقت اخفقوا")
 
 
@@ -432,6 +447,8 @@ def find_triggers(
     ]
     # "فشل الحوثيون في تحقيق أي تقدم ميداني": ground not taken
     raw = [r for r in raw if not (r[0].sub_event_type in TERRITORY and _failed(tokens, sentence, r[1]))]
+    # "شنوا هجوما استهدف تجمعا للجيش استخدموا خلاله قذائف": the arms used in an attack told before
+    raw = [r for r in raw if not _arms_used(tokens, raw, r)]
     if not raw:
         return []
     # "وأسقطت طائرة مسيرة": a drone that was shot down says nothing about how the rest was fired.
