@@ -2134,6 +2134,8 @@ def test_worshippers_who_fled_a_bomb_did_not_plant_it() -> None:
 def test_a_tear_gas_canister_is_no_bomb() -> None:
     text = "أصيب شاب فلسطيني أمس بعبوة غاز مسيل للدموع أطلقها الجيش الإسرائيلي في خان يونس."
     assert all(e.sub_event_type != "Remote explosive/landmine/IED" for e in events_of(text))
+    text = "أصيب متظاهر فلسطيني أمس بعبوة غاز مسيل للدموع أطلقها الجيش الإسرائيلي خلال مظاهرة في خان يونس."
+    assert [e.sub_event_type for e in events_of(text)] == ["Protest with intervention"]
 
 
 def test_air_defence_that_only_saw_a_missile_stopped_nothing() -> None:
@@ -2194,7 +2196,13 @@ def test_missiles_intercepted_on_their_way_to_a_town_were_stopped_there() -> Non
 
 def test_a_missile_fired_from_one_country_at_another_is_told_of_where_it_was_aimed() -> None:
     text = "اعترض الدفاع الجوي السعودي أمس صاروخا أطلقه الحوثيون من اليمن باتجاه الأراضي السعودية، وأصابت شظاياه 3 مدنيين."
-    assert only(text).location.name == "Saudi Arabia"
+    event = only(text)
+    assert (event.sub_event_type, event.location.name, event.actor2.name, event.injured) == (
+        "Disrupted weapons use",
+        "Saudi Arabia",
+        "Houthis (Ansar Allah)",
+        3,
+    )
 
 
 def test_a_news_agency_named_by_its_country_is_no_side() -> None:
@@ -2210,3 +2218,33 @@ def test_shells_used_in_an_attack_on_soldiers_are_its_arms() -> None:
     )
     event = only(text)
     assert (event.sub_event_type, event.interaction, event.fatalities) == ("Armed clash", "12", 2)
+
+
+def test_what_the_review_found_the_new_rules_must_not_do() -> None:
+    # a spokesman's own forces that set off a bomb did it
+    event = only("قال الناطق باسم الجيش إن قواته فجرت أمس عبوة ناسفة في مدينة الرمادي.")
+    assert event.actor1.name == "Military Forces of Iraq"
+    # an answer to a question is no other event
+    event = only("قال الجيش ردا على سؤال إن قواته قصفت أمس مواقع في بلدة الباب.")
+    assert event.actor1.name == "Military Forces of Syria"
+    # a speaker before a colon is no dateline
+    event = only("قال الجيش الإسرائيلي: قصفنا أمس مواقع لحماس في خان يونس.")
+    assert (event.actor1.name, event.actor2.name) == ("Military Forces of Israel", "Hamas")
+    # a missile seen and then dealt with was stopped
+    event = only("رصد الدفاع الجوي أمس صاروخا باليستيا باتجاه مدينة جازان وتم التعامل معه.")
+    assert (event.sub_event_type, event.location.name) == ("Disrupted weapons use", "Jizan")
+
+
+def test_a_salvo_fired_later_that_day_is_not_the_missile_intercepted_over_the_country() -> None:
+    text = (
+        "اعترضت قوات الدفاع الجوي السعودي أمس صاروخا باليستيا أطلقه الحوثيون باتجاه الأراضي السعودية. "
+        "وفي وقت لاحق أمس أطلق الحوثيون صاروخين على مدينة جازان."
+    )
+    assert [(e.sub_event_type, e.location.name) for e in events_of(text)] == [
+        ("Shelling/artillery/missile attack", "Jizan")
+    ]
+
+
+def test_clashes_with_no_side_named_at_a_protest_make_it_violent() -> None:
+    text = "تظاهر آلاف السودانيين أمس في مدينة الخرطوم، واندلعت اشتباكات عنيفة أمس في الخرطوم."
+    assert [e.sub_event_type for e in events_of(text)] == ["Violent demonstration"]

@@ -446,7 +446,11 @@ class EventStage:
         for s in doc.sentences:
             s_dates = doc.in_sentence(dates, s)
             s_places = doc.in_sentence(doc_places, s)
-            s_actors = [m for m in doc.in_sentence(doc.actors, s) if m.tok_start >= dateline]
+            s_actors = [  # "دبي، الإمارات (CNN) --": the dateline's places are no states that act
+                m
+                for m in doc.in_sentence(doc.actors, s)
+                if m.tok_start >= dateline or m.label != "ACTOR_METONYM"
+            ]
             matches = (
                 doc.trigger_hits[s.i]
                 if doc.trigger_hits is not None
@@ -800,8 +804,14 @@ class EventStage:
             and not _counted_people(doc, a1_m)
             and (_is_subject(doc, a1_m) or _is_agent(doc, a1_m))
             and not _words_before(doc, a1_m.tok_start, 1, _SPEECH_VERBS)  # "قالت الشرطة إن ...": a source
-            and not _words_before(doc, a1_m.tok_start, 1, _SPOKESMAN_OF)  # "الناطق باسم الشرطة"
         )
+        if (
+            trig.sub_event_type in _PLANTED
+            and a1_m is not None
+            and _words_before(doc, a1_m.tok_start, 1, _SPOKESMAN_OF)
+            and not _forms_in_sentence(doc, s, _OWN_FORCES)
+        ):  # "قال الناطق باسم الشرطة إن تفجيرا وقع" (not "إن قواته فجرت عبوة"): the service told of it
+            actor1, a1_m = None, None
         if (
             trig.sub_event_type in _PLANTED
             and actor1 is not None
@@ -1538,6 +1548,8 @@ _SOURCE_LEADS = lx._words(
 
 
 _SPOKESMAN_OF = lx._words("باسم")
+_SPOKESMEN = lx._words("الناطق الناطقة المتحدث المتحدثة ناطق متحدث")
+_OWN_FORCES = lx._words("قواته قواتها عناصره عناصرها وحداته وحداتها جنوده جنودها رجاله")
 
 
 def _air_defence(doc: Doc, m: ActorMention) -> bool:
@@ -1556,6 +1568,8 @@ def _is_source(doc: Doc, m: ActorMention) -> bool:
     k = m.tok_start
     if k >= 2 and doc.tokens[k - 1].norm in ("في", "من", "داخل", "عن"):
         k -= 1
+    if k >= 3 and doc.tokens[k - 1].norm == "باسم" and not _SPOKESMEN.isdisjoint(doc.tokens[k - 2].forms):
+        k -= 2  # "بحسب الناطق باسم الجيش"
     return _words_before(doc, k, 1, _SOURCE_LEADS)
 
 
@@ -2210,6 +2224,8 @@ def _merge_protests(events: list[Event]) -> list[Event]:
         sub = ev.sub_event_type if ev.sub_event_type in _PROTEST_SEVERITY else host.sub_event_type
         if (ev.fatalities or 0) > 0 and host.sub_event_type == "Peaceful protest":
             sub = "Excessive force against protesters"
+        elif _unnamed_clash(ev):
+            sub = "Violent demonstration"  # "تظاهر الآلاف ... واندلعت اشتباكات": the crowd fought
         if _PROTEST_SEVERITY.index(sub) > _PROTEST_SEVERITY.index(host.sub_event_type):
             host.sub_event_type = sub
             host.event_type = SUB_TO_TYPE[sub]
@@ -2222,9 +2238,11 @@ def _involves_crowd(ev: Event) -> bool:
     or a bomb that day is its own event)."""
     if ev.event_type == "Explosions/Remote violence":
         return False
-    if ev.actor1 is None and ev.actor2 is None:
-        return True
-    return any(a is not None and a.inter in (5, 6, 7) for a in (ev.actor1, ev.actor2))
+    return _unnamed_clash(ev) or any(a is not None and a.inter in (5, 6, 7) for a in (ev.actor1, ev.actor2))
+
+
+def _unnamed_clash(ev: Event) -> bool:
+    return ev.sub_event_type == "Armed clash" and ev.actor1 is None and ev.actor2 is None
 
 
 _FOLDED_TYPES = frozenset(("Violence against civilians", "Explosions/Remote violence"))  # a battle is its own
@@ -2239,6 +2257,7 @@ def _fold_generic(candidates: list[Event], generic: set[int], bare: set[int]) ->
     ]
     explosions = [e for e in candidates if e.event_type == "Explosions/Remote violence"]
     kept: list[Event] = []
+    folded: set[int] = set()
     for ev in candidates:
         twin = None
         # "مقتل العشرات في هجوم بالسلاح الكيميائي", "بالتفجير الذي ... واستهدف رجال الأمن"
@@ -2264,7 +2283,9 @@ def _fold_generic(candidates: list[Event], generic: set[int], bare: set[int]) ->
                 (
                     e
                     for e in candidates
-                    if (id(e) not in generic or (e is not ev and not _country_only(e)))
+                    if (
+                        id(e) not in generic or (e is not ev and not _country_only(e) and id(e) not in folded)
+                    )
                     and e.event_type in _VIOLENT_TYPES
                     and e.location is not None
                     and e.location.country == ev.location.country
@@ -2272,6 +2293,7 @@ def _fold_generic(candidates: list[Event], generic: set[int], bare: set[int]) ->
                     and ev.date is not None
                     and abs((e.date - ev.date).days) <= days
                     and not _other_toll(e, ev)
+                    and not (days == 0 and _other_sides(e, ev))  # told that day by one side, another's
                 ),
                 None,
             )
@@ -2302,10 +2324,12 @@ def _fold_generic(candidates: list[Event], generic: set[int], bare: set[int]) ->
                 twin.location = ev.location  # the place only: the sides are the specific report's
                 if "location" in ev.spans:
                     twin.spans["location"] = ev.spans["location"]
+                folded.add(id(ev))
                 continue
         if twin is None:
             kept.append(ev)
             continue
+        folded.add(id(ev))
         _fill_gaps(twin, ev, ("fatalities", "injured", "actor1", "actor2"))
     return kept
 
@@ -2371,7 +2395,12 @@ def _fold_intercepted(doc: Doc, events: list[Event]) -> list[Event]:
                     if d.weapon in ("missile", "rocket")  # not a bomb defused or a drone downed
                     and (
                         _near(d.location, ev.location)
-                        or (_country_only(d) and d.location.country == ev.location.country)
+                        or (
+                            _country_only(d)
+                            and d.location.country == ev.location.country
+                            and d.date == ev.date
+                            and _headed_for(doc, ev)
+                        )
                     )
                     and abs((d.date - ev.date).days) <= 1
                 ),
@@ -2406,6 +2435,13 @@ def _told_hit(doc: Doc, ev: Event) -> bool:
         return False
     s = next((s for s in doc.sentences if s.start <= ev.evidence.start < s.end), None)
     return s is not None and _forms_in_sentence(doc, s, _HIT_WORDS)
+
+
+def _headed_for(doc: Doc, ev: Event) -> bool:
+    """ "كان الصاروخان باتجاه مدينة نجران": the place of the report is where the missiles were headed."""
+    span = ev.spans.get("location")
+    k = next((t.i for t in doc.tokens if span is not None and t.start == span.start), None)
+    return k is not None and _words_before(doc, k, 3, _TOWARD_WORDS)
 
 
 def _near(a: Location, b: Location, km: float = 50) -> bool:

@@ -244,9 +244,12 @@ def _other_sense(tokens: list[Token], sentence: Sentence, m, date_tokens: set[in
     return m.tok_end < sentence.tok_end and not lx.OTHER_SENSE_AFTER.isdisjoint(tokens[m.tok_end].forms)
 
 
-_DETECTED = frozenset(lx._words("رصد رصدت رصدوا برصد رصده رصدها"))
+_DETECTED = frozenset(lx._words("رصد رصدت رصدوا رصدتها"))
 _STOPPED = frozenset(
-    lx._words("اعترض اعترضت اعتراض باعتراض اعتراضه اعتراضها تصدت تصدى التصدي اسقط اسقطت اسقاط دمرت دمر تدمير")
+    lx._words(
+        "اعترض اعترضت اعترضوا اعتراض تصدت تصدى تصدوا التصدي اسقط اسقطت اسقاط دمرت دمر تدمير التعامل تعاملت"
+        " تعامل احبط احبطت احباط"
+    )
 )
 
 
@@ -255,7 +258,7 @@ def _only_detected(tokens: list[Token], sentence: Sentence, m) -> bool:
     nothing; the missile is the event."""
     if lx.AIR_DEFENCE.isdisjoint(tokens[m.tok_start].forms):
         return False
-    words = [tokens[k].forms for k in range(sentence.tok_start, sentence.tok_end)]
+    words = [tokens[k].stems for k in range(sentence.tok_start, sentence.tok_end)]  # "اعتراضه", "برصد"
     return any(not _DETECTED.isdisjoint(f) for f in words) and all(_STOPPED.isdisjoint(f) for f in words)
 
 
@@ -321,6 +324,7 @@ def _failed(tokens: list[Token], sentence: Sentence, start: int) -> bool:
     return any(not _FAILED.isdisjoint(t.forms) for t in tokens[max(sentence.tok_start, start - 5) : start])
 
 
+_QUESTIONS = lx._words("سؤال سؤالا اسئله تساؤل تساؤلات استفسار استفسارات")
 _CONTRAST_STARTS = frozenset(("في", "وفي", "بينما", "فيما", "وبينما", "وفيما", "ردا", "وردا"))
 
 
@@ -332,8 +336,12 @@ def _opens_contrast(tokens: list[Token], k: int) -> bool:
         return False
     if word in ("في", "وفي"):
         return k + 1 < len(tokens) and tokens[k + 1].norm == "حين"
-    if word in ("ردا", "وردا"):
-        return k + 1 < len(tokens) and tokens[k + 1].norm == "علي"
+    if word in ("ردا", "وردا"):  # not "ردا على سؤال": an answer inside reported speech
+        return (
+            k + 1 < len(tokens)
+            and tokens[k + 1].norm == "علي"
+            and (k + 2 >= len(tokens) or _QUESTIONS.isdisjoint(tokens[k + 2].forms))
+        )
     return True
 
 
