@@ -2248,3 +2248,31 @@ def test_a_salvo_fired_later_that_day_is_not_the_missile_intercepted_over_the_co
 def test_clashes_with_no_side_named_at_a_protest_make_it_violent() -> None:
     text = "تظاهر آلاف السودانيين أمس في مدينة الخرطوم، واندلعت اشتباكات عنيفة أمس في الخرطوم."
     assert [e.sub_event_type for e in events_of(text)] == ["Violent demonstration"]
+
+
+def test_an_indefinite_noun_in_the_accusative_is_still_its_event_word() -> None:
+    assert only("نفذ مئات المعلمين أمس اعتصاما أمام مبنى المحافظة في مدينة البصرة.").sub_event_type == (
+        "Peaceful protest"
+    )
+    text = "قال المتحدث إن انفجارا وقع أمس قرب سوق شعبي في مدينة كركوك وأسفر عن مقتل 4 مدنيين."
+    assert only(text).sub_event_type == "Remote explosive/landmine/IED"
+    text = "وتظاهر العشرات أمس في مدينة البصرة احتجاجا على انقطاع الكهرباء."
+    assert [e.sub_event_type for e in events_of(text)] == ["Peaceful protest"]  # not "احتجاجا" alone
+
+
+def test_the_killing_a_sit_in_protested_is_an_event_of_its_own_day() -> None:
+    text = (
+        "اعتصم مئات الأشخاص أمس في مدينة اللاذقية احتجاجا على قتل مسلح ضابطا بإطلاق النار عليه ليل "
+        "الأحد الماضي في مدينة اللاذقية."
+    )
+    events = {e.sub_event_type: e for e in events_of(text)}
+    assert set(events) == {"Peaceful protest", "Attack"}
+    assert (events["Peaceful protest"].date, events["Attack"].date) == (
+        dt.date(2024, 3, 13),
+        dt.date(2024, 3, 10),
+    )
+
+
+def test_the_day_after_a_cause_word_is_the_cause_s() -> None:
+    text = "اعتصم مئات الموظفين في مدينة البصرة عقب فصل زملائهم يوم الأحد الماضي."
+    assert only(text).date != dt.date(2024, 3, 10)

@@ -20,7 +20,7 @@ class TriggerEntry:
 @lru_cache(maxsize=1)
 def trigger_matcher() -> PhraseMatcher[TriggerEntry]:
     matcher: PhraseMatcher[TriggerEntry] = PhraseMatcher(enclitics=True)
-    seen: set[str] = set()
+    owner: dict[str, TriggerEntry] = {}
     with open(resources.path("event_triggers.tsv"), encoding="utf-8") as f:
         for line in f:
             if not line.strip() or line.startswith("#"):
@@ -29,10 +29,21 @@ def trigger_matcher() -> PhraseMatcher[TriggerEntry]:
             entry = TriggerEntry(sub, weapon or None, strength)
             for form in forms.split("|"):
                 key = norm(form.strip())
-                if key and key not in seen:  # the first row that lists a form owns it
-                    seen.add(key)
-                    matcher.add(key, entry)
+                if key and key not in owner:  # the first row that lists a form owns it
+                    owner[key] = entry
+    # "نفذوا اعتصاما", "إن انفجارا وقع": the accusative of an indefinite noun, unless listed otherwise
+    for key, entry in list(owner.items()):
+        plain = " " not in key and not key.startswith("ال") and not key.endswith(_NO_ACCUSATIVE)
+        if plain and key not in _ADVERBIAL:
+            owner.setdefault(key + "ا", entry)
+    for key, entry in owner.items():
+        matcher.add(key, entry)
     return matcher
+
+
+_NO_ACCUSATIVE = ("ا", "ه", "ي", "ين", "ات", "ون", "ان")
+# "احتجاجا على" (in protest at), "تقدما" (progress): the accusative is another use of the word
+_ADVERBIAL = frozenset(norm(w) for w in ("احتجاج", "تقدم"))
 
 
 def _words(text: str) -> frozenset[str]:

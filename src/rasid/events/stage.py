@@ -146,6 +146,18 @@ def _in_clause(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> list[P
     return [p for p in places if lo <= p.tok_start < hi]
 
 
+_PROTESTED_LEADS = lx._words("احتجاجا واحتجاجا تنديدا وتنديدا اثر عقب اعقاب ردا")
+
+
+def _before_cause(doc: Doc, s: Sentence, trigger: Trigger, dates: list) -> list:
+    """ "اعتصم الآلاف احتجاجا على قتل عقيد ليل السادس من آب": the day after "احتجاجا على", "تنديدا ب"
+    is the day of what was protested, not of the protest."""
+    for k in range(trigger.tok_end, s.tok_end):
+        if not _PROTESTED_LEADS.isdisjoint(doc.tokens[k].forms):
+            return [d for d in dates if d.tok_start < k]
+    return dates
+
+
 def _in_contrast_clause(doc: Doc, mentions: list, trigger: Trigger) -> list:
     """The mentions of the trigger's part of the sentence, cut before "فيما", "بينما", "في حين"."""
     s = doc.sentence_of(min(trigger.tok_start, len(doc.tokens) - 1))
@@ -531,7 +543,9 @@ class EventStage:
     ) -> Event | None:
         published = doc.article.published
         event_type = SUB_TO_TYPE[trig.sub_event_type]
-        date_m = _nearest(_in_contrast_clause(doc, s_dates, trig) or s_dates, trig)
+        date_m = _nearest(
+            _before_cause(doc, s, trig, _in_contrast_clause(doc, s_dates, trig) or s_dates), trig
+        )
         place_m = _choose_place(doc, s_places, trig)
         if place_m is None and _anaphoric_place(doc, s, trig, ctx):
             place_m = ctx.place  # "على أطراف المدينة": the town just named

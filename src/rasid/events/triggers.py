@@ -324,6 +324,7 @@ def _failed(tokens: list[Token], sentence: Sentence, start: int) -> bool:
     return any(not _FAILED.isdisjoint(t.forms) for t in tokens[max(sentence.tok_start, start - 5) : start])
 
 
+_PROTESTED = lx._words("احتجاجا واحتجاجا تنديدا وتنديدا")
 _QUESTIONS = lx._words("سؤال سؤالا اسئله تساؤل تساؤلات استفسار استفسارات")
 _CONTRAST_STARTS = frozenset(("في", "وفي", "بينما", "فيما", "وبينما", "وفيما", "ردا", "وردا"))
 
@@ -601,6 +602,11 @@ def find_triggers(
     # Protests take their sub-type from what happened to them.
     if any(t.sub_event_type == _PROTEST for t in triggers):  # a strong word, or protesters named
         start, end = sentence.tok_start, sentence.tok_end
+        # "اعتصموا احتجاجا على قتل العقيد بإطلاق النار عليه": what was protested is an event of its own
+        first = min(t.tok_start for t in triggers if t.sub_event_type == _PROTEST)
+        cause = next((k for k in range(first, end) if not _PROTESTED.isdisjoint(tokens[k].forms)), None)
+        if cause is not None:
+            end, has_casualties = cause, False
         if bombed:
             sub = _PROTEST
         elif _violent_cue(tokens, start, end):
@@ -619,6 +625,7 @@ def find_triggers(
                 t.event_type in ("Battles", "Riots", _EXPLOSIONS) or t.sub_event_type in ("Arrests", "Attack")
             )
             and not (bombed and (t.sub_event_type == _SUICIDE or t.weapon == "car_bomb"))
+            and t.tok_start < end
         ]
         protest_at = [t.tok_start for t in triggers if t.sub_event_type == _PROTEST]
         if sub == _PROTEST and any(
