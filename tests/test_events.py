@@ -2276,3 +2276,15 @@ def test_the_killing_a_sit_in_protested_is_an_event_of_its_own_day() -> None:
 def test_the_day_after_a_cause_word_is_the_cause_s() -> None:
     text = "اعتصم مئات الموظفين في مدينة البصرة عقب فصل زملائهم يوم الأحد الماضي."
     assert only(text).date != dt.date(2024, 3, 10)
+
+
+def test_a_country_after_in_is_no_nationality_of_the_attack() -> None:
+    event = only("لقي 30 مدنيا مصرعهم أمس في هجوم في مالي.")
+    assert (event.actor1.name, event.interaction) == ("Unidentified armed group", "37")
+
+
+def test_the_neighbour_across_the_border_is_not_where_it_happened() -> None:
+    text = "قتل 12 شخصا أمس في هجوم شنه مسلحون على مشارف بلدة صغيرة قرب الحدود مع النيجر."
+    assert all(e.location is None or e.location.name != "Niger" for e in events_of(text))
+    text = "قتل أكثر من 30 مدنيا أمس في هجوم شمال شرقي مالي على الحدود مع النيجر."
+    assert only(text).location.name == "Mali"

@@ -194,6 +194,11 @@ def _aimed_at(doc: Doc, located: list[PlaceMention], trigger: Trigger) -> list[P
     return aimed
 
 
+def _across_border(doc: Doc, p: PlaceMention) -> bool:
+    k = p.tok_start
+    return k >= 2 and doc.tokens[k - 1].norm == "مع" and not _BORDER_WORDS.isdisjoint(doc.tokens[k - 2].forms)
+
+
 def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> PlaceMention | None:
     """The located place nearest the trigger, a town or area before a country, a target before the
     place a launch came from."""
@@ -201,6 +206,10 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
     if not located:
         return None
     located = [p for p in located if not _is_origin(doc, p)] or located
+    # "قرب الحدود مع النيجر": the neighbour across the border is not where it happened
+    located = [p for p in located if not (_is_country(p) and _across_border(doc, p))]
+    if not located:
+        return None
     # "تحرير جبل الحديدة وأجزاء من مديرية ناطع": a mountain named like a town is not that town, when
     # its clause names another town or area (not only a country: "في جبل سنجار ... في العراق")
     named_after = [p for p in located if _named_after(doc, p)]
@@ -1623,7 +1632,9 @@ def _nationality_agent(doc: Doc, trig: Trigger, s: Sentence) -> ActorMention | N
         return None
     for k in range(trig.tok_end - 1, min(trig.tok_end + 2, s.tok_end)):
         if k > trig.tok_end and (
-            _is_person_noun(doc.tokens[k - 1]) or not _NAMED_BY_NISBA.isdisjoint(doc.tokens[k - 1].forms)
+            _is_person_noun(doc.tokens[k - 1])
+            or not _NAMED_BY_NISBA.isdisjoint(doc.tokens[k - 1].forms)
+            or doc.tokens[k - 1].norm in _PREPOSITIONS  # "هجوم في مالي": the country, no adjective
         ):
             break  # "خطفوا صحفية فرنسية", "الهجوم بالحي اليوناني": the nisba tells of the noun before it
         iso2 = nationality(doc.tokens[k])
