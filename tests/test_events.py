@@ -2288,3 +2288,11 @@ def test_the_neighbour_across_the_border_is_not_where_it_happened() -> None:
     assert all(e.location is None or e.location.name != "Niger" for e in events_of(text))
     text = "قتل أكثر من 30 مدنيا أمس في هجوم شمال شرقي مالي على الحدود مع النيجر."
     assert only(text).location.name == "Mali"
+
+
+def test_the_place_in_the_relative_clause_of_the_attack_is_its_place() -> None:
+    text = (
+        "أدانت رابطة العلماء بمكة المكرمة العمل الإرهابي الذي استهدف أمس مجموعة من رجال الأمن بمنطقة عسير، "
+        "وأسفر عن مقتل 5 منهم."
+    )
+    assert only(text).location.name == "Asir Region"

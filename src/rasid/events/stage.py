@@ -227,6 +227,8 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
     located = _aimed_at(doc, located, trigger) or located
     # "الهجوم الذي وقع، السبت، في مدينة دوما": what follows "happened" says where.
     happened = _happened_after(doc, trigger)
+    if happened is None and trigger.tok_start > 0 and doc.tokens[trigger.tok_start - 1].norm in _RELATIVE:
+        happened = trigger.tok_start  # "العمل الذي استهدف ... بمنطقة عسير": the verb of the relative clause
     if happened is not None and any(p.tok_start > happened for p in located):
         located = [p for p in located if p.tok_start > happened]
     # The places between the commas around the trigger first ("على حدود غزة، تزامنا مع ... في القدس"),
@@ -244,7 +246,9 @@ _EVENT_NOUNS = lx._words(
 )
 
 
-_HAPPENED = frozenset(("وقع", "وقعت", "حدث", "حدثت", "جري", "جرت"))
+_HAPPENED = frozenset(("وقع", "وقعت", "حدث", "حدثت", "جري", "جرت")) | lx._words(
+    "استهدف استهدفت ضرب ضربت طال طالت هز هزت"  # "العمل الإرهابي الذي استهدف ... بمنطقة عسير"
+)
 _RELATIVE = frozenset(("الذي", "التي"))
 
 
