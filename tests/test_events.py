@@ -2296,3 +2296,8 @@ def test_the_place_in_the_relative_clause_of_the_attack_is_its_place() -> None:
         "وأسفر عن مقتل 5 منهم."
     )
     assert only(text).location.name == "Asir Region"
+
+
+def test_a_town_then_where_it_lies_is_one_place() -> None:
+    text = "وسيطرت القوات التركية أمس على بلدة جنديرس، غربي عفرين."
+    assert [e.location.name for e in events_of(text)] == ["Jindayris"]  # not Afrin too

@@ -270,3 +270,12 @@ def test_the_capital_word_and_its_nisba_are_read_past_to_the_direction_cue():
     # a place name that looks like a nisba after a district word is a place of its own
     names = [p.location.name for p in resolved("قصفت الطائرات مواقع في مديرية الزيدية وزبيد.")]
     assert "Zabid" in names
+
+
+def test_a_border_strip_is_the_saudi_yemeni_border_only_in_news_of_those_countries() -> None:
+    from rasid.model import Article
+    from rasid.pipeline import default_pipeline
+
+    text = "قصف الجيش الإسرائيلي أمس موقعا في مرتفعات الجولان قرب الشريط الحدودي مع سوريا."
+    doc = default_pipeline()(Article("t", text, None))
+    assert all(p.location is None or p.location.name != "Saudi-Yemen border" for p in doc.places)

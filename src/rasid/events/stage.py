@@ -970,6 +970,9 @@ _LIST_FEATURES = frozenset(("PCLI", "ADM1", "REGION", "BORDER"))
 _PLURAL_PLACE_WORDS = frozenset(norm(w) for w in "مديريات محافظات بلدات قرى مدن أحياء مناطق مخيمات".split())
 
 
+_COMPASS = lx._words("شمال شمالي جنوب جنوبي شرق شرقي غرب غربي")
+
+
 def _coordinated(
     doc: Doc, places: list[PlaceMention], event: Event, hit_tokens: set[int]
 ) -> list[PlaceMention]:
@@ -993,6 +996,8 @@ def _coordinated(
         joined = doc.tokens[p.tok_start].norm.startswith("و") and p.text[:1] != "و"
         if _aside(gap):  # "كانبيرا (جنوب) وبيرث": where the town lies, in brackets or quotes
             gap = []
+        if gap and not _COMPASS.isdisjoint(doc.tokens[p.tok_start].forms):
+            break  # "بلدة جندريس، غربي عفرين": where the town lies, not another town
         if all(t.norm in ("،", ",") for t in gap) and (joined or gap):
             groups[-1].append(p)  # "X وY", "X، Y"
         elif any(

@@ -324,17 +324,21 @@ def _nisba_countries(tokens: Sequence[Token]) -> set[str]:
     return {iso2 for iso2, n in seen.items() if n >= 2}
 
 
-def _context_countries(matches: list[Match], hint: str | None) -> Counter[str]:
-    """Countries of the article: country names and places that are unambiguous and major."""
+def _context_countries(
+    matches: list[Match], hint: str | None, context_only: Collection[tuple[str, int]] = ()
+) -> Counter[str]:
+    """Countries of the article: country names and places that are unambiguous and major (not a name
+    that stands for a place only in news of its country, "الشريط الحدودي")."""
     countries: Counter[str] = Counter()
     if hint:
         countries[hint] += 5
     for m in matches:
         if m.common:
             continue
-        ccs = {c.country for c in m.candidates}
-        if len(ccs) == 1 and any(_is_major(c) for c in m.candidates):
-            countries[next(iter(ccs))] += 2 if any(c.feature == "PCLI" for c in m.candidates) else 1
+        cands = [c for c in m.candidates if (m.key, c.id) not in context_only]
+        ccs = {c.country for c in cands}
+        if len(ccs) == 1 and any(_is_major(c) for c in cands):
+            countries[next(iter(ccs))] += 2 if any(c.feature == "PCLI" for c in cands) else 1
     return countries
 
 
@@ -435,7 +439,7 @@ def find_matches(
         if not m.cued:  # folded spellings only with a cue
             m.candidates = [c for c in m.candidates if (m.key, c.id) not in gaz.derived]
         kept.append(m)
-    countries = _context_countries(kept, country)
+    countries = _context_countries(kept, country, gaz.context_only)
     # countries the article names by their nisba are not foreign (an article of no named country stays
     # open: a nisba alone would close it); they do not raise their towns over the named countries' ones
     named_by_nisba = _nisba_countries(tokens) if countries else set()
@@ -670,7 +674,7 @@ def resolve_phrase(gaz: Gazetteer, phrase: str, country: str | None = None) -> L
         for m in raw:
             m.type_cue = None
             m.ner = True
-            m.best = _choose(m, _context_countries(raw, country), [], gaz.context_only)
+            m.best = _choose(m, _context_countries(raw, country, gaz.context_only), [], gaz.context_only)
         matches = [m for m in raw if m.best is not None]
         if not matches:
             return None
