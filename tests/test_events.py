@@ -2301,3 +2301,10 @@ def test_the_place_in_the_relative_clause_of_the_attack_is_its_place() -> None:
 def test_a_town_then_where_it_lies_is_one_place() -> None:
     text = "وسيطرت القوات التركية أمس على بلدة جنديرس، غربي عفرين."
     assert [e.location.name for e in events_of(text)] == ["Jindayris"]  # not Afrin too
+
+
+def test_two_groups_of_dead_joined_by_and_add_up() -> None:
+    text = "أسفر تفجير انتحاري استهدف مسجدا في مدينة أبها أمس عن مقتل 10 جنود و3 من العاملين في الموقع."
+    assert only(text).fatalities == 13
+    text = "قتل 4 مدنيين وأصيب 3 آخرون أمس في انفجار في مدينة درنة."
+    assert (only(text).fatalities, only(text).injured) == (4, 3)  # another verb, another count

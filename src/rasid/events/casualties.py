@@ -185,10 +185,22 @@ class CasualtyFinder:
             if n is not None and not self._is_subset(n):
                 vague = n.kind == "vague"
                 floor = self._subset_after(n, end) if vague else None
-                out.append(
-                    Count(what, n.value, min(i, n.tok_start), max(i + 1, n.tok_end), n.approx, vague, floor)
-                )
+                more = None if vague else self._and_more(n, end)
+                value = n.value + (more.value if more else 0)
+                last = max(i + 1, (more or n).tok_end)
+                out.append(Count(what, value, min(i, n.tok_start), last, n.approx, vague, floor))
         return out
+
+    def _and_more(self, n: NumberMention, end: int) -> NumberMention | None:
+        """ "مقتل 10 جنود وثلاثة من العاملين": a second group of people joined to the first counts too."""
+        k = n.tok_end
+        if k + 1 >= end or not _has(self.tokens[k], lx.PERSON_NOUNS):
+            return None
+        j = k + 2 if self.tokens[k + 1].norm == "و" else k + 1  # "و3 مدنيين" is written apart
+        m = self.numbers.get(j)
+        if m is None or m.tok_start != j or m.kind == "vague" or not self.tokens[k + 1].norm.startswith("و"):
+            return None
+        return m if self._people_after(m) and not self._is_subset(m) else None
 
     def _people_after(self, n: NumberMention) -> bool:
         """The number counts people: "12 إرهابيا", "أحد العناصر", "خمسة من المسلحين"."""
