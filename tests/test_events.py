@@ -2308,3 +2308,9 @@ def test_two_groups_of_dead_joined_by_and_add_up() -> None:
     assert only(text).fatalities == 13
     text = "قتل 4 مدنيين وأصيب 3 آخرون أمس في انفجار في مدينة درنة."
     assert (only(text).fatalities, only(text).injured) == (4, 3)  # another verb, another count
+
+
+def test_the_state_that_condemns_an_attack_took_no_part_in_it() -> None:
+    text = "أدانت الجزائر أمس بشدة عملية احتجاز الرهائن التي نفذها مسلحون بفندق في مدينة سيفاري وسط مالي."
+    event = only(text)
+    assert "Algeria" not in f"{event.actor1 and event.actor1.name} {event.actor2 and event.actor2.name}"

@@ -279,3 +279,12 @@ def test_a_border_strip_is_the_saudi_yemeni_border_only_in_news_of_those_countri
     text = "قصف الجيش الإسرائيلي أمس موقعا في مرتفعات الجولان قرب الشريط الحدودي مع سوريا."
     doc = default_pipeline()(Article("t", text, None))
     assert all(p.location is None or p.location.name != "Saudi-Yemen border" for p in doc.places)
+
+
+def test_a_name_that_is_part_of_a_persons_name_is_that_person_elsewhere_too() -> None:
+    from rasid.model import Article
+    from rasid.pipeline import default_pipeline
+
+    text = "قال المتحدث باسم الجيش توكور جوساو إن القوات حررت 178 شخصا. وتابع جوساو أن الجيش أغلق المعسكرات."
+    doc = default_pipeline()(Article("t", text, None))
+    assert all(p.location is None or p.location.name != "Gusau" for p in doc.places)

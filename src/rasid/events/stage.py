@@ -1580,6 +1580,7 @@ _SOURCE_LEADS = lx._words(
 
 
 _SPOKESMAN_OF = lx._words("باسم")
+_CONDEMNERS = lx._words("ادان ادانت دان دانت شجب شجبت استنكر استنكرت ندد نددت")
 _SPOKESMEN = lx._words("الناطق الناطقة المتحدث المتحدثة ناطق متحدث")
 _OWN_FORCES = lx._words("قواته قواتها عناصره عناصرها وحداته وحداتها جنوده جنودها رجاله")
 
@@ -1602,7 +1603,8 @@ def _is_source(doc: Doc, m: ActorMention) -> bool:
         k -= 1
     if k >= 3 and doc.tokens[k - 1].norm == "باسم" and not _SPOKESMEN.isdisjoint(doc.tokens[k - 2].forms):
         k -= 2  # "بحسب الناطق باسم الجيش"
-    return _words_before(doc, k, 1, _SOURCE_LEADS)
+    # "أدانت الجزائر عملية احتجاز الرهائن": who condemns an attack took no part in it
+    return _words_before(doc, k, 1, _SOURCE_LEADS) or _words_before(doc, m.tok_start, 1, _CONDEMNERS)
 
 
 def _hit_after(doc: Doc, s: Sentence, trig: Trigger, actor: Actor, country: str | None) -> bool:

@@ -418,6 +418,14 @@ def find_matches(
     loc_spans = [(e.start, e.end) for e in entities if e.label in ("LOC", "GPE")]
     per_spans = [(e.start, e.end) for e in entities if e.label in ("PER", "PERS")]
     matches = _find_raw(gaz, tokens)
+    # "المتحدث باسم الجيش توكور جوساو ... وأفاد جوساو": a one-word name that is part of a person's name
+    # in the article is that person wherever no place word stands before it
+    people = {
+        m.key
+        for m in matches
+        if " " not in m.key
+        and any(ps < tokens[m.tok_end - 1].end and tokens[m.tok_start].start < pe for ps, pe in per_spans)
+    }
     kept: list[Match] = []
     deferred: list[Match] = []  # names that are also common words, met without a cue
     for m in matches:
@@ -428,6 +436,8 @@ def find_matches(
         s, e = tokens[m.tok_start].start, tokens[m.tok_end - 1].end
         m.ner = any(ls < e and s < le for ls, le in loc_spans)
         _read_context(m, tokens, gaz, per_spans)
+        if m.key in people and m.type_cue is None:
+            m.person = True
         if m.key in _THE_COUNTRY:
             continue  # "جنوب غربي البلاد" is the country the article is about, not a village "Al Bilād"
         if m.person and m.type_cue is None and " " not in m.key:
