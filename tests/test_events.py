@@ -2314,3 +2314,12 @@ def test_the_state_that_condemns_an_attack_took_no_part_in_it() -> None:
     text = "أدانت الجزائر أمس بشدة عملية احتجاز الرهائن التي نفذها مسلحون بفندق في مدينة سيفاري وسط مالي."
     event = only(text)
     assert "Algeria" not in f"{event.actor1 and event.actor1.name} {event.actor2 and event.actor2.name}"
+
+
+def test_forces_that_tighten_their_control_over_a_place_regain_it() -> None:
+    text = (
+        "أحكمت ألوية العمالقة العاملة ضمن القوات الحكومية، بدعم من التحالف، سيطرتها الكاملة على منطقة كيلو 10 "
+        "بالحديدة أمس بعد معارك عنيفة مع الحوثيين."
+    )
+    assert only(text).sub_event_type == "Government regains territory"
+    assert events_of("وأكدت الحكومة أمس استمرار سيطرتها على المناطق المحررة.") == []
