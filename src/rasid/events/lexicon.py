@@ -42,8 +42,12 @@ def trigger_matcher() -> PhraseMatcher[TriggerEntry]:
 
 
 _NO_ACCUSATIVE = ("ا", "ه", "ي", "ين", "ات", "ون", "ان")
-# "احتجاجا على" (in protest at), "تقدما" (progress): the accusative is another use of the word
-_ADVERBIAL = frozenset(norm(w) for w in ("احتجاج", "تقدم"))
+# The accusative is another use of the word: "احتجاجا على" (in protest at), "تقدما" (progress),
+# "فجرا" (at dawn), "اعتراضا على" (objecting to), "سلبا" (negatively), "قرارا صادرا" (issued),
+# "ضبطا للنفس" (restraint), "تظاهرا ب" (feigning)
+_ADVERBIAL = frozenset(
+    norm(w) for w in ("احتجاج", "احتج", "تقدم", "فجر", "اعتراض", "سلب", "صادر", "ضبط", "تظاهر")
+)
 
 
 def _words(text: str) -> frozenset[str]:

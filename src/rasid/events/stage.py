@@ -207,9 +207,7 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
         return None
     located = [p for p in located if not _is_origin(doc, p)] or located
     # "قرب الحدود مع النيجر": the neighbour across the border is not where it happened
-    located = [p for p in located if not (_is_country(p) and _across_border(doc, p))]
-    if not located:
-        return None
+    located = [p for p in located if not (_is_country(p) and _across_border(doc, p))] or located
     # "تحرير جبل الحديدة وأجزاء من مديرية ناطع": a mountain named like a town is not that town, when
     # its clause names another town or area (not only a country: "في جبل سنجار ... في العراق")
     named_after = [p for p in located if _named_after(doc, p)]
@@ -227,10 +225,14 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
     located = _aimed_at(doc, located, trigger) or located
     # "الهجوم الذي وقع، السبت، في مدينة دوما": what follows "happened" says where.
     happened = _happened_after(doc, trigger)
-    if happened is None and trigger.tok_start > 0 and doc.tokens[trigger.tok_start - 1].norm in _RELATIVE:
-        happened = trigger.tok_start  # "العمل الذي استهدف ... بمنطقة عسير": the verb of the relative clause
     if happened is not None and any(p.tok_start > happened for p in located):
         located = [p for p in located if p.tok_start > happened]
+    elif (verb := _relative_verb(doc, trigger)) is not None:
+        # "العمل الإرهابي الذي استهدف ... بمنطقة عسير": the place the relative clause's verb gives
+        end = next(
+            (k for k in range(verb, len(doc.tokens)) if doc.tokens[k].norm in _CLAUSE_ENDS), len(doc.tokens)
+        )
+        located = [p for p in located if verb < p.tok_start < end] or located
     # The places between the commas around the trigger first ("على حدود غزة، تزامنا مع ... في القدس"),
     # unless that clause names only a country.
     clause = _in_clause(doc, located, trigger)
@@ -246,10 +248,22 @@ _EVENT_NOUNS = lx._words(
 )
 
 
-_HAPPENED = frozenset(("وقع", "وقعت", "حدث", "حدثت", "جري", "جرت")) | lx._words(
-    "استهدف استهدفت ضرب ضربت طال طالت هز هزت"  # "العمل الإرهابي الذي استهدف ... بمنطقة عسير"
-)
+_CLAUSE_ENDS = frozenset(("،", ",", ".", "؛", ":", "؟", "!"))
+_HAPPENED = frozenset(("وقع", "وقعت", "حدث", "حدثت", "جري", "جرت"))
+_STRUCK = lx._words("استهدف استهدفت ضرب ضربت طال طالت هز هزت")  # "العمل الذي استهدف ... بعسير"
 _RELATIVE = frozenset(("الذي", "التي"))
+
+
+def _relative_verb(doc: Doc, trigger: Trigger) -> int | None:
+    """The trigger is the verb of a relative clause ("الذي استهدف"), or an attack word is followed by one
+    ("العمل الإرهابي الذي استهدف"): the token of that verb, else None."""
+    if trigger.tok_start > 0 and doc.tokens[trigger.tok_start - 1].norm in _RELATIVE:
+        return trigger.tok_start
+    s = doc.sentence_of(trigger.tok_start)
+    for k in range(trigger.tok_end, min(trigger.tok_end + 4, s.tok_end - 1)):
+        if doc.tokens[k].norm in _RELATIVE:
+            return k + 1 if not _STRUCK.isdisjoint(doc.tokens[k + 1].forms) else None
+    return None
 
 
 def _happened_after(doc: Doc, trigger: Trigger) -> int | None:
@@ -997,7 +1011,8 @@ def _coordinated(
         if _aside(gap):  # "كانبيرا (جنوب) وبيرث": where the town lies, in brackets or quotes
             gap = []
         if gap and not _COMPASS.isdisjoint(doc.tokens[p.tok_start].forms):
-            break  # "بلدة جندريس، غربي عفرين": where the town lies, not another town
+            last = p  # "بلدة جنديرس، غربي عفرين": where the town lies, not another town
+            continue
         if all(t.norm in ("،", ",") for t in gap) and (joined or gap):
             groups[-1].append(p)  # "X وY", "X، Y"
         elif any(
@@ -1092,6 +1107,13 @@ def _figure(doc: Doc, counts: list[Count], what: str, trig: Trigger) -> int | No
         for c in counts
         if c.kind == what
         and not (c.tok_start > trig.tok_end and _words_before(doc, c.tok_start, 2, _CAUSE_LEADS))
+        # "تظاهروا احتجاجا على غارة أسفرت عن مقتل 5": the toll of what was protested
+        and not (
+            c.tok_start > trig.tok_end
+            and any(
+                not _PROTESTED_LEADS.isdisjoint(doc.tokens[k].forms) for k in range(trig.tok_end, c.tok_start)
+            )
+        )
     ]
     exact = [c for c in found if not c.vague]
     if not exact:  # "مقتل العشرات": no figure, unless a part is counted ("بينهم 7 أطفال")
@@ -1574,13 +1596,13 @@ def _border_of(doc: Doc, m: ActorMention) -> bool:
 
 # not "المتحدث باسم": that is the actor's own voice
 _SOURCE_LEADS = lx._words(
-    "مصادر مصدر محققو محققي بحسب وبحسب حسب وحسب وفق وفقا ووفقا طبقا نقلا الأنباء وكالة صحيفة التلفزيون"
+    "مصادر مصدر محققو محققي بحسب وبحسب حسب وحسب وفق وفقا ووفقا طبقا نقلا الأنباء صحيفة التلفزيون"
     " تلفزيون الإذاعة إذاعة"
 )
 
 
 _SPOKESMAN_OF = lx._words("باسم")
-_CONDEMNERS = lx._words("ادان ادانت دان دانت شجب شجبت استنكر استنكرت ندد نددت")
+_CONDEMNERS = lx._words("ادان ادانت دانت شجب شجبت استنكر استنكرت ندد نددت")  # not "دان": "ودان"
 _SPOKESMEN = lx._words("الناطق الناطقة المتحدث المتحدثة ناطق متحدث")
 _OWN_FORCES = lx._words("قواته قواتها عناصره عناصرها وحداته وحداتها جنوده جنودها رجاله")
 

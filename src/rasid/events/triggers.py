@@ -312,9 +312,16 @@ def _arms_used(tokens: list[Token], raw: list, r) -> bool:
         not _USED.isdisjoint(t.forms) for t in tokens[max(0, start - 7) : start]
     ):
         return False
-    return any(
-        o[1] < start and SUB_TO_TYPE[o[0].sub_event_type] != SUB_TO_TYPE[entry.sub_event_type] for o in raw
+    return any(  # an attack or a battle told just before (not an arrest in another clause)
+        o[1] < start
+        and SUB_TO_TYPE[o[0].sub_event_type] in _ARMED_TYPES
+        and SUB_TO_TYPE[o[0].sub_event_type] != SUB_TO_TYPE[entry.sub_event_type]
+        and not any(_opens_contrast(tokens, k) for k in range(o[1], start))
+        for o in raw
     )
+
+
+_ARMED_TYPES = frozenset(("Battles", "Violence against civilians", "Explosions/Remote violence"))
 
 
 _FAILED = lx._words("فشل فشلت فشلوا عجز عجزت عجزوا اخفق اخفقت اخفقوا")
