@@ -2343,3 +2343,19 @@ def test_what_the_second_review_found_the_new_rules_must_not_do() -> None:
     text = "تظاهر المئات أمس في مدينة إدلب احتجاجا على غارة جوية أسفرت عن مقتل 5 مدنيين."
     events = {e.sub_event_type: e for e in events_of(text)}
     assert (events["Peaceful protest"].fatalities, events["Air/drone strike"].fatalities) == (None, 5)
+
+
+def test_the_side_accused_of_the_deed_did_it() -> None:
+    text = "واتهمت دمشق وموسكو وطهران أمس إسرائيل بشن ضربة جوية استهدفت مطار التيفور في محافظة حمص."
+    event = only(text)
+    assert (event.actor1.name, event.actor2.name) == ("Military Forces of Israel", "Military Forces of Syria")
+    text = (
+        "هدد الجيش الكوري الجنوبي أمس بالرد على كوريا الشمالية، بعد اتهامه بيونغيانغ بزرع ألغام أرضية في "
+        "المنطقة المنزوعة السلاح أدت إلى إصابة جنديين."
+    )
+    event = only(text)
+    assert (event.actor1.name, event.actor2.name) == (
+        "Military Forces of North Korea",
+        "Military Forces of South Korea",
+    )
+    assert event.location.name != "Pyongyang"  # the accused capital is a state here

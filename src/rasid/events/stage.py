@@ -311,6 +311,7 @@ def _dateline_end(doc: Doc) -> int:
 # "الهدنة مع أنقرة"), addressing ("حث لندن"), and a government's doings ("رد فعل لندن", "تحقيقات لندن").
 _STATE_ROLE_LEADS = lx._words(
     "بين مع وبين حث حثت دعا دعت طالب طالبت اتهم اتهمت حمل حملت فعل موقف تحقيقات اتهامات مطالبه ضغوط"
+    " اتهام اتهامه اتهامها باتهام"
 )
 
 
@@ -1742,13 +1743,18 @@ def _actors(
     national = _nationality_agent(doc, trig, s)
     if national is not None:
         mentions = [national, *mentions]
+    accused = _accused(doc, trig, mentions)
     if not mentions:
         return None, None, None, None
     mentions = sorted(mentions, key=lambda m: m.label in _WEAK_ACTOR_LABELS)  # stable: keeps text order
     agents = [
         m
         for m in mentions
-        if m is national or _is_agent(doc, m) or _is_genitive_agent(doc, trig, m) or _lam_agent(doc, trig, m)
+        if m is national
+        or m is accused
+        or _is_agent(doc, m)
+        or _is_genitive_agent(doc, trig, m)
+        or _lam_agent(doc, trig, m)
     ]
     victims = [m for m in mentions if m not in agents and _is_victim(doc, m)]
     others = [m for m in mentions if m not in agents and m not in victims]
@@ -1778,6 +1784,31 @@ def _actors(
             a2_m, actor2 = m, candidate
             break
     return actor1, actor2, a1_m, a2_m
+
+
+_ACCUSE_VERBS = lx._words("اتهم اتهمت اتهموا يتهم تتهم واتهم واتهمت")
+_ACCUSE_NOUNS = lx._words("اتهام اتهامه اتهامها اتهامهم باتهام")
+
+
+def _accused(doc: Doc, trig: Trigger, mentions: list[ActorMention]) -> ActorMention | None:
+    """ "اتهمت سوريا وروسيا إسرائيل بشن الهجوم", "بعد اتهامه بيونغيانغ بزرع ألغام": the side accused of
+    the deed is its perpetrator (those who accuse may be its target)."""
+    s = doc.sentence_of(trig.tok_start)
+    for k in range(max(s.tok_start, trig.tok_start - 15), trig.tok_start):
+        forms = doc.tokens[k].forms
+        verb, noun = not _ACCUSE_VERBS.isdisjoint(forms), not _ACCUSE_NOUNS.isdisjoint(forms)
+        if not (verb or noun):
+            continue
+        after = sorted((m for m in mentions if k < m.tok_start < trig.tok_start), key=lambda m: m.tok_start)
+        if not after or after[0].tok_start - k > 3:
+            return None
+        if noun:  # "اتهامه بيونغيانغ": the name after the noun is the accused
+            return after[0]
+        rest = after[1:]  # the accusers: the subject and those joined to it ("دمشق وموسكو وطهران")
+        while rest and doc.tokens[rest[0].tok_start].norm.startswith("و"):
+            rest = rest[1:]
+        return rest[0] if rest and rest[0].tok_start - k <= 12 else None
+    return None
 
 
 def _vehicle_owner(doc: Doc, m: ActorMention) -> bool:
