@@ -2359,3 +2359,10 @@ def test_the_side_accused_of_the_deed_did_it() -> None:
         "Military Forces of South Korea",
     )
     assert event.location.name != "Pyongyang"  # the accused capital is a state here
+
+
+def test_skirmishes_and_fires_at_a_protest_make_it_violent() -> None:
+    text = "وفي مدينة معان، أضرم المتظاهرون النار في إطارات السيارات أمس ووقعت مناوشات مع الشرطة."
+    assert only(text).sub_event_type == "Violent demonstration"
+    text = "واضطرت الشرطة لتفريق متظاهرين أمس في مدينة ملبورن بعد وقوع صدامات."
+    assert only(text).sub_event_type == "Violent demonstration"

@@ -29,7 +29,10 @@ _INTERVENTION_CUES = lx._words("تفريق فرقت فرقوا لتفريق مس
 _SUPPRESS_WORDS = lx._words("قمع قمعت قمعوا تقمع لقمع فض فضت فضوا تفض لفض")
 _PROTESTING_FOR = lx._words("علي احتجاجا ضد")
 _ONGOING = frozenset(("استمرار", "تواصل", "ظل"))
-_VIOLENT_PROTEST_CUES = lx._words("مواجهات اشتباكات اشتبك اشتبكوا اشتبكت شغب الحجاره حجاره رشق احرقوا اضرموا")
+_VIOLENT_PROTEST_CUES = lx._words(
+    "مواجهات اشتباكات اشتبك اشتبكوا اشتبكت شغب الحجاره حجاره رشق احرقوا اضرموا اضرم مناوشات المناوشات صدامات"
+    " الصدامات"
+)
 _ANTI = lx._words("مكافحه لمكافحه")
 # Disruption verbs with other senses: objecting, toppling or dropping, dismantling a cell.
 _OTHER_SENSES = lx._words("اعترض اعترضت اعترضوا اعتراض اسقط اسقطت اسقطوا اسقاط تفكيك فكك فككت")
