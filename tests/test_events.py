@@ -2366,3 +2366,12 @@ def test_skirmishes_and_fires_at_a_protest_make_it_violent() -> None:
     assert only(text).sub_event_type == "Violent demonstration"
     text = "واضطرت الشرطة لتفريق متظاهرين أمس في مدينة ملبورن بعد وقوع صدامات."
     assert only(text).sub_event_type == "Violent demonstration"
+
+
+def test_an_attack_that_hit_the_forces_is_a_clash_with_them() -> None:
+    event = only("قتل ضابط وجندي إسرائيليان أمس في عملية دهس بسيارة نفذها فلسطيني شمالي الضفة الغربية.")
+    assert (event.sub_event_type, event.interaction) == ("Armed clash", "38")
+    event = only("أصيب شرطيان أمس في هجوم طعن نفذه مسلح في مدينة باريس.")
+    assert (event.sub_event_type, event.interaction, event.injured) == ("Armed clash", "13", 2)
+    event = only("قتل 3 مدنيين أمس في هجوم بسكين في مدينة باريس، بحسب الشرطة.")
+    assert (event.sub_event_type, event.interaction) == ("Attack", "37")  # the police only told of it

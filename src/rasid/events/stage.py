@@ -911,9 +911,14 @@ class EventStage:
             and actor2 is not None
             and actor2.inter in (1, 8)
             and (actor1 is None or actor1.inter != 7)
-            and not _hit_after(doc, s, trig, actor2, country)
-        ):  # an attack is on civilians by definition: the police or ministry named beside it told of it
-            actor2 = civilians
+        ):
+            if not _hit_after(doc, s, trig, actor2, country) and not (
+                a2_m is not None and _is_victim(doc, a2_m) and not _is_agent(doc, a2_m)
+            ):
+                actor2 = civilians  # an attack is on civilians: the police named beside it told of it
+            elif not _trigger_has(doc, trig, _EXECUTION_WORDS):
+                # "أصيب شرطيان في هجوم طعن": an attack on the forces is fought with them (ACLED: a clash)
+                trig.sub_event_type, event_type = "Armed clash", "Battles"
         if one_sided and actor1 and actor2 and actor1.inter == 7 and actor2.inter != 7:
             actor1, actor2 = actor2, actor1  # the people hit are the second side
         if actor1 and actor2 and _same_side(actor1, actor2, camps=False):
