@@ -2358,7 +2358,7 @@ def test_the_side_accused_of_the_deed_did_it() -> None:
         "Military Forces of North Korea",
         "Military Forces of South Korea",
     )
-    assert event.location.name != "Pyongyang"  # the accused capital is a state here
+    assert event.location.name == "North Korea"  # the accused capital is a state here, not Pyongyang
 
 
 def test_skirmishes_and_fires_at_a_protest_make_it_violent() -> None:
@@ -2375,3 +2375,21 @@ def test_an_attack_that_hit_the_forces_is_a_clash_with_them() -> None:
     assert (event.sub_event_type, event.interaction, event.injured) == ("Armed clash", "13", 2)
     event = only("قتل 3 مدنيين أمس في هجوم بسكين في مدينة باريس، بحسب الشرطة.")
     assert (event.sub_event_type, event.interaction) == ("Attack", "37")  # the police only told of it
+
+
+def test_what_the_third_review_found_the_new_rules_must_not_do() -> None:
+    # "اتهام X لـY": X accuses, Y is accused, X takes no part
+    event = only("وجاء اتهام واشنطن لموسكو أمس بعد ساعات من غارة جوية على مستشفى في مدينة إدلب.")
+    assert (event.actor1.name, event.actor2) == ("Military Forces of Russia", None)
+    # a man who set himself on fire, a war of words, a fire set before: the protest stays peaceful
+    for text in (
+        "تظاهر المئات أمس في مدينة صفاقس، وأضرم شاب النار في نفسه احتجاجا على البطالة.",
+        "تظاهر عمال الشركة أمس في مدينة السويس بعد أن أضرم مجهولون النار في مخزن الشركة الأسبوع الماضي.",
+        "اعتصم موظفون أمس أمام الوزارة في عمان وسط مناوشات كلامية مع موظفي الوزارة.",
+    ):
+        assert only(text).sub_event_type == "Peaceful protest", text
+    # a retired soldier is a civilian; soldiers executed by a group stay victims of an attack
+    event = only("قتل جندي متقاعد أمس في هجوم بسكين داخل منزله في مدينة الإسماعيلية.")
+    assert (event.sub_event_type, event.interaction) == ("Attack", "37")
+    event = only("أعدمت جماعة مسلحة أمس شرطيا في مدينة سرت.")
+    assert event.sub_event_type == "Attack"

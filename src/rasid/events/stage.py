@@ -367,6 +367,11 @@ _COMMAND_WORDS = lx._words("قياده غرفه")
 _START_WORDS = lx.SINCE_WORDS | lx.PERIOD_START_WORDS | lx._words("انطلقت انطلق بدات بدا بدأت اندلعت")
 
 
+def _words_after(doc: Doc, k: int, n: int, words: frozenset[str]) -> bool:
+    """Some reading of the n tokens from token k on is one of `words`."""
+    return any(f in words for t in doc.tokens[k : k + n] for f in t.forms)
+
+
 def _words_before(doc: Doc, k: int, n: int, words: frozenset[str]) -> bool:
     """Some reading of the n tokens before token k is one of `words`."""
     return any(f in words for t in doc.tokens[max(0, k - n) : k] for f in t.forms)
@@ -912,13 +917,15 @@ class EventStage:
             and actor2.inter in (1, 8)
             and (actor1 is None or actor1.inter != 7)
         ):
-            if not _hit_after(doc, s, trig, actor2, country) and not (
-                a2_m is not None and _is_victim(doc, a2_m) and not _is_agent(doc, a2_m)
+            retired = a2_m is not None and _words_after(doc, a2_m.tok_end, 2, _RETIRED)  # "جندي متقاعد"
+            if retired or (
+                not _hit_after(doc, s, trig, actor2, country)
+                and not (a2_m is not None and _is_victim(doc, a2_m) and not _is_agent(doc, a2_m))
             ):
                 actor2 = civilians  # an attack is on civilians: the police named beside it told of it
             elif not _trigger_has(doc, trig, _EXECUTION_WORDS):
                 # "أصيب شرطيان في هجوم طعن": an attack on the forces is fought with them (ACLED: a clash)
-                trig.sub_event_type, event_type = "Armed clash", "Battles"
+                trig.sub_event_type, event_type, one_sided = "Armed clash", "Battles", False
         if one_sided and actor1 and actor2 and actor1.inter == 7 and actor2.inter != 7:
             actor1, actor2 = actor2, actor1  # the people hit are the second side
         if actor1 and actor2 and _same_side(actor1, actor2, camps=False):
@@ -1608,6 +1615,7 @@ _SOURCE_LEADS = lx._words(
 
 
 _SPOKESMAN_OF = lx._words("باسم")
+_RETIRED = lx._words("متقاعد متقاعدا المتقاعد متقاعدين سابق سابقا السابق")
 _CONDEMNERS = lx._words("ادان ادانت دانت شجب شجبت استنكر استنكرت ندد نددت")  # not "دان": "ودان"
 _SPOKESMEN = lx._words("الناطق الناطقة المتحدث المتحدثة ناطق متحدث")
 _OWN_FORCES = lx._words("قواته قواتها عناصره عناصرها وحداته وحداتها جنوده جنودها رجاله")
@@ -1748,7 +1756,8 @@ def _actors(
     national = _nationality_agent(doc, trig, s)
     if national is not None:
         mentions = [national, *mentions]
-    accused = _accused(doc, trig, mentions)
+    accused, accuser = _accused(doc, trig, mentions)
+    mentions = [m for m in mentions if m is not accuser]
     if not mentions:
         return None, None, None, None
     mentions = sorted(mentions, key=lambda m: m.label in _WEAK_ACTOR_LABELS)  # stable: keeps text order
@@ -1795,9 +1804,12 @@ _ACCUSE_VERBS = lx._words("اتهم اتهمت اتهموا يتهم تتهم و
 _ACCUSE_NOUNS = lx._words("اتهام اتهامه اتهامها اتهامهم باتهام")
 
 
-def _accused(doc: Doc, trig: Trigger, mentions: list[ActorMention]) -> ActorMention | None:
+def _accused(
+    doc: Doc, trig: Trigger, mentions: list[ActorMention]
+) -> tuple[ActorMention | None, ActorMention | None]:
     """ "اتهمت سوريا وروسيا إسرائيل بشن الهجوم", "بعد اتهامه بيونغيانغ بزرع ألغام": the side accused of
-    the deed is its perpetrator (those who accuse may be its target)."""
+    the deed is its perpetrator; those who accuse with a verb may be its target, one named before "ل"
+    ("اتهام واشنطن لموسكو") only speaks. Returns (accused, accuser to leave out)."""
     s = doc.sentence_of(trig.tok_start)
     for k in range(max(s.tok_start, trig.tok_start - 15), trig.tok_start):
         forms = doc.tokens[k].forms
@@ -1806,14 +1818,23 @@ def _accused(doc: Doc, trig: Trigger, mentions: list[ActorMention]) -> ActorMent
             continue
         after = sorted((m for m in mentions if k < m.tok_start < trig.tok_start), key=lambda m: m.tok_start)
         if not after or after[0].tok_start - k > 3:
-            return None
-        if noun:  # "اتهامه بيونغيانغ": the name after the noun is the accused
-            return after[0]
+            return None, None
+        if noun:  # "اتهامه بيونغيانغ": after the pronoun form, the name is the accused
+            if doc.tokens[k].norm.endswith(("ه", "ها", "هم")):
+                return after[0], None
+            # "اتهام واشنطن لموسكو": the accuser, then the accused after "ل"
+            nxt = after[1] if len(after) > 1 else None
+            ok = (
+                nxt is not None
+                and nxt.tok_start == after[0].tok_end
+                and doc.tokens[nxt.tok_start].norm[:1] == "ل"
+            )
+            return (nxt, after[0]) if ok else (None, None)
         rest = after[1:]  # the accusers: the subject and those joined to it ("دمشق وموسكو وطهران")
         while rest and doc.tokens[rest[0].tok_start].norm.startswith("و"):
             rest = rest[1:]
-        return rest[0] if rest and rest[0].tok_start - k <= 12 else None
-    return None
+        return (rest[0] if rest and rest[0].tok_start - k <= 12 else None), None
+    return None, None
 
 
 def _vehicle_owner(doc: Doc, m: ActorMention) -> bool:

@@ -184,12 +184,19 @@ def _launcher_target(tokens: list[Token], sentence: Sentence, t: Trigger) -> boo
 
 
 def _violent_cue(tokens: list[Token], start: int, end: int) -> bool:
-    """Stones, fires, clashes in the sentence; not the riot police ("قوات مكافحة الشغب")."""
+    """Stones, fires, clashes in the sentence; not the riot police ("قوات مكافحة الشغب"), a man who set
+    himself on fire ("أضرم النار في نفسه"), a war of words ("مناوشات كلامية") or a fire set before
+    ("بعد أن أضرم مجهولون النار")."""
     return any(
         not _VIOLENT_PROTEST_CUES.isdisjoint(tokens[k].forms)
         and not (k > start and not _ANTI.isdisjoint(tokens[k - 1].forms))
+        and not any(not _NOT_RIOT_AFTER.isdisjoint(t.forms) for t in tokens[k + 1 : min(end, k + 6)])
+        and not (k - 2 >= start and tokens[k - 2].norm in ("بعد", "قبل") and tokens[k - 1].norm == "ان")
         for k in range(start, end)
     )
+
+
+_NOT_RIOT_AFTER = lx._words("نفسه نفسها انفسهم كلاميه لفظيه")
 
 
 def _in_modal_scope(
