@@ -162,6 +162,10 @@ STOPPED_OBJECTS = (
 AIRCRAFT_NOUNS = _words("طائره الطائره طائرات الطائرات")  # "الطائرة الإيرانية المسيرة": a drone
 MARCH_WORDS = _words("مسيره المسيره مسيرات المسيرات")
 CYBER_WORDS = _words("الكتروني الكترونيه سيبراني سيبرانيه")  # "هجوم إلكتروني استهدف": a verb of that attack
+# What an event answered or what a protest was against opens another event's words: a day or toll after
+# them is that one's ("ردا على هجوم ... الخميس", "احتجاجا على غارة أسفرت عن مقتل 5").
+CAUSE_LEADS = _words("اثر عقب اعقاب ردا")
+PROTESTED_LEADS = _words("احتجاجا واحتجاجا تنديدا وتنديدا")
 AIR_DEFENCE = _words("الدفاع الدفاعات دفاع دفاعات")  # "قوات الدفاع الجوي" (not "وزارة الدفاع")
 AIR_WORDS = _words("الجوي الجويه جوي جويه")
 OTHER_SENSE_AFTER = _words(

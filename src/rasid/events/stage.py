@@ -146,14 +146,14 @@ def _in_clause(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> list[P
     return [p for p in places if lo <= p.tok_start < hi]
 
 
-_PROTESTED_LEADS = lx._words("احتجاجا واحتجاجا تنديدا وتنديدا اثر عقب اعقاب ردا")
+_CAUSE_OR_PROTESTED = lx.CAUSE_LEADS | lx.PROTESTED_LEADS
 
 
 def _before_cause(doc: Doc, s: Sentence, trigger: Trigger, dates: list) -> list:
-    """ "اعتصم الآلاف احتجاجا على قتل عقيد ليل السادس من آب": the day after "احتجاجا على", "تنديدا ب"
-    is the day of what was protested, not of the protest."""
+    """ "اعتصم الآلاف احتجاجا على قتل عقيد ليل السادس من آب": a day after "احتجاجا على", "تنديدا ب",
+    "إثر", "عقب" or "ردا على" is the day of the cause, not of the event."""
     for k in range(trigger.tok_end, s.tok_end):
-        if not _PROTESTED_LEADS.isdisjoint(doc.tokens[k].forms):
+        if not _CAUSE_OR_PROTESTED.isdisjoint(doc.tokens[k].forms):
             return [d for d in dates if d.tok_start < k]
     return dates
 
@@ -1096,9 +1096,6 @@ _NO_CASUALTY_SUBTYPES = frozenset(
 )
 
 
-_CAUSE_LEADS = lx._words("اثر عقب اعقاب ردا")
-
-
 def _own_part_counts(doc: Doc, s: Sentence, trig: Trigger, counts: list[Count]) -> list[Count]:
     """ "قصفت القوات حلب، بينما قتل مدنيان في غارة على إدلب": a "while" part with an event word of its
     own keeps its toll (one without tells the toll of the first: "قصفت الطائرات البلدة، فيما قتل 5")."""
@@ -1114,17 +1111,16 @@ def _own_part_counts(doc: Doc, s: Sentence, trig: Trigger, counts: list[Count]) 
 
 def _figure(doc: Doc, counts: list[Count], what: str, trig: Trigger) -> int | None:
     """The figure for this event: the count stated closest to its trigger, not one that a later
-    "إثر"/"عقب"/"ردا على" gives as the cause ("شنت غارات على غزة إثر مقتل جندي")."""
+    "إثر"/"عقب"/"ردا على"/"احتجاجا على" gives as the cause ("شنت غارات على غزة إثر مقتل جندي")."""
     found = [
         c
         for c in counts
         if c.kind == what
-        and not (c.tok_start > trig.tok_end and _words_before(doc, c.tok_start, 2, _CAUSE_LEADS))
-        # "تظاهروا احتجاجا على غارة أسفرت عن مقتل 5": the toll of what was protested
         and not (
             c.tok_start > trig.tok_end
             and any(
-                not _PROTESTED_LEADS.isdisjoint(doc.tokens[k].forms) for k in range(trig.tok_end, c.tok_start)
+                not _CAUSE_OR_PROTESTED.isdisjoint(doc.tokens[k].forms)
+                for k in range(trig.tok_end, c.tok_start)
             )
         )
     ]

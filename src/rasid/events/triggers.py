@@ -341,7 +341,6 @@ def _failed(tokens: list[Token], sentence: Sentence, start: int) -> bool:
     return any(not _FAILED.isdisjoint(t.forms) for t in tokens[max(sentence.tok_start, start - 5) : start])
 
 
-_PROTESTED = lx._words("احتجاجا واحتجاجا تنديدا وتنديدا")
 _QUESTIONS = lx._words("سؤال سؤالا اسئله تساؤل تساؤلات استفسار استفسارات")
 _CONTRAST_STARTS = frozenset(("في", "وفي", "بينما", "فيما", "وبينما", "وفيما", "ردا", "وردا"))
 
@@ -621,7 +620,9 @@ def find_triggers(
         start, end = sentence.tok_start, sentence.tok_end
         # "اعتصموا احتجاجا على قتل العقيد بإطلاق النار عليه": what was protested is an event of its own
         first = min(t.tok_start for t in triggers if t.sub_event_type == _PROTEST)
-        cause = next((k for k in range(first, end) if not _PROTESTED.isdisjoint(tokens[k].forms)), None)
+        cause = next(
+            (k for k in range(first, end) if not lx.PROTESTED_LEADS.isdisjoint(tokens[k].forms)), None
+        )
         if cause is not None:
             end, has_casualties = cause, False
         if bombed:
