@@ -2393,3 +2393,21 @@ def test_what_the_third_review_found_the_new_rules_must_not_do() -> None:
     assert (event.sub_event_type, event.interaction) == ("Attack", "37")
     event = only("أعدمت جماعة مسلحة أمس شرطيا في مدينة سرت.")
     assert event.sub_event_type == "Attack"
+
+
+def test_unnamed_militants_in_news_of_one_named_group_are_that_group() -> None:
+    text = (
+        "قال المرصد إن تنظيم داعش سيطر أمس على بلدة في ريف حمص الشرقي، في أكبر تقدم لتنظيم داعش منذ أشهر. "
+        "وأضاف أن المسلحين هاجموا أمس حاجزا للجيش قرب مدينة تدمر وقتلوا 5 جنود."
+    )
+    clash = next(e for e in events_of(text) if e.location.name == "Tadmur")
+    assert {clash.actor1.name, clash.actor2.name} == {"Islamic State", "Military Forces of Syria"}
+    text = (
+        "قال المرصد إن تنظيم داعش سيطر أمس على بلدة في ريف حمص الشرقي، في أكبر تقدم لتنظيم داعش منذ أشهر. "
+        "وأضاف أن المسلحين الموالين للنظام هاجموا أمس حاجزا قرب مدينة تدمر وقتلوا 5 أشخاص."
+    )
+    assert all(
+        "Islamic State" not in (e.actor1 and e.actor1.name)
+        for e in events_of(text)
+        if e.location.name == "Tadmur"
+    )

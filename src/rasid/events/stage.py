@@ -903,6 +903,13 @@ class EventStage:
             ]
             by_definition = civilians if trig.sub_event_type in _CIVILIANS_BY_DEFINITION else None
             actor1, actor2 = claimant, victims[0] if victims else by_definition
+        # "المتطرفين", "المسلحين" in an article about one named group: that group
+        group = _only_named_group(doc, country) if not unclaimed else None
+        if group is not None and group not in (actor1, actor2):
+            if a1_m is not None and _anaphoric_group(doc, a1_m, actor1):
+                actor1 = group
+            elif a2_m is not None and _anaphoric_group(doc, a2_m, actor2):
+                actor2 = group
         if actor1 is None and one_sided and not unclaimed:
             # a state the article keeps naming may have shelled; bombs and knives are not laid on it
             states = not no_state_perpetrator and trig.sub_event_type in _REMOTE_STRIKES
@@ -1866,6 +1873,30 @@ def _actor_counts(doc: Doc, country: str | None, inters: tuple[int, ...]) -> dic
         n, _ = counts.get(actor.name, (0, actor))
         counts[actor.name] = (n + 1, actor)
     return counts
+
+
+def _anaphoric_group(doc: Doc, m: ActorMention, actor: Actor | None) -> bool:
+    """A definite unnamed group ("المتطرفين", "المسلحين", "عناصر التنظيم") that points back to one named."""
+    return (
+        actor is not None
+        and actor.name.startswith("Unidentified")
+        and actor.inter in (2, 3)
+        and doc.tokens[m.tok_start].norm.startswith(("ال", "عناصر"))
+        and not _words_after(doc, m.tok_end, 1, _ALLEGIANCE)  # "المسلحين الموالين للنظام": another camp
+    )
+
+
+_ALLEGIANCE = lx._words(
+    "الموالين الموالية الموالي الموالون التابعين التابعة التابع المدعومين المدعومة المعارضين"
+)
+
+
+def _only_named_group(doc: Doc, country: str | None) -> Actor | None:
+    """The one armed group (inter 2 or 3) the article names, twice or more, and no other."""
+    named = [
+        c for name, c in _actor_counts(doc, country, (2, 3)).items() if not name.startswith("Unidentified")
+    ]
+    return named[0][1] if len(named) == 1 and named[0][0] >= _MIN_PERPETRATOR_MENTIONS else None
 
 
 def _article_perpetrator(
