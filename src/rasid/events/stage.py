@@ -904,11 +904,13 @@ class EventStage:
             by_definition = civilians if trig.sub_event_type in _CIVILIANS_BY_DEFINITION else None
             actor1, actor2 = claimant, victims[0] if victims else by_definition
         # "المتطرفين", "المسلحين" in an article about one named group: that group
-        group = _only_named_group(doc, country) if not unclaimed else None
+        first = a1_m is not None and _anaphoric_group(doc, a1_m, actor1)
+        second = not first and a2_m is not None and _anaphoric_group(doc, a2_m, actor2)
+        group = _only_named_group(doc, country) if (first or second) and not unclaimed else None
         if group is not None and group not in (actor1, actor2):
-            if a1_m is not None and _anaphoric_group(doc, a1_m, actor1):
+            if first:
                 actor1 = group
-            elif a2_m is not None and _anaphoric_group(doc, a2_m, actor2):
+            else:
                 actor2 = group
         if actor1 is None and one_sided and not unclaimed:
             # a state the article keeps naming may have shelled; bombs and knives are not laid on it
