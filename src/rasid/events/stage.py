@@ -149,13 +149,19 @@ def _in_clause(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> list[P
 _CAUSE_OR_PROTESTED = lx.CAUSE_LEADS | lx.PROTESTED_LEADS
 
 
-def _before_cause(doc: Doc, s: Sentence, trigger: Trigger, dates: list) -> list:
-    """ "اعتصم الآلاف احتجاجا على قتل عقيد ليل السادس من آب": a day after "احتجاجا على", "تنديدا ب",
-    "إثر", "عقب" or "ردا على" is the day of the cause, not of the event."""
-    for k in range(trigger.tok_end, s.tok_end):
-        if not _CAUSE_OR_PROTESTED.isdisjoint(doc.tokens[k].forms):
-            return [d for d in dates if d.tok_start < k]
-    return dates
+def _cause_start(doc: Doc, trigger: Trigger) -> int:
+    """Where "احتجاجا على", "تنديدا ب", "إثر", "عقب" or "ردا على" opens the cause of the trigger's event
+    ("اعتصم الآلاف احتجاجا على قتل عقيد ليل السادس من آب"): a day or toll from there on is the cause's.
+    The end of the sentence when none does."""
+    s = doc.sentence_of(trigger.tok_start)
+    return next(
+        (
+            k
+            for k in range(trigger.tok_end, s.tok_end)
+            if not _CAUSE_OR_PROTESTED.isdisjoint(doc.tokens[k].forms)
+        ),
+        s.tok_end,
+    )
 
 
 def _in_contrast_clause(doc: Doc, mentions: list, trigger: Trigger) -> list:
@@ -229,10 +235,8 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
         located = [p for p in located if p.tok_start > happened]
     elif (verb := _relative_verb(doc, trigger)) is not None:
         # "العمل الإرهابي الذي استهدف ... بمنطقة عسير": the place the relative clause's verb gives
-        end = next(
-            (k for k in range(verb, len(doc.tokens)) if doc.tokens[k].norm in _CLAUSE_ENDS), len(doc.tokens)
-        )
-        located = [p for p in located if verb < p.tok_start < end] or located
+        clause = _in_clause(doc, located, Trigger("", None, True, verb, verb + 1))
+        located = [p for p in clause if p.tok_start > verb] or located
     # The places between the commas around the trigger first ("على حدود غزة، تزامنا مع ... في القدس"),
     # unless that clause names only a country.
     clause = _in_clause(doc, located, trigger)
@@ -248,7 +252,6 @@ _EVENT_NOUNS = lx._words(
 )
 
 
-_CLAUSE_ENDS = frozenset(("،", ",", ".", "؛", ":", "؟", "!"))
 _HAPPENED = frozenset(("وقع", "وقعت", "حدث", "حدثت", "جري", "جرت"))
 _STRUCK = lx._words("استهدف استهدفت ضرب ضربت طال طالت هز هزت")  # "العمل الذي استهدف ... بعسير"
 _RELATIVE = frozenset(("الذي", "التي"))
@@ -576,8 +579,9 @@ class EventStage:
     ) -> Event | None:
         published = doc.article.published
         event_type = SUB_TO_TYPE[trig.sub_event_type]
+        cause = _cause_start(doc, trig)
         date_m = _nearest(
-            _before_cause(doc, s, trig, _in_contrast_clause(doc, s_dates, trig) or s_dates), trig
+            [d for d in _in_contrast_clause(doc, s_dates, trig) or s_dates if d.tok_start < cause], trig
         )
         place_m = _choose_place(doc, s_places, trig)
         if place_m is None and _anaphoric_place(doc, s, trig, ctx):
@@ -748,9 +752,10 @@ class EventStage:
             # "قتل 20 في غارات ومواجهات": a toll told before both is the strikes'; one after the fighting,
             # the fighting's ("ومواجهات مع الجيش أسفرت عن مقتل 4 جنود")
             own = [c for c in counts if c.tok_start >= trig.tok_end] if trig.shares_toll else counts
-            own = _own_part_counts(doc, s, trig, own)
-            killed = _figure(doc, own, "killed", trig)
-            injured = _figure(doc, own, "injured", trig)
+            # "شنت غارات على غزة إثر مقتل جندي": not the toll of what it answered or protested
+            own = [c for c in _own_part_counts(doc, s, trig, own) if c.tok_start <= cause]
+            killed = _figure(own, "killed", trig)
+            injured = _figure(own, "injured", trig)
         one_sided = event_type in ("Explosions/Remote violence", "Violence against civilians")
         civilians = Actor(f"Civilians ({_country_name(country)})", None, 7)
         if one_sided and (killed or injured) and _civilian_victims(doc, s, country):
@@ -1060,7 +1065,7 @@ def _coordinated(
 
 _CROWD_LISTS = ("Peaceful protest", "Protest with intervention", "Violent demonstration")
 _QUOTES = frozenset('"()«»“”')
-_SIDES = lx._words("جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي")
+_SIDES = _COMPASS | lx._words("وسط")
 
 
 def _aside(gap: list[Token]) -> bool:
@@ -1118,21 +1123,9 @@ def _own_part_counts(doc: Doc, s: Sentence, trig: Trigger, counts: list[Count]) 
     return [c for c in counts if not any(p.tok_start <= c.tok_start < p.tok_end for p in others)]
 
 
-def _figure(doc: Doc, counts: list[Count], what: str, trig: Trigger) -> int | None:
-    """The figure for this event: the count stated closest to its trigger, not one that a later
-    "إثر"/"عقب"/"ردا على"/"احتجاجا على" gives as the cause ("شنت غارات على غزة إثر مقتل جندي")."""
-    found = [
-        c
-        for c in counts
-        if c.kind == what
-        and not (
-            c.tok_start > trig.tok_end
-            and any(
-                not _CAUSE_OR_PROTESTED.isdisjoint(doc.tokens[k].forms)
-                for k in range(trig.tok_end, c.tok_start)
-            )
-        )
-    ]
+def _figure(counts: list[Count], what: str, trig: Trigger) -> int | None:
+    """The figure for this event: the count stated closest to its trigger."""
+    found = [c for c in counts if c.kind == what]
     exact = [c for c in found if not c.vague]
     if not exact:  # "مقتل العشرات": no figure, unless a part is counted ("بينهم 7 أطفال")
         floors = [c.floor for c in found if c.floor]
@@ -1642,7 +1635,11 @@ def _is_source(doc: Doc, m: ActorMention) -> bool:
     k = m.tok_start
     if k >= 2 and doc.tokens[k - 1].norm in ("في", "من", "داخل", "عن"):
         k -= 1
-    if k >= 3 and doc.tokens[k - 1].norm == "باسم" and not _SPOKESMEN.isdisjoint(doc.tokens[k - 2].forms):
+    if (
+        k >= 3
+        and _words_before(doc, k, 1, _SPOKESMAN_OF)
+        and not _SPOKESMEN.isdisjoint(doc.tokens[k - 2].forms)
+    ):
         k -= 2  # "بحسب الناطق باسم الجيش"
     # "أدانت الجزائر عملية احتجاز الرهائن": who condemns an attack took no part in it
     return _words_before(doc, k, 1, _SOURCE_LEADS) or _words_before(doc, m.tok_start, 1, _CONDEMNERS)
@@ -2584,7 +2581,7 @@ def _told_hit(doc: Doc, ev: Event) -> bool:
 def _headed_for(doc: Doc, ev: Event) -> bool:
     """ "كان الصاروخان باتجاه مدينة نجران": the place of the report is where the missiles were headed."""
     span = ev.spans.get("location")
-    k = next((t.i for t in doc.tokens if span is not None and t.start == span.start), None)
+    k = next((p.tok_start for p in doc.places if span is not None and p.start == span.start), None)
     return k is not None and _words_before(doc, k, 3, _TOWARD_WORDS)
 
 

@@ -49,7 +49,7 @@ _WEAPON_OBJECTS = {_SHELLING, _AIR, _IED, _SUICIDE}
 _FIRING_VERBS = lx._words("اطلق اطلقت اطلقوا اطلقا")
 _THEN = lx._words("ثم")
 _SHOOTING = lx._words("اطلاق")  # "إطلاق نار": a shooting, unless another word names the event
-_CAUSE_WORDS = lx._words("ردا اثر عقب اعقاب بعد")
+_CAUSE_WORDS = lx.CAUSE_LEADS | lx._words("بعد")
 _RELATIVES = frozenset(("التي", "الذي", "اللتين", "اللذين", "الذين", "اللاتي", "اللواتي"))
 
 
@@ -254,12 +254,10 @@ def _other_sense(tokens: list[Token], sentence: Sentence, m, date_tokens: set[in
     return m.tok_end < sentence.tok_end and not lx.OTHER_SENSE_AFTER.isdisjoint(tokens[m.tok_end].forms)
 
 
-_DETECTED = frozenset(lx._words("رصد رصدت رصدوا رصدتها"))
-_STOPPED = frozenset(
-    lx._words(
-        "اعترض اعترضت اعترضوا اعتراض تصدت تصدى تصدوا التصدي اسقط اسقطت اسقاط دمرت دمر تدمير التعامل تعاملت"
-        " تعامل احبط احبطت احباط"
-    )
+_DETECTED = lx._words("رصد رصدت رصدوا رصدتها")
+_STOPPED = lx._words(
+    "اعترض اعترضت اعترضوا اعتراض تصدت تصدى تصدوا التصدي اسقط اسقطت اسقاط دمرت دمر تدمير التعامل تعاملت"
+    " تعامل احبط احبطت احباط"
 )
 
 
