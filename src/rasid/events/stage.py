@@ -312,9 +312,12 @@ def _dateline_end(doc: Doc) -> int:
 
 # Words before a capital or country that make it the state, not a place: relations ("بين لندن وموسكو",
 # "الهدنة مع أنقرة"), addressing ("حث لندن"), and a government's doings ("رد فعل لندن", "تحقيقات لندن").
-_STATE_ROLE_LEADS = lx._words(
-    "بين مع وبين حث حثت دعا دعت طالب طالبت اتهم اتهمت حمل حملت فعل موقف تحقيقات اتهامات مطالبه ضغوط"
-    " اتهام اتهامه اتهامها باتهام"
+_ACCUSE_VERBS = lx._words("اتهم اتهمت اتهموا يتهم تتهم")
+_ACCUSE_NOUNS = lx._words("اتهام اتهامه اتهامها اتهامهم باتهام")
+_STATE_ROLE_LEADS = (
+    lx._words("بين مع وبين حث حثت دعا دعت طالب طالبت حمل حملت فعل موقف تحقيقات اتهامات مطالبه ضغوط")
+    | _ACCUSE_VERBS
+    | _ACCUSE_NOUNS
 )
 
 
@@ -1800,10 +1803,6 @@ def _actors(
             a2_m, actor2 = m, candidate
             break
     return actor1, actor2, a1_m, a2_m
-
-
-_ACCUSE_VERBS = lx._words("اتهم اتهمت اتهموا يتهم تتهم واتهم واتهمت")
-_ACCUSE_NOUNS = lx._words("اتهام اتهامه اتهامها اتهامهم باتهام")
 
 
 def _accused(
