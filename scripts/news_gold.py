@@ -18,6 +18,7 @@
     python scripts/news_gold.py sample --seed 29112030 --counts 36,14,12,10 --batches 6 --first 87 --out ../scratch/ng
     python scripts/news_gold.py sample --seed 29112031 --counts 36,14,12,10 --batches 6 --first 93 --out ../scratch/ng
     python scripts/news_gold.py sample --seed 29112032 --counts 36,14,12,10 --batches 6 --first 99 --out ../scratch/ng
+    python scripts/news_gold.py sample --seed 29112033 --counts 36,14,12,10 --batches 6 --first 105 --out ../scratch/ng
     python scripts/news_gold.py pack ../scratch/ng/gold*.jsonl    # annotations -> scripts/data/news_gold.jsonl
     python scripts/news_gold.py build build/news_gold.jsonl [--batches 6,7,8]   # text joined back from the corpora
     rasid eval build/news_gold.jsonl                              # scored like dev
@@ -33,7 +34,8 @@ batches 63-68 (set i) were annotated at the start and held out the same way; in 
 69-74 (set j) likewise; in session 10 batches 75-80 (set k) were annotated at the start and their errors
 read (sets h, i and j stay held out), and batches 81-86 (set l) were annotated mid-session and held out;
 in session 11 batches 87-92 (set m) were annotated at the start and 93-98 (set n) mid-session, each scored
-once, then their errors read; batches 99-104 (set o) were annotated at its end and are held out.
+once, then their errors read; batches 99-104 (set o) were annotated at its end and are held out;
+in session 12 batches 105-110 (set p) were annotated at the start, scored once, then their errors read.
 A sample excludes the articles labelled for training at the time it was drawn, so a command redraws the
 same articles only against the label files of that day: the ids in news_gold.jsonl are the record.
 

@@ -2411,3 +2411,60 @@ def test_unnamed_militants_in_news_of_one_named_group_are_that_group() -> None:
         for e in events_of(text)
         if e.location.name == "Tadmur"
     )
+
+
+def test_states_listed_as_one_subject_act_together() -> None:
+    # "the US, France and Britain struck": one side; the bases struck are Syria's forces
+    event = only("شنت الولايات المتحدة وفرنسا وبريطانيا أمس ضربات استهدفت قواعد عسكرية في مدينة حمص.")
+    assert event.actor1.name == "Military Forces of the United States"
+    assert (event.actor2.name, event.interaction) == ("Military Forces of Syria", "18")
+    # "clashes between X and Y" stay two sides
+    event = only("اندلعت أمس اشتباكات بين الجيش السوري وتنظيم داعش في مدينة دير الزور.")
+    assert {event.actor1.name, event.actor2.name} == {"Military Forces of Syria", "Islamic State"}
+
+
+def test_military_sites_struck_from_abroad_are_the_forces_of_the_land() -> None:
+    event = only("قصفت طائرات إسرائيلية أمس مواقع عسكرية قرب مدينة حمص.")
+    assert (event.actor2.name, event.interaction) == ("Military Forces of Syria", "18")
+    event = only("قصفت طائرات إسرائيلية أمس مزرعة قرب مدينة حمص.")
+    assert event.actor2 is None
+
+
+def test_the_coalition_targets_from_the_air() -> None:
+    event = only("استهدف التحالف العربي فجر أمس مواقع للحوثيين في مدينة صعدة.")
+    assert (event.sub_event_type, event.weapon, event.interaction) == ("Air/drone strike", "aircraft", "28")
+    # an offensive the coalition launched is fought on the ground
+    assert all(
+        e.sub_event_type != "Air/drone strike"
+        for e in events_of(
+            "وأطلق التحالف في 13 آذار/مارس الماضي هجوما على ساحل البحر الأحمر باتجاه مدينة الحديدة."
+        )
+    )
+
+
+def test_a_memory_recalled_is_no_ground_regained() -> None:
+    text = (
+        "استعادت الولايات المتحدة، أمس، ذكرى مرور 17 عاما على أسوأ هجوم إرهابي داخل أراضيها قتل فيه نحو "
+        "ثلاثة آلاف شخص في نيويورك."
+    )
+    assert all(e.event_type != "Battles" for e in events_of(text))
+    assert only("استعادت القوات العراقية، أمس، السيطرة على بلدة بيجي.").sub_event_type == (
+        "Government regains territory"
+    )
+
+
+def test_bombs_that_carry_a_poison_are_a_chemical_attack() -> None:
+    for text in (
+        "قال ناشطون إن قنابل مليئة بمواد كيميائية سامة ضربت مدينة دوما أمس.",
+        "قصفت قوات النظام أمس بلدة سراقب بقذائف تحمل غازات سامة.",
+    ):
+        event = only(text)
+        assert (event.sub_event_type, event.weapon) == ("Chemical weapon", "chemical"), text
+    # tear gas is no chemical weapon; a poison named beside other strikes is not theirs
+    assert only("ألقت قوات الأمن أمس قنابل الغاز المسيل للدموع على المحتجين في مدينة البصرة.").event_type == (
+        "Protests"
+    )
+    events = events_of(
+        "ودون ذكر للضربات الجوية في دمشق أو الهجوم الكيماوي في دوما، قال البابا أمس إن السلام ممكن."
+    )
+    assert {(e.sub_event_type, e.location.name) for e in events} >= {("Air/drone strike", "Damascus")}

@@ -47,6 +47,7 @@ _MIN_PERPETRATOR_MENTIONS = 2
 _MIN_BLAME_MENTIONS = 3  # an unclaimed attack is laid on a group only if the article keeps naming it
 _PEACEFUL = "Peaceful protest"
 _PLANTED = frozenset(("Remote explosive/landmine/IED", "Suicide bomb", "Grenade"))  # never a state's
+_REMOTE = "Explosions/Remote violence"
 _REMOTE_STRIKES = frozenset(("Air/drone strike", "Shelling/artillery/missile attack"))
 _MIN_STATE_MENTIONS = 3
 _PREPOSITIONS = frozenset(
@@ -682,6 +683,14 @@ class EventStage:
             ground = [_ground_force(doc, s, a, country) for a in (actor1, actor2)]
             if not (ground[0] and ground[1] and _same_side(ground[0], ground[1])):
                 actor1, actor2 = ground
+            if (
+                trig.sub_event_type == "Armed clash"
+                and not trig.strong
+                and actor1 is not None
+                and actor1.name in _COALITION_MEMBERS
+                and not _words_before(doc, trig.tok_start, 8, _LAUNCHED)
+            ):  # "استهدف التحالف مواقع للحوثيين": from the air (not "أطلق التحالف هجوما": an offensive)
+                trig.sub_event_type, event_type, trig.weapon = "Air/drone strike", _REMOTE, "aircraft"
         if trig.sub_event_type == "Government regains territory" and actor1 is not None and actor1.inter != 1:
             # A group fighting beside the state's forces ("قوات الجيش والمقاومة الشعبية") regains for it.
             with_state = any(
@@ -792,6 +801,14 @@ class EventStage:
             and (actor1 is None or actor1.inter != 7)
         ):
             actor2 = civilians  # abduction and sexual violence are violence against civilians by definition
+        if (
+            actor2 is None
+            and trig.sub_event_type in _REMOTE_STRIKES
+            and actor1 is not None
+            and actor1.inter == 8
+            and _military_target(doc, s, trig)
+        ):  # "ضربات استهدفت مواقع عسكرية حكومية في دير الزور": the forces of the land struck
+            actor2 = Actor(_military_of(country), None, 1)
         no_state_perpetrator = False
         if (
             trig.sub_event_type in _ATTACKS_ON_PEOPLE
@@ -1218,6 +1235,20 @@ def _targeted_party(doc: Doc, s: Sentence, trig: Trigger, country: str | None) -
         if _words_before(doc, k, 1, _TARGETING_WORDS):
             return resolve_inter(m, country)
     return None
+
+
+_MILITARY_SITES = _TARGET_NOUNS | lx._words("قواعد مطار مطارا مطارات معسكر معسكرا معسكرات ثكنه ثكنات")
+_MILITARY_ADJECTIVES = lx._words("عسكري عسكريه عسكريا حكومي حكوميه للجيش للنظام للقوات")
+
+
+def _military_target(doc: Doc, s: Sentence, trig: Trigger) -> bool:
+    """ "استهدفت مواقع عسكرية حكومية", "قصف قاعدة عسكرية": what was hit belongs to the forces."""
+    end = min(s.tok_end, trig.tok_end + 6)
+    return any(
+        _MILITARY_SITES.intersection(doc.tokens[k].forms)
+        and any(_MILITARY_ADJECTIVES.intersection(t.forms) for t in doc.tokens[k + 1 : min(end + 2, k + 3)])
+        for k in range(trig.tok_start, end)
+    )
 
 
 def _forces_among_victims(doc: Doc, s: Sentence, country: str | None, killed: int | None) -> Actor | None:
@@ -1789,6 +1820,11 @@ def _actors(
     if a1_m is None and acting and SUB_TO_TYPE[trig.sub_event_type] in _TWO_SIDED:
         a1_m = acting[0]  # "اشتباكات بين X و Y"
         rest = [m for m in rest if m is not a1_m]
+    # "شنت الولايات المتحدة وفرنسا وبريطانيا ضربات": the states listed as its subject act together
+    allies = _listed_with(doc, a1_m, mentions) if a1_m is not None and a1_m.tok_end <= trig.tok_start else []
+    if allies:
+        a1_m = allies[0]
+        rest = [m for m in rest if m not in allies]
     actor1 = resolve_inter(a1_m, country) if a1_m else None
     a2_m = None
     actor2 = None
@@ -1844,6 +1880,30 @@ def _vehicle_owner(doc: Doc, m: ActorMention) -> bool:
     return doc.tokens[m.tok_start].norm.startswith("ل") and any(
         not VEHICLE_WORDS.isdisjoint(t.forms) for t in lead
     )
+
+
+def _listed_with(doc: Doc, m: ActorMention, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions one list joins to `m` by "و" or a comma ("الولايات المتحدة وفرنسا وبريطانيا"), in text
+    order; none when `m` stands alone or the list follows "بين" (two sides, not one)."""
+    ordered = sorted(mentions, key=lambda x: x.tok_start)
+    k = ordered.index(m)
+
+    def joined(a: ActorMention, b: ActorMention) -> bool:
+        gap = doc.tokens[a.tok_end : b.tok_start]
+        if not gap:
+            return doc.tokens[b.tok_start].norm.startswith("و")
+        return len(gap) == 1 and gap[0].norm in ("و", "،", ",")
+
+    first = last = k
+    while first > 0 and joined(ordered[first - 1], ordered[first]):
+        first -= 1
+    while last + 1 < len(ordered) and joined(ordered[last], ordered[last + 1]):
+        last += 1
+    chain = ordered[first : last + 1]
+    start = chain[0].tok_start
+    if len(chain) < 2 or (start > 0 and doc.tokens[start - 1].norm in ("بين", "وبين")):
+        return []
+    return chain
 
 
 def _between_pair(doc: Doc, first: ActorMention | None, m: ActorMention) -> bool:
@@ -2140,6 +2200,7 @@ def _interception_sides(
     return force, shooter
 
 
+_LAUNCHED = lx._words("اطلق اطلقت اطلقوا اطلاق بدء بدا بدات")  # an offensive launched or begun
 _TARGETING_WORDS = lx._words("استهدف استهدفت استهدفا يستهدف تستهدف مستهدفا مستهدفه على ضد")
 
 

@@ -251,9 +251,20 @@ def _other_sense(tokens: list[Token], sentence: Sentence, m, date_tokens: set[in
         return True  # "الطعن في نتائج الانتخابات أمام المحكمة": an appeal, not a stabbing
     if _only_detected(tokens, sentence, m):
         return True
+    if m.value.sub_event_type in TERRITORY and any(
+        not _RECALLED.isdisjoint(t.forms) for t in tokens[m.tok_end : min(sentence.tok_end, m.tok_end + 7)]
+    ):
+        return True  # "استعادت الولايات المتحدة، الثلاثاء، ذكرى الهجوم": a memory recalled, no ground
     return m.tok_end < sentence.tok_end and not lx.OTHER_SENSE_AFTER.isdisjoint(tokens[m.tok_end].forms)
 
 
+_CHEMICAL_AGENTS = lx._words(
+    "كيميائيه كيماويه كيمياويه كيميائي كيماوي كيمياوي الكيميائيه الكيماويه سامه السامه الكلور السارين"
+)
+_CARRYING = lx._words(
+    "مليئه محمله محملا تحمل يحمل تحتوي يحتوي محشوه معبأه مملوءه مواد ماده بمواد بماده غاز غازات بغاز بغازات"
+)
+_RECALLED = lx._words("ذكري ذكريات الذكري الذكريات ذكراه ذكراها انفاسه انفاسها توازنه توازنها عافيته ثقته")
 _DETECTED = lx._words("رصد رصدت رصدوا رصدتها")
 _STOPPED = lx._words(
     "اعترض اعترضت اعترضوا اعتراض تصدت تصدى تصدوا التصدي اسقط اسقطت اسقاط دمرت دمر تدمير التعامل تعاملت"
@@ -407,6 +418,17 @@ def _is_cumulative(tokens: list[Token], sentence: Sentence, date_tokens: set[int
         k for k in range(sentence.tok_start, sentence.tok_end) if k in date_tokens and k not in since_dates
     ]
     return not other_dates
+
+
+def _carries_poison(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
+    """ "قنابل كيميائية", "براميل محملة بغاز الكلور", "قذائف تحمل غازات سامة" (not "الضربات أو الهجوم
+    الكيماوي": the poison must follow the weapon itself)."""
+    for k in range(t.tok_end, min(sentence.tok_end, t.tok_end + 5)):
+        if not _CHEMICAL_AGENTS.isdisjoint(tokens[k].forms):
+            return True
+        if _CARRYING.isdisjoint(tokens[k].forms):
+            return False
+    return False
 
 
 def find_triggers(
@@ -600,6 +622,23 @@ def find_triggers(
             )
         ]
 
+    # "قنابل مليئة بمواد كيميائية سامة ضربت دوما": bombs that carry a poison are a chemical attack
+    poisoned = [
+        t
+        for t in triggers
+        if t.sub_event_type in (_IED, _SHELLING, _AIR) and _carries_poison(tokens, sentence, t)
+    ]
+    for t in poisoned:
+        t.sub_event_type, t.weapon = _CHEMICAL, "chemical"
+    # "قصفت القوات البلدة بقذائف تحمل غازات سامة": the shelling word just before tells how it came
+    triggers = [
+        x
+        for x in triggers
+        if not (
+            x.sub_event_type in (_IED, _SHELLING, _AIR)
+            and any(0 <= t.tok_start - x.tok_end <= 6 for t in poisoned)
+        )
+    ]
     subs = {t.sub_event_type for t in triggers if t.strong}
     # A suicide attack absorbs the car bomb or explosion that carried it.
     if _SUICIDE in subs:
