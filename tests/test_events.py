@@ -2468,3 +2468,26 @@ def test_bombs_that_carry_a_poison_are_a_chemical_attack() -> None:
         "ودون ذكر للضربات الجوية في دمشق أو الهجوم الكيماوي في دوما، قال البابا أمس إن السلام ممكن."
     )
     assert {(e.sub_event_type, e.location.name) for e in events} >= {("Air/drone strike", "Damascus")}
+
+
+def test_a_blast_at_works_is_an_accident() -> None:
+    for text in (
+        "أصيب 12 شخصا بجروح إثر انفجار ضخم وقع مساء أمس في مخازن شركة للأدوية قرب مطار القاهرة.",
+        "قتل شخصان في انفجار عرضي وقع أمس في سوق مدينة كركوك.",
+    ):
+        assert events_of(text) == [], text
+    # a bomb by a factory, or a blast at an arms depot, stay explosions
+    assert only("قتل 5 أشخاص في انفجار سيارة مفخخة أمس قرب مصنع في مدينة كركوك.").weapon == "car_bomb"
+    assert only("قتل 3 جنود في انفجار هز مستودع أسلحة للجيش أمس في مدينة حماة.").fatalities == 3
+
+
+def test_who_holds_a_place_is_no_event() -> None:
+    text = "قال مدير مكتب الصحة في محافظة صعدة الذي سيطر عليه الحوثيون إن 40 قتيلا سقطوا أمس في غارة للتحالف."
+    assert [e.sub_event_type for e in events_of(text)] == ["Air/drone strike"]
+    text = "قال العميد إن المواقع التي تم تحريرها أمس تطل على بلدة باقم وتحاصر الحوثيين."
+    assert [e.event_type for e in events_of(text)] == ["Battles"]  # a day of its own: the taking
+    text = "قال العميد إن المواقع التي تم تحريرها تطل على بلدة باقم وتحاصر الحوثيين."
+    assert events_of(text) == []
+    # the forces that took a town did something
+    text = "قال أردوغان أمس إن القوات التركية التي سيطرت أمس على بلدة جنديرس تتقدم نحو عفرين."
+    assert [e.event_type for e in events_of(text)] == ["Battles"]

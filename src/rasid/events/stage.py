@@ -256,6 +256,7 @@ _EVENT_NOUNS = lx._words(
 _HAPPENED = frozenset(("وقع", "وقعت", "حدث", "حدثت", "جري", "جرت"))
 _STRUCK = lx._words("استهدف استهدفت ضرب ضربت طال طالت هز هزت")  # "العمل الذي استهدف ... بعسير"
 _RELATIVE = frozenset(("الذي", "التي"))
+_ON_IT = frozenset(("عليه", "عليها", "عليهما", "عليهم"))
 
 
 def _relative_verb(doc: Doc, trigger: Trigger) -> int | None:
@@ -268,6 +269,23 @@ def _relative_verb(doc: Doc, trigger: Trigger) -> int | None:
         if doc.tokens[k].norm in _RELATIVE:
             return k + 1 if not _STRUCK.isdisjoint(doc.tokens[k + 1].forms) else None
     return None
+
+
+def _who_holds(doc: Doc, trigger: Trigger, date_m: DateMention | None) -> bool:
+    """A relative clause that tells who holds the place before it ("صعدة التي سيطر عليها الحوثيون"), with
+    no day of its own (not "الحي الذي سيطر عليه التنظيم الشهر الماضي")."""
+    k = trigger.tok_start
+    lead = doc.tokens[max(0, k - 2) : k]
+    if not any(t.norm in _RELATIVE for t in lead):
+        return False
+    # "سيطر عليه", "تم تحريرها": the place before the clause is its object
+    held = doc.tokens[trigger.tok_end - 1 : trigger.tok_end + 1]
+    if not any(t.norm in _ON_IT for t in held) and not held[0].norm.endswith(("ها", "هم")):
+        return False  # "القوات التي سيطرت على البلدة": the forces that took it, an event
+    if date_m is None or date_m.tok_start < k or date_m.tok_start - trigger.tok_end > 6:
+        return True
+    gap = doc.tokens[trigger.tok_end : date_m.tok_start]  # the day must be the clause's own
+    return any(t.norm in ("ان", "،", ",") for t in gap)
 
 
 def _happened_after(doc: Doc, trigger: Trigger) -> int | None:
@@ -602,6 +620,8 @@ class EventStage:
             return None
         if trig.sub_event_type in TERRITORY and not trig.strong and not _armed_named(s_actors):
             return None  # "استعادت البورصة خسائرها", "تقدمت الشركة": ground is taken by armed forces
+        if trig.sub_event_type in TERRITORY and _who_holds(doc, trig, date_m):
+            return None  # "محافظة صعدة التي يسيطر عليها الحوثيون": who holds a place, no event
         if _trigger_has(doc, trig, _SEIZE_WORDS) and not _seized_place(doc, trig, s_places):
             return None  # "استولى المسلحون على سيارة": property, not ground
         if (
@@ -652,6 +672,10 @@ class EventStage:
         actor1, actor2 = (
             _named_instead(doc, s, a, b, country) for a, b in ((actor1, actor2), (actor2, actor1))
         )
+        if trig.sub_event_type == "Remote explosive/landmine/IED" and _industrial_blast(
+            doc, s, trig, s_actors
+        ):
+            return None  # "انفجار في مخازن شركة للصناعات الكيميائية": an accident, no attack
         if trig.sub_event_type == "Arrests" and _ordinary_crime(doc, s, s_actors):
             return None  # "أوقفت قوى الأمن ثلاثة أشخاص لتنفيذهم عمليات ابتزاز"
         if trig.sub_event_type == "Attack" and trig.weapon == "firearm" and _ordinary_crime(doc, s, s_actors):
@@ -1519,6 +1543,27 @@ def _ordinary_crime(doc: Doc, s: Sentence, mentions: list[ActorMention]) -> bool
         and len({m.actor.name for m in armed}) < 2
         and not any(m.actor.inter in (2, 3, 4) for m in armed)
     )
+
+
+_BLAST_WORDS = lx._words("انفجار انفجارا الانفجار انفجارات انفجر انفجرت دوي")
+_INDUSTRIAL_SITES = lx._words(
+    "مصنع مصانع معمل معامل مخازن مخزن مستودع مستودعات شركه منشاه منشات خزان خزانات مصفاه محطه انبوب انابيب"
+    " انبوبا انابيب انبوب انابيب صهريج انبوبه اسطوانه"
+)
+_ACCIDENTAL = lx._words("عرضي عرضيا العرضي")
+_ARMS_WORDS = lx._words("اسلحه الاسلحه ذخيره ذخائر الذخيره صواريخ متفجرات عسكري عسكريه")
+
+
+def _industrial_blast(doc: Doc, s: Sentence, trig: Trigger, mentions: list[ActorMention]) -> bool:
+    """A bare blast ("انفجار", no bomb named) at a works, store or pipeline, no armed side named and no
+    arms stored there: an accident ("انفجار في معمل صناعي أدى إلى نشوب حريق"), which ACLED does not code."""
+    if not all(_BLAST_WORDS.intersection(t.forms) for t in doc.tokens[trig.tok_start : trig.tok_end]):
+        return False
+    if _words_after(doc, trig.tok_end - 1, 2, _ACCIDENTAL):
+        return True  # "انفجار عرضي"
+    if any(_armed_mention(m) for m in mentions) or _forms_in_sentence(doc, s, _ARMS_WORDS | _POLITICAL_WORDS):
+        return False
+    return _forms_in_sentence(doc, s, _INDUSTRIAL_SITES)
 
 
 _CRIME_WORDS = lx._words(
