@@ -2491,3 +2491,21 @@ def test_who_holds_a_place_is_no_event() -> None:
     # the forces that took a town did something
     text = "قال أردوغان أمس إن القوات التركية التي سيطرت أمس على بلدة جنديرس تتقدم نحو عفرين."
     assert [e.event_type for e in events_of(text)] == ["Battles"]
+
+
+def test_where_the_attack_happened_places_the_event_just_told() -> None:
+    text = (
+        "قتل ضابط وجندي إسرائيليان أمس في عملية دهس بسيارة نفذها فلسطيني شمالي الضفة الغربية المحتلة. "
+        "ووقع الهجوم بالقرب من بلدة عرابة غربي مدينة جنين."
+    )
+    event = only(text)
+    assert (event.location.name, event.fatalities) == ("‘Arrābah", 2)
+    assert event.spans["location"].text == "بالقرب من بلدة عرابة"
+    # a town already named stays
+    text = "قتل 5 أشخاص في انفجار سيارة مفخخة في مدينة كركوك أمس. ووقع الانفجار في سوق بلدة داقوق."
+    assert only(text).location.name == "Kirkuk"
+
+
+def test_who_tells_as_the_police_said_is_no_side() -> None:
+    event = only("قتل شخصان في هجوم بالرصاص على مقهى في مدينة أولم أمس، حسبما أفادت الشرطة.")
+    assert (event.actor1.name, event.interaction) == ("Unidentified armed group", "37")

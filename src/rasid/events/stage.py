@@ -288,6 +288,42 @@ def _who_holds(doc: Doc, trigger: Trigger, date_m: DateMention | None) -> bool:
     return any(t.norm in ("ان", "،", ",") for t in gap)
 
 
+def _placed_there(
+    doc: Doc,
+    s: Sentence,
+    triggers: list[Trigger],
+    places: list[PlaceMention],
+    candidates: list[Event],
+) -> bool:
+    """ "ووقع الهجوم بالقرب من بلدة عرابة غربي مدينة جنين": a sentence that opens with "happened" and a
+    definite event word only says where the event just told took place. The last event, from the two
+    sentences before and placed no closer than a region, moves to that place (same country, within 150
+    km); True when it did."""
+    head = doc.tokens[s.tok_start : s.tok_start + 2]
+    if len(triggers) != 1 or triggers[0].strong or not candidates or len(head) < 2:
+        return False
+    trig = triggers[0]
+    if head[0].norm.removeprefix("و") not in _HAPPENED or trig.tok_start != s.tok_start + 1:
+        return False
+    if not head[1].norm.startswith("ال"):
+        return False
+    last = candidates[-1]
+    place = _choose_place(doc, places, trig)
+    if place is None or place.location is None or last.location is None or last.evidence is None:
+        return False
+    told = next((x.i for x in doc.sentences if x.start <= last.evidence.start < x.end), -10)
+    if told < s.i - _CONTEXT_SENTENCES:
+        return False
+    old, new = last.location, place.location
+    if (old.geo_precision or 3) < 3 or old.country != new.country or (new.geo_precision or 3) >= 3:
+        return False
+    if None in (old.lat, old.lon, new.lat, new.lon) or distance_km(old.lat, old.lon, new.lat, new.lon) > 150:
+        return False
+    last.location = _event_location(new)
+    last.spans["location"] = place.span
+    return True
+
+
 def _happened_after(doc: Doc, trigger: Trigger) -> int | None:
     """ "الهجوم الذي وقع": the token of "happened" in the trigger's relative clause, else None."""
     s = doc.sentence_of(trigger.tok_start)
@@ -531,6 +567,8 @@ class EventStage:
             has_casualties = any(c.value > 0 for c in counts)
             triggers = find_triggers(tokens, s, matches, counted, has_casualties, date_tokens)
             made = len(candidates)
+            if _placed_there(doc, s, triggers, s_places, candidates):
+                triggers = []  # "ووقع الهجوم قرب بلدة عرابة": where the event just told took place
             for trig in triggers:
                 event = self._event(doc, s, trig, s_dates, s_places, s_actors, counts, ctx, main_place)
                 if event is None:
@@ -1692,6 +1730,7 @@ _SOURCE_LEADS = lx._words(
 
 
 _SPOKESMAN_OF = lx._words("باسم")
+_AS_WHAT = frozenset(("حسبما", "وحسبما", "بحسبما", "كما", "ما", "لما"))
 _RETIRED = lx._words("متقاعد متقاعدا المتقاعد متقاعدين سابق سابقا السابق")
 _CONDEMNERS = lx._words("ادان ادانت دانت شجب شجبت استنكر استنكرت ندد نددت")  # not "دان": "ودان"
 _SPOKESMEN = lx._words("الناطق الناطقة المتحدث المتحدثة ناطق متحدث")
@@ -1720,6 +1759,8 @@ def _is_source(doc: Doc, m: ActorMention) -> bool:
         and not _SPOKESMEN.isdisjoint(doc.tokens[k - 2].forms)
     ):
         k -= 2  # "بحسب الناطق باسم الجيش"
+    if k >= 2 and _words_before(doc, k, 1, _SPEECH_VERBS) and doc.tokens[k - 2].norm in _AS_WHAT:
+        return True  # "حسبما أفادت الشرطة", "وفقا لما ذكرته الشرطة"
     # "أدانت الجزائر عملية احتجاز الرهائن": who condemns an attack took no part in it
     return _words_before(doc, k, 1, _SOURCE_LEADS) or _words_before(doc, m.tok_start, 1, _CONDEMNERS)
 
