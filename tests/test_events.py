@@ -2509,3 +2509,11 @@ def test_where_the_attack_happened_places_the_event_just_told() -> None:
 def test_who_tells_as_the_police_said_is_no_side() -> None:
     event = only("قتل شخصان في هجوم بالرصاص على مقهى في مدينة أولم أمس، حسبما أفادت الشرطة.")
     assert (event.actor1.name, event.interaction) == ("Unidentified armed group", "37")
+
+
+def test_positions_wrested_from_a_group_are_ground_regained() -> None:
+    event = only(
+        "انتزعت قوات الجيش اليمني أمس مواقع استراتيجية جديدة من قبضة ميليشيات الحوثي شمالي محافظة الجوف."
+    )
+    assert (event.sub_event_type, event.interaction) == ("Government regains territory", "12")
+    assert events_of("انتزع المنتخب المصري أمس الفوز من نظيره التونسي في مدينة القاهرة.") == []
