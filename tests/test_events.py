@@ -2517,3 +2517,27 @@ def test_positions_wrested_from_a_group_are_ground_regained() -> None:
     )
     assert (event.sub_event_type, event.interaction) == ("Government regains territory", "12")
     assert events_of("انتزع المنتخب المصري أمس الفوز من نظيره التونسي في مدينة القاهرة.") == []
+
+
+def test_the_united_nations_strikes_no_one() -> None:
+    text = "وقال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن غارات جوية أصابت أمس مستشفى في مدينة الحديدة."
+    event = only(text)
+    assert event.actor1 is None or event.actor1.name != "United Nations"
+    assert event.actor2 is None or event.actor2.name != "United Nations"
+
+
+def test_an_official_who_told_of_a_bombing_is_no_side() -> None:
+    event = only("وكان مسؤول بالشرطة الأفغانية قد أعلن أن تفجيرا انتحاريا استهدف أمس حسينية في مدينة كابول.")
+    assert event.interaction == "30"
+    # an official killed belongs to the side hit
+    event = only("قتل مسؤول في حركة حماس أمس في غارة إسرائيلية على مدينة رفح.")
+    assert event.actor2.name == "Hamas"
+
+
+def test_a_bomb_at_a_mosque_or_market_hits_civilians() -> None:
+    for text in (
+        "فجر انتحاري نفسه أمس داخل مسجد في مدينة كابول.",
+        "انفجرت عبوة ناسفة أمس في سوق شعبي بمدينة بعقوبة.",
+    ):
+        assert only(text).interaction == "37", text
+    assert only("انفجرت عبوة ناسفة أمس قرب دورية للجيش في مدينة بعقوبة.").interaction == "13"

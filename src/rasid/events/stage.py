@@ -639,6 +639,8 @@ class EventStage:
     ) -> Event | None:
         published = doc.article.published
         event_type = SUB_TO_TYPE[trig.sub_event_type]
+        if event_type in _VIOLENT_TYPES:
+            s_actors = [m for m in s_actors if not _non_combatant(m)]
         cause = _cause_start(doc, trig)
         date_m = _nearest(
             [d for d in _in_contrast_clause(doc, s_dates, trig) or s_dates if d.tok_start < cause], trig
@@ -857,6 +859,8 @@ class EventStage:
                 actor2 = civilians  # the victims, as ACLED codes them
         elif actor2 is None and one_sided and _civilian_victims(doc, s, country):
             actor2 = civilians
+        elif actor2 is None and trig.sub_event_type in _PLANTED and _civilian_site(doc, s, trig):
+            actor2 = civilians  # "تفجير انتحاري استهدف مسجدا", "عبوة ناسفة في سوق": the people there
         elif (
             actor2 is None
             and trig.sub_event_type in _CIVILIANS_BY_DEFINITION
@@ -1313,6 +1317,18 @@ def _military_target(doc: Doc, s: Sentence, trig: Trigger) -> bool:
     )
 
 
+_CIVILIAN_SITES = lx._words(
+    "مسجد مسجدا المسجد مساجد كنيسه الكنيسه سوق سوقا السوق اسواق مدرسه المدرسه مدارس مستشفي المستشفي"
+    " مطعم مطعما المطعم مقهي المقهي حفل حفلا الحفل عرس زفاف ملعب الملعب حافله الحافله جامعه الجامعه"
+)
+
+
+def _civilian_site(doc: Doc, s: Sentence, trig: Trigger) -> bool:
+    """A bomb at a mosque, market, school, hospital or wedding, in the next words: aimed at the people there."""
+    end = min(s.tok_end, trig.tok_end + 6)
+    return any(_CIVILIAN_SITES.intersection(t.forms) for t in doc.tokens[trig.tok_end : end])
+
+
 def _forces_among_victims(doc: Doc, s: Sentence, country: str | None, killed: int | None) -> Actor | None:
     """State forces who are most of the dead ("15 شخصا، ضمنهم 12 من رجال الأمن", "قتل جنديان")."""
     ending_at = {n.tok_end: n for n in doc.numbers}
@@ -1730,6 +1746,7 @@ _SOURCE_LEADS = lx._words(
 
 
 _SPOKESMAN_OF = lx._words("باسم")
+_OFFICIALS = lx._words("مسؤول مسؤولون مسؤولين المسؤول متحدث المتحدث ناطق الناطق")
 _AS_WHAT = frozenset(("حسبما", "وحسبما", "بحسبما", "كما", "ما", "لما"))
 _RETIRED = lx._words("متقاعد متقاعدا المتقاعد متقاعدين سابق سابقا السابق")
 _CONDEMNERS = lx._words("ادان ادانت دانت شجب شجبت استنكر استنكرت ندد نددت")  # not "دان": "ودان"
@@ -1761,6 +1778,10 @@ def _is_source(doc: Doc, m: ActorMention) -> bool:
         k -= 2  # "بحسب الناطق باسم الجيش"
     if k >= 2 and _words_before(doc, k, 1, _SPEECH_VERBS) and doc.tokens[k - 2].norm in _AS_WHAT:
         return True  # "حسبما أفادت الشرطة", "وفقا لما ذكرته الشرطة"
+    if _words_before(doc, k, 1, _OFFICIALS) and (
+        _words_before(doc, k - 1, 3, _SPEECH_VERBS) or _words_after(doc, m.tok_end, 4, _SPEECH_VERBS)
+    ):
+        return True  # "وكان مسؤول بالشرطة قد أعلن أن تفجيرا ...", "قال مسؤول في الجيش إن ..."
     # "أدانت الجزائر عملية احتجاز الرهائن": who condemns an attack took no part in it
     return _words_before(doc, k, 1, _SOURCE_LEADS) or _words_before(doc, m.tok_start, 1, _CONDEMNERS)
 
@@ -2007,11 +2028,22 @@ def _between_pair(doc: Doc, first: ActorMention | None, m: ActorMention) -> bool
 _SIDE_WORDS = frozenset(("من", "جهه", "ناحيه", "جانب", "،", ","))
 
 
+def _non_combatant(m: ActorMention) -> bool:
+    """The United Nations as an organisation (not its peacekeepers) reports, counts and mediates: it
+    strikes and fights no one ("قال مكتب الأمم المتحدة إن غارات ...")."""
+    return m.actor is not None and m.actor.name == "United Nations"
+
+
 def _actor_counts(doc: Doc, country: str | None, inters: tuple[int, ...]) -> dict[str, tuple[int, Actor]]:
     """Named actors of the article with these inter codes: name -> (mentions, actor)."""
     counts: dict[str, tuple[int, Actor]] = {}
     for m in doc.actors:
-        if m.label in _WEAK_ACTOR_LABELS or m.actor is None or m.actor.inter not in inters:
+        if (
+            m.label in _WEAK_ACTOR_LABELS
+            or m.actor is None
+            or m.actor.inter not in inters
+            or _non_combatant(m)
+        ):
             continue
         actor = resolve_inter(m, country)
         n, _ = counts.get(actor.name, (0, actor))
