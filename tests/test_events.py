@@ -2541,3 +2541,13 @@ def test_a_bomb_at_a_mosque_or_market_hits_civilians() -> None:
     ):
         assert only(text).interaction == "37", text
     assert only("انفجرت عبوة ناسفة أمس قرب دورية للجيش في مدينة بعقوبة.").interaction == "13"
+
+
+def test_a_controlled_detonation_is_a_bomb_defused() -> None:
+    event = only("فجرت القوات الأمنية أمس عبوة ناسفة تحت السيطرة في منطقة الطارمية.")
+    assert (event.sub_event_type, event.weapon, event.actor1.name) == (
+        "Disrupted weapons use",
+        "ied",
+        "Police Forces of Iraq",
+    )
+    assert only("انفجرت عبوة ناسفة أمس في منطقة الطارمية.").sub_event_type == "Remote explosive/landmine/IED"

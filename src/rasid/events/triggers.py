@@ -420,6 +420,12 @@ def _is_cumulative(tokens: list[Token], sentence: Sentence, date_tokens: set[int
     return not other_dates
 
 
+def _controlled(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
+    """ "تحت السيطرة" within the next few words: a controlled detonation."""
+    end = min(sentence.tok_end - 1, t.tok_end + 6)
+    return any(tokens[k].norm == "تحت" and tokens[k + 1].norm == "السيطره" for k in range(t.tok_start, end))
+
+
 def _carries_poison(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
     """ "قنابل كيميائية", "براميل محملة بغاز الكلور", "قذائف تحمل غازات سامة" (not "الضربات أو الهجوم
     الكيماوي": the poison must follow the weapon itself)."""
@@ -623,6 +629,10 @@ def find_triggers(
         ]
 
     # "قنابل مليئة بمواد كيميائية سامة ضربت دوما": bombs that carry a poison are a chemical attack
+    # "تفجير عبوات ناسفة تحت السيطرة": bombs the forces blew up safely were defused, not set off at anyone
+    for t in triggers:
+        if t.sub_event_type == _IED and _controlled(tokens, sentence, t):
+            t.sub_event_type, t.weapon, t.strong = _DISRUPTED, t.weapon or "ied", True
     poisoned = [
         t
         for t in triggers
