@@ -2472,7 +2472,7 @@ def test_bombs_that_carry_a_poison_are_a_chemical_attack() -> None:
 
 def test_a_blast_at_works_is_an_accident() -> None:
     for text in (
-        "أصيب 12 شخصا بجروح إثر انفجار ضخم وقع مساء أمس في مخازن شركة للأدوية قرب مطار القاهرة.",
+        "أصيب 12 شخصا بجروح إثر انفجار ضخم وقع مساء أمس في مصنع للأدوية قرب مطار القاهرة.",
         "قتل شخصان في انفجار عرضي وقع أمس في سوق مدينة كركوك.",
     ):
         assert events_of(text) == [], text
@@ -2551,3 +2551,21 @@ def test_a_controlled_detonation_is_a_bomb_defused() -> None:
         "Police Forces of Iraq",
     )
     assert only("انفجرت عبوة ناسفة أمس في منطقة الطارمية.").sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_yemeni_districts_of_the_fronts_are_places() -> None:
+    for text, place in (
+        ("قصفت طائرات التحالف أمس مواقع للحوثيين في مديرية حيران بمحافظة حجة.", "Hayran"),
+        ("اندلعت أمس اشتباكات بين الجيش والحوثيين في مديرية الملاجم بمحافظة البيضاء.", "Al Malajim"),
+        ("قتل 3 مدنيين أمس بقذيفة أطلقها الحوثيون على مديرية الوازعية غربي تعز.", "Al Wazi'iyah"),
+    ):
+        event = only(text)
+        assert (event.location.name, event.location.geo_precision) == (place, 2), text
+
+
+def test_the_shelling_that_carried_the_gas_is_the_gas_attack() -> None:
+    event = only("قصفت قوات النظام مدينة دوما أمس بغاز الكلور.")
+    assert (event.sub_event_type, event.weapon) == ("Chemical weapon", "chemical")
+    # a blast at a metro station is no works accident
+    event = only("قتل 12 شخصا أمس في انفجار وقع في محطة مترو بمدينة بروكسل.")
+    assert event.event_type == "Explosions/Remote violence"

@@ -640,13 +640,19 @@ def find_triggers(
     ]
     for t in poisoned:
         t.sub_event_type, t.weapon = _CHEMICAL, "chemical"
-    # "قصفت القوات البلدة بقذائف تحمل غازات سامة": the shelling word just before tells how it came
+    # "قصفت القوات البلدة بقذائف تحمل غازات سامة", "قصفت دوما بغاز الكلور": the shelling word just
+    # before tells how the gas came
+    gas = [
+        t
+        for t in triggers
+        if t in poisoned or (t.sub_event_type == _CHEMICAL and tokens[t.tok_start].norm.startswith("ب"))
+    ]
     triggers = [
         x
         for x in triggers
         if not (
             x.sub_event_type in (_IED, _SHELLING, _AIR)
-            and any(0 <= t.tok_start - x.tok_end <= 6 for t in poisoned)
+            and any(0 <= t.tok_start - x.tok_end <= 6 for t in gas)
         )
     ]
     subs = {t.sub_event_type for t in triggers if t.strong}
