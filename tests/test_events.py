@@ -2569,3 +2569,11 @@ def test_the_shelling_that_carried_the_gas_is_the_gas_attack() -> None:
     # a blast at a metro station is no works accident
     event = only("قتل 12 شخصا أمس في انفجار وقع في محطة مترو بمدينة بروكسل.")
     assert event.event_type == "Explosions/Remote violence"
+
+
+def test_a_launch_from_inside_a_province_is_placed_where_it_fell() -> None:
+    text = (
+        "أطلق الحوثيون أمس صاروخا باليستيا من قبل عناصرهم من داخل الأراضي اليمنية (شمال محافظة عمران)، وسقط "
+        "الصاروخ في منطقة خالية قرب مدينة نجران."
+    )
+    assert [e.location.name for e in events_of(text)] == ["Najran"]

@@ -118,17 +118,23 @@ _LAUNCH_WORDS = lx._words(
 
 
 _BASE_WORDS = lx._words("قاعده قاعدتها قاعدته مطار جويه العسكريه في")
+# between "من" and the place a launch came from: "من داخل الأراضي اليمنية (شمال محافظة عمران)"
+_ORIGIN_GAP = _BASE_WORDS | lx._words(
+    "داخل الاراضي اراضي اليمنيه السوريه اللبنانيه العراقيه ( شمال جنوب شرق غرب شمالي جنوبي شرقي غربي محافظه"
+    " مدينه منطقه"
+)
 
 
 def _is_origin(doc: Doc, p: PlaceMention) -> bool:
     """ "أطلقت الصواريخ من مدينة X", "أقلعت من قاعدة في X": the place a launch came from is not where
     the event happened."""
     k = p.tok_start - 1
-    while k >= 0 and p.tok_start - k <= 4 and not _BASE_WORDS.isdisjoint(doc.tokens[k].forms):
-        k -= 1  # "من قاعدة (جوية) في X"
+    while k >= 0 and p.tok_start - k <= 6 and not _ORIGIN_GAP.isdisjoint(doc.tokens[k].forms):
+        k -= 1  # "من قاعدة (جوية) في X", "من داخل الأراضي اليمنية (شمال محافظة X)"
     if k < 0 or doc.tokens[k].norm != "من":
         return False
-    return any(f in _LAUNCH_WORDS for t in doc.tokens[max(0, k - 8) : k] for f in t.forms)
+    # "إطلاق صاروخ باليستي من قبل الميليشيا الحوثية، من داخل الأراضي اليمنية من محافظة عمران"
+    return any(f in _LAUNCH_WORDS for t in doc.tokens[max(0, k - 14) : k] for f in t.forms)
 
 
 _CLAUSE_BREAKS = frozenset(("،", ",", "؛", ";", ":"))
