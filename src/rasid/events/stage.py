@@ -286,7 +286,8 @@ def _who_holds(doc: Doc, trigger: Trigger, date_m: DateMention | None) -> bool:
         return False
     # "سيطر عليه", "تم تحريرها": the place before the clause is its object
     held = doc.tokens[trigger.tok_end - 1 : trigger.tok_end + 1]
-    if not any(t.norm in _ON_IT for t in held) and not held[0].norm.endswith(("ها", "هم")):
+    object_after = len(held) > 1 and held[1].norm in ("علي", "على")  # "أحكمت سيطرتها على": its own object
+    if not any(t.norm in _ON_IT for t in held) and (object_after or not held[0].norm.endswith(("ها", "هم"))):
         return False  # "القوات التي سيطرت على البلدة": the forces that took it, an event
     if date_m is None or date_m.tok_start < k or date_m.tok_start - trigger.tok_end > 6:
         return True
@@ -314,6 +315,11 @@ def _placed_there(
     if not head[1].norm.startswith("ال"):
         return False
     last = candidates[-1]
+    said = SUB_TO_TYPE[trig.sub_event_type]  # "الهجوم" is any violent event; "الانفجار" an explosion
+    if last.event_type not in _VIOLENT_TYPES or (
+        said != last.event_type and trig.sub_event_type != "Armed clash"
+    ):
+        return False
     place = _choose_place(doc, places, trig)
     if place is None or place.location is None or last.location is None or last.evidence is None:
         return False
@@ -645,8 +651,6 @@ class EventStage:
     ) -> Event | None:
         published = doc.article.published
         event_type = SUB_TO_TYPE[trig.sub_event_type]
-        if event_type in _VIOLENT_TYPES:
-            s_actors = [m for m in s_actors if not _non_combatant(m)]
         cause = _cause_start(doc, trig)
         date_m = _nearest(
             [d for d in _in_contrast_clause(doc, s_dates, trig) or s_dates if d.tok_start < cause], trig
@@ -878,9 +882,11 @@ class EventStage:
             and trig.sub_event_type in _REMOTE_STRIKES
             and actor1 is not None
             and actor1.inter == 8
-            and _military_target(doc, s, trig)
+            and country is not None
+            and (owner := _military_target(doc, s, trig, country)) is not None
+            and _country_name(owner) not in actor1.name
         ):  # "ضربات استهدفت مواقع عسكرية حكومية في دير الزور": the forces of the land struck
-            actor2 = Actor(_military_of(country), None, 1)
+            actor2 = Actor(_military_of(owner), None, 1 if owner == country else 8)
         no_state_perpetrator = False
         if (
             trig.sub_event_type in _ATTACKS_ON_PEOPLE
@@ -1313,18 +1319,22 @@ _MILITARY_SITES = _TARGET_NOUNS | lx._words("قواعد مطار مطارا مط
 _MILITARY_ADJECTIVES = lx._words("عسكري عسكريه عسكريا حكومي حكوميه للجيش للنظام للقوات")
 
 
-def _military_target(doc: Doc, s: Sentence, trig: Trigger) -> bool:
-    """ "استهدفت مواقع عسكرية حكومية", "قصف قاعدة عسكرية": what was hit belongs to the forces."""
+def _military_target(doc: Doc, s: Sentence, trig: Trigger, country: str) -> str | None:
+    """ "استهدفت مواقع عسكرية حكومية", "قصف قاعدة عسكرية": the country whose forces own what was hit, the
+    land's ("مواقع عسكرية إيرانية": the nationality's); None when no military site was hit."""
     end = min(s.tok_end, trig.tok_end + 6)
-    return any(
-        _MILITARY_SITES.intersection(doc.tokens[k].forms)
-        and any(_MILITARY_ADJECTIVES.intersection(t.forms) for t in doc.tokens[k + 1 : min(end + 2, k + 3)])
-        for k in range(trig.tok_start, end)
-    )
+    for k in range(trig.tok_start, end):
+        if not _MILITARY_SITES.intersection(doc.tokens[k].forms):
+            continue
+        after = doc.tokens[k + 1 : min(s.tok_end, k + 4)]
+        if not any(_MILITARY_ADJECTIVES.intersection(t.forms) for t in after[:2]):
+            continue
+        return next((iso2 for t in after if (iso2 := nationality(t))), country)
+    return None
 
 
 _CIVILIAN_SITES = lx._words(
-    "مسجد مسجدا المسجد مساجد كنيسه الكنيسه سوق سوقا السوق اسواق مدرسه المدرسه مدارس مستشفي المستشفي"
+    "مسجد مسجدا المسجد مساجد حسينيه الحسينيه كنيسه الكنيسه سوق سوقا السوق اسواق مدرسه المدرسه مدارس مستشفي المستشفي"
     " مطعم مطعما المطعم مقهي المقهي حفل حفلا الحفل عرس زفاف ملعب الملعب حافله الحافله جامعه الجامعه"
 )
 
@@ -1607,8 +1617,7 @@ def _ordinary_crime(doc: Doc, s: Sentence, mentions: list[ActorMention]) -> bool
 
 _BLAST_WORDS = lx._words("انفجار انفجارا الانفجار انفجارات انفجر انفجرت دوي")
 _INDUSTRIAL_SITES = lx._words(
-    "مصنع مصانع معمل معامل مصفاه خزان خزانات انبوب انابيب انبوبا صهريج اسطوانه صناعات الصناعات"
-    " للصناعات صناعي صناعيه الصناعيه"
+    "مصنع مصانع معمل معامل مصفاه خزان خزانات صهريج اسطوانه صناعات الصناعات للصناعات صناعي صناعيه الصناعيه"
 )
 _ACCIDENTAL = lx._words("عرضي عرضيا العرضي")
 _ARMS_WORDS = lx._words("اسلحه الاسلحه ذخيره ذخائر الذخيره صواريخ متفجرات عسكري عسكريه")
@@ -1753,7 +1762,8 @@ _SOURCE_LEADS = lx._words(
 
 _SPOKESMAN_OF = lx._words("باسم")
 _OFFICIALS = lx._words("مسؤول مسؤولون مسؤولين المسؤول متحدث المتحدث ناطق الناطق")
-_AS_WHAT = frozenset(("حسبما", "وحسبما", "بحسبما", "كما", "ما", "لما"))
+_AS_WHAT = frozenset(("حسبما", "وحسبما", "بحسبما"))
+_AS_WHAT_AFTER = {"ما": lx._words("بحسب حسب"), "لما": lx._words("وفقا ووفقا طبقا تبعا")}  # "بحسب ما أفادت"
 _RETIRED = lx._words("متقاعد متقاعدا المتقاعد متقاعدين سابق سابقا السابق")
 _CONDEMNERS = lx._words("ادان ادانت دانت شجب شجبت استنكر استنكرت ندد نددت")  # not "دان": "ودان"
 _SPOKESMEN = lx._words("الناطق الناطقة المتحدث المتحدثة ناطق متحدث")
@@ -1782,8 +1792,12 @@ def _is_source(doc: Doc, m: ActorMention) -> bool:
         and not _SPOKESMEN.isdisjoint(doc.tokens[k - 2].forms)
     ):
         k -= 2  # "بحسب الناطق باسم الجيش"
-    if k >= 2 and _words_before(doc, k, 1, _SPEECH_VERBS) and doc.tokens[k - 2].norm in _AS_WHAT:
-        return True  # "حسبما أفادت الشرطة", "وفقا لما ذكرته الشرطة"
+    if k >= 2 and _words_before(doc, k, 1, _SPEECH_VERBS):
+        lead = doc.tokens[k - 2].norm  # (not "كما أعلن الجيش": "also", the army still acts)
+        if lead in _AS_WHAT or (
+            lead in _AS_WHAT_AFTER and _words_before(doc, k - 2, 1, _AS_WHAT_AFTER[lead])
+        ):
+            return True  # "حسبما أفادت الشرطة", "وفقا لما ذكرته الشرطة"
     if _words_before(doc, k, 1, _OFFICIALS) and (
         _words_before(doc, k - 1, 3, _SPEECH_VERBS) or _words_after(doc, m.tok_end, 4, _SPEECH_VERBS)
     ):
@@ -1926,15 +1940,30 @@ def _actors(
     # The subject comes before the trigger; what follows it is the target.
     # Among them, a subject (right after a verb: "استأنف طيران التحالف ... قصفه") before the nearest.
     subjects = [m for m in before if _is_subject(doc, m) and m.label not in _WEAK_ACTOR_LABELS]
-    a1_m = (agents + subjects[:1] + before[::-1])[0] if agents or before else None
+    # the United Nations reports and mediates; it is hit at times, it never strikes or fights
+    violent = SUB_TO_TYPE[trig.sub_event_type] in _VIOLENT_TYPES
+    a1_m = next(
+        (m for m in agents + subjects[:1] + before[::-1] if not (violent and _non_combatant(m))), None
+    )
     # a second agent ("أطلقا من قبل الحوثيين" after "اعترضت قوات الدفاع الجوي") comes last
-    rest = [m for m in after + victims + before + agents if m is not a1_m]
-    acting = [m for m in rest if not _vehicle_owner(doc, m)]  # "بدورية عسكرية لقوات ...": it was hit
+    rest = [  # (the United Nations named before the deed told of it)
+        m
+        for m in after + victims + before + agents
+        if m is not a1_m and not (violent and _non_combatant(m) and m.tok_end <= trig.tok_start)
+    ]
+    acting = [  # "بدورية عسكرية لقوات ...": it was hit
+        m for m in rest if not _vehicle_owner(doc, m) and not (violent and _non_combatant(m))
+    ]
     if a1_m is None and acting and SUB_TO_TYPE[trig.sub_event_type] in _TWO_SIDED:
         a1_m = acting[0]  # "اشتباكات بين X و Y"
         rest = [m for m in rest if m is not a1_m]
     # "شنت الولايات المتحدة وفرنسا وبريطانيا ضربات": the states listed as its subject act together
-    allies = _listed_with(doc, a1_m, mentions) if a1_m is not None and a1_m.tok_end <= trig.tok_start else []
+    two_way = trig.sub_event_type == "Armed clash" and _trigger_has(doc, trig, _MUTUAL_WORDS)
+    allies = (
+        _listed_with(doc, a1_m, mentions)
+        if a1_m is not None and a1_m.tok_end <= trig.tok_start and not two_way
+        else []
+    )
     if allies:
         a1_m = allies[0]
         rest = [m for m in rest if m not in allies]
@@ -1995,6 +2024,12 @@ def _vehicle_owner(doc: Doc, m: ActorMention) -> bool:
     )
 
 
+# fighting each other: "الجيش والحوثيون اشتبكوا", "يتبادلون القصف"
+_MUTUAL_WORDS = lx.FIGHTING_WORDS | lx._words(
+    "اشتبك اشتبكت اشتبكوا اشتبكا يشتبكون تبادل تبادلوا يتبادلون تبادلا اقتتل اقتتلوا تقاتل تقاتلوا يتقاتلون"
+)
+
+
 def _listed_with(doc: Doc, m: ActorMention, mentions: list[ActorMention]) -> list[ActorMention]:
     """The mentions one list joins to `m` by "و" or a comma ("الولايات المتحدة وفرنسا وبريطانيا"), in text
     order; none when `m` stands alone or the list follows "بين" (two sides, not one)."""
@@ -2036,7 +2071,7 @@ _SIDE_WORDS = frozenset(("من", "جهه", "ناحيه", "جانب", "،", ","))
 
 def _non_combatant(m: ActorMention) -> bool:
     """The United Nations as an organisation (not its peacekeepers) reports, counts and mediates: it
-    strikes and fights no one ("قال مكتب الأمم المتحدة إن غارات ...")."""
+    strikes and fights no one ("قال مكتب الأمم المتحدة إن غارات ..."), though its convoys may be hit."""
     return m.actor is not None and m.actor.name == "United Nations"
 
 
@@ -2376,7 +2411,11 @@ def _air_sides(
     named = [m for m in mentions if m.actor is not None and m.label not in _WEAK_ACTOR_LABELS]
     hit = [m for m in named if m.actor.inter in (1, 8) and _struck(doc, m)]
     hit_forces = [resolve_inter(m, country) for m in hit]
-    forces = [resolve_inter(m, country) for m in named if not _is_source(doc, m) and m not in hit]
+    forces = [
+        resolve_inter(m, country)
+        for m in named
+        if not _is_source(doc, m) and m not in hit and not _non_combatant(m)
+    ]
     known = _AIR_OPERATORS.get(country or "")
     # where a foreign air force flies the war, the home state's ground forces are not the striker
     air_inters = (8,) if known is not None and known.inter == 8 else (1, 8)

@@ -421,9 +421,16 @@ def _is_cumulative(tokens: list[Token], sentence: Sentence, date_tokens: set[int
 
 
 def _controlled(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
-    """ "تحت السيطرة" within the next few words: a controlled detonation."""
-    end = min(sentence.tok_end - 1, t.tok_end + 6)
-    return any(tokens[k].norm == "تحت" and tokens[k + 1].norm == "السيطره" for k in range(t.tok_start, end))
+    """ "تفجير عبوات ناسفة تحت السيطرة": a controlled detonation (not "في بلدة تحت السيطرة التركية", a
+    town someone holds)."""
+    end = min(sentence.tok_end - 1, t.tok_end + 4)
+    for k in range(t.tok_end, end):
+        if tokens[k].norm == "تحت" and tokens[k + 1].norm == "السيطره":
+            after = tokens[k + 2].norm if k + 2 < sentence.tok_end else ""
+            return not after.startswith("ال")
+        if tokens[k].norm in ("في", "ب", "داخل", "قرب"):
+            return False  # a place follows: whose control it is under, not how the bomb went off
+    return False
 
 
 def _carries_poison(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
@@ -647,12 +654,19 @@ def find_triggers(
         for t in triggers
         if t in poisoned or (t.sub_event_type == _CHEMICAL and tokens[t.tok_start].norm.startswith("ب"))
     ]
+    # (not "قصفت اللطامنة بالمدفعية وهاجمت بغاز الكلور كفرزيتا": another weapon or deed between them)
     triggers = [
         x
         for x in triggers
         if not (
             x.sub_event_type in (_IED, _SHELLING, _AIR)
-            and any(0 <= t.tok_start - x.tok_end <= 6 for t in gas)
+            and x.weapon is None
+            and any(
+                0 <= t.tok_start - x.tok_end <= 6
+                and not any(x.tok_end <= o.tok_start < t.tok_start for o in triggers if o is not t)
+                and not any(x.tok_end <= c[1] < t.tok_start for c in cues)
+                for t in gas
+            )
         )
     ]
     subs = {t.sub_event_type for t in triggers if t.strong}
