@@ -19,6 +19,7 @@
     python scripts/news_gold.py sample --seed 29112031 --counts 36,14,12,10 --batches 6 --first 93 --out ../scratch/ng
     python scripts/news_gold.py sample --seed 29112032 --counts 36,14,12,10 --batches 6 --first 99 --out ../scratch/ng
     python scripts/news_gold.py sample --seed 29112033 --counts 36,14,12,10 --batches 6 --first 105 --out ../scratch/ng
+    python scripts/news_gold.py sample --seed 29112034 --counts 36,14,12,10 --batches 6 --first 111 --out ../scratch/ng
     python scripts/news_gold.py pack ../scratch/ng/gold*.jsonl    # annotations -> scripts/data/news_gold.jsonl
     python scripts/news_gold.py build build/news_gold.jsonl [--batches 6,7,8]   # text joined back from the corpora
     rasid eval build/news_gold.jsonl                              # scored like dev
@@ -35,7 +36,8 @@ batches 63-68 (set i) were annotated at the start and held out the same way; in 
 read (sets h, i and j stay held out), and batches 81-86 (set l) were annotated mid-session and held out;
 in session 11 batches 87-92 (set m) were annotated at the start and 93-98 (set n) mid-session, each scored
 once, then their errors read; batches 99-104 (set o) were annotated at its end and are held out;
-in session 12 batches 105-110 (set p) were annotated at the start, scored once, then their errors read.
+in session 12 batches 105-110 (set p) were annotated at the start, scored once, then their errors read,
+and batches 111-116 (set q) were annotated mid-session and are held out.
 A sample excludes the articles labelled for training at the time it was drawn, so a command redraws the
 same articles only against the label files of that day: the ids in news_gold.jsonl are the record.
 
