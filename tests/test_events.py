@@ -2604,3 +2604,17 @@ def test_a_launch_from_inside_a_province_is_placed_where_it_fell() -> None:
         "الصاروخ في منطقة خالية قرب مدينة نجران."
     )
     assert [e.location.name for e in events_of(text)] == ["Najran"]
+
+
+def test_an_incident_of_last_year_is_no_event_of_its_day() -> None:
+    for text in (
+        "وكانت الطفلة السادسة التي اختطفت وقتلت في مدينة لاهور العام الماضي.",
+        "قتل 5 أشخاص في هجوم على مدينة لاهور قبل عامين.",
+    ):
+        assert events_of(text) == [], text
+    # a day of its own, or a month of last year, still dates it
+    assert only("قتل 5 أشخاص أمس في هجوم على مدينة لاهور هو الأعنف منذ العام الماضي.").date == dt.date(
+        2024, 3, 13
+    )
+    event = only("قتل 5 أشخاص في هجوم على مدينة لاهور في مارس من العام الماضي.")
+    assert (event.date, event.time_precision) == (dt.date(2023, 3, 1), 3)

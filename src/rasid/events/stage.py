@@ -1705,9 +1705,22 @@ _YEAR_LEADS = lx._words("عام العام سنه السنه في خلال")
 
 
 def _other_year(doc: Doc, s: Sentence) -> bool:
-    """A year other than the report's: "شهدت نيروبي في 1998 هجوما" is no incident of its day."""
+    """A year other than the report's: "شهدت نيروبي في 1998 هجوما", "خطفت في لاهور العام الماضي" or "قبل
+    عامين" is no incident of its day."""
     published = doc.article.published
-    return published is not None and any(y != published.year for y in _years(doc, s))
+    if published is not None and any(y != published.year for y in _years(doc, s)):
+        return True
+    tokens = doc.tokens
+    return any(
+        (tokens[k].norm in _YEAR_WORDS and tokens[k + 1].norm in _LAST_WORDS)
+        or (tokens[k].norm == "قبل" and tokens[k + 1].norm in _YEARS_AGO)
+        for k in range(s.tok_start, s.tok_end - 1)
+    )
+
+
+_YEAR_WORDS = frozenset(("العام", "عام", "السنه"))
+_LAST_WORDS = frozenset(("الماضي", "المنصرم", "الفائت", "الماضيه", "المنصرمه", "الفائته"))
+_YEARS_AGO = frozenset(("عام", "عاما", "عامين", "اعوام", "سنه", "سنتين", "سنوات"))
 
 
 def _group_at_place(
