@@ -2618,3 +2618,18 @@ def test_an_incident_of_last_year_is_no_event_of_its_day() -> None:
     )
     event = only("قتل 5 أشخاص في هجوم على مدينة لاهور في مارس من العام الماضي.")
     assert (event.date, event.time_precision) == (dt.date(2023, 3, 1), 3)
+
+
+def test_the_battle_where_ground_changed_hands_is_that_change() -> None:
+    text = (
+        "سيطرت القوات الحكومية أمس على مواقع جديدة في مديرية ناطع بمحافظة البيضاء بعد طرد الحوثيين منها. "
+        "وقال مصدر عسكري إن 30 من الحوثيين قتلوا أمس في معارك مع القوات الحكومية في مديرية ناطع."
+    )
+    event = only(text)
+    assert (event.sub_event_type, event.fatalities) == ("Government regains territory", 30)
+    # fighting between sides not named may be another fight
+    text = (
+        "سيطرت القوات الحكومية أمس على مواقع جديدة في مديرية ناطع بمحافظة البيضاء بعد طرد الحوثيين منها. "
+        "وقال المرصد إن اشتباكات عنيفة دارت أمس قرب مديرية ناطع."
+    )
+    assert {e.sub_event_type for e in events_of(text)} == {"Government regains territory", "Armed clash"}

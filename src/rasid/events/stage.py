@@ -619,6 +619,7 @@ class EventStage:
                     ctx.place, ctx.place_sentence = place, s.i
         events = _merge(_fold_generic(candidates, generic, bare), listed)
         events = _merge_protests(_fold_intercepted(doc, events))
+        events = _fold_battles_into_ground(events)
         # An event placed only in a country is no more than optional (GUIDELINES: a town, district,
         # province or border area): it is kept when it reports victims, the rest are mostly reactions
         # and statements (the fold above has already given a town to those a later report placed).
@@ -2709,6 +2710,41 @@ def _fold_generic(candidates: list[Event], generic: set[int], bare: set[int]) ->
         folded.add(id(ev))
         _fill_gaps(twin, ev, ("fatalities", "injured", "actor1", "actor2"))
     return kept
+
+
+def _fold_battles_into_ground(events: list[Event]) -> list[Event]:
+    """ "سيطرت القوات على مواقع في مديرية ناطع" and "30 قتيلا في معارك مع القوات الحكومية بمديرية ناطع":
+    the fighting on the day and at the place where ground changed hands is that change (ACLED codes the
+    battle as the territory event); its toll and sides fill the territory event's gaps."""
+    ground = [e for e in events if e.sub_event_type in TERRITORY and e.date is not None]
+    kept: list[Event] = []
+    for ev in events:
+        twin = None
+        if ev.sub_event_type == "Armed clash" and ev.date is not None:
+            twin = next(
+                (
+                    g
+                    for g in ground
+                    if g.date == ev.date
+                    and _same_place(g.location, ev.location)
+                    and _shares_side(g, ev)
+                    and not _other_sides(g, ev)
+                    and not _other_toll(g, ev)
+                ),
+                None,
+            )
+        if twin is None:
+            kept.append(ev)
+            continue
+        _fill_gaps(twin, ev, ("fatalities", "injured", "weapon", "actor1", "actor2"))
+    return kept
+
+
+def _shares_side(a: Event, b: Event) -> bool:
+    """Both name at least one side, and one of them is the same (a battle between unnamed sides near a
+    town taken that day may be another fight)."""
+    sides = {x.name for x in (a.actor1, a.actor2) if x is not None and not x.name.startswith("Unidentified")}
+    return any(x is not None and x.name in sides for x in (b.actor1, b.actor2))
 
 
 def _bare_attack(ev: Event, bare: set[int]) -> bool:
