@@ -2633,3 +2633,15 @@ def test_the_battle_where_ground_changed_hands_is_that_change() -> None:
         "وقال المرصد إن اشتباكات عنيفة دارت أمس قرب مديرية ناطع."
     )
     assert {e.sub_event_type for e in events_of(text)} == {"Government regains territory", "Armed clash"}
+
+
+def test_what_the_news_came_after_is_an_earlier_deed() -> None:
+    # "وجاء ذلك بعد أن": an earlier deed whose day is not told
+    text = (
+        "قصفت طائرات إسرائيلية أمس مواقع قرب مدينة اللاذقية. "
+        "وجاء ذلك بعد أن أسقط الدفاع الجوي السوري بطريق الخطأ طائرة روسية فوق مدينة اللاذقية."
+    )
+    assert [e.sub_event_type for e in events_of(text)] == ["Air/drone strike"]
+    # "بعد يومين من": two days before the news
+    event = only("ويأتي الهجوم بعد ثلاثة أيام من تفجير سيارة مفخخة في مدينة مقديشو أسفر عن مقتل 14 شخصا.")
+    assert (event.date, event.time_precision, event.fatalities) == (dt.date(2024, 3, 11), 1, 14)

@@ -8,6 +8,7 @@ Candidates then merge per (date, town, sub-type), as the guidelines define an ev
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from dataclasses import dataclass
 
 from rasid.actors import lexicon, nationality, resolve_inter
@@ -334,6 +335,34 @@ def _placed_there(
     last.location = _event_location(new)
     last.spans["location"] = place.span
     return True
+
+
+_COMES = lx._words("جاء جاءت يأتي ياتي تأتي تاتي")
+_THIS = lx._words("ذلك هذا هذه ذاك")
+
+
+_UNIT_DAYS = {"يوم": 1, "ايام": 1, "يومين": 2, "اسبوع": 7, "اسابيع": 7, "اسبوعين": 14, "ساعه": 0, "ساعات": 0}
+_UNIT_DAYS |= {"ساعتين": 0, "ليله": 1, "ليلتين": 2}
+
+
+def _comes_after(doc: Doc, s: Sentence) -> tuple[int, int | None]:
+    """ "وجاء ذلك بعد أن ...", "وجاءت تعليقاته بعد يومين من هجوم": the token of "بعد" in a sentence that
+    tells what the news followed (the sentence's end when it does not), and how many days before the
+    news that was, when the sentence says ("بعد يومين": 2; "بعد أن": unknown)."""
+    head = doc.tokens[s.tok_start : min(s.tok_end, s.tok_start + 5)]
+    if not head or _COMES.isdisjoint(head[0].forms):
+        return s.tok_end, None
+    k = next((t.i for t in head[1:] if t.norm == "بعد"), None)
+    if k is None:
+        return s.tok_end, None
+    unit_at, n = k + 1, 1
+    number = next((m for m in doc.numbers if m.tok_start == k + 1), None)
+    if number is not None and number.kind != "dual":
+        unit_at, n = number.tok_end, number.value
+    unit = doc.tokens[unit_at].norm if unit_at < s.tok_end else ""
+    if unit not in _UNIT_DAYS or (unit == "ايام" and number is None):
+        return k, None  # "بعد أيام", "بعد أن": some time before
+    return k, n * _UNIT_DAYS[unit]
 
 
 def _happened_after(doc: Doc, trigger: Trigger) -> int | None:
@@ -703,6 +732,17 @@ class EventStage:
             return None  # only a country: a specific word, a date or victims are needed ("الهجوم على اليمن")
         if date_m is None and _other_year(doc, s):
             return None  # "شهدت في 1998 هجوما": an incident of another year, its day unknown
+        after, days_before = _comes_after(doc, s)
+        shifted = None
+        if date_m is None and trig.tok_start > after:
+            if days_before is None:
+                return None  # "وجاء ذلك بعد أن أسقط الدفاع الجوي طائرة": an earlier deed, its day untold
+            told = (
+                ctx.date if s.i - ctx.date_sentence <= _CONTEXT_SENTENCES and _day_or_week(ctx.date) else None
+            )
+            base = told.date if told is not None else published
+            # "وجاءت تعليقاته بعد يومين من تقارير عن هجوم": two days before the news
+            shifted = base - dt.timedelta(days=days_before) if base is not None else None
         if date_m is None and s.i - ctx.date_sentence <= _CONTEXT_SENTENCES and _day_or_week(ctx.date):
             date_m = ctx.date  # (a month named before dates nothing after it: "في مارس الماضي")
         if place_m is None and ctx.place is not None and s.i - ctx.place_sentence <= _CONTEXT_SENTENCES:
@@ -711,7 +751,12 @@ class EventStage:
             place_m = main_place
         if place_m is None or place_m.location is None:
             return None
-        date, precision = (date_m.date, date_m.precision) if date_m else (published, 2 if published else None)
+        if shifted is not None and date_m is None:
+            date, precision = shifted, 2 if days_before >= 7 else 1
+        else:
+            date, precision = (
+                (date_m.date, date_m.precision) if date_m else (published, 2 if published else None)
+            )
         if date is not None and published is not None and date > published:
             return None  # announced for the future: not an event that happened
         location = _event_location(place_m.location)
