@@ -2645,3 +2645,17 @@ def test_what_the_news_came_after_is_an_earlier_deed() -> None:
     # "بعد يومين من": two days before the news
     event = only("ويأتي الهجوم بعد ثلاثة أيام من تفجير سيارة مفخخة في مدينة مقديشو أسفر عن مقتل 14 شخصا.")
     assert (event.date, event.time_precision, event.fatalities) == (dt.date(2024, 3, 11), 1, 14)
+
+
+def test_a_man_killed_by_a_missile_the_group_fired() -> None:
+    event = only("وكان رجل قد قتل عندما سقط صاروخ أطلقه الحوثيون على مدينة جازان أمس.")
+    assert (event.actor1.name, event.actor2.name, event.fatalities) == (
+        "Houthis (Ansar Allah)",
+        "Civilians (Saudi Arabia)",
+        1,
+    )
+    # the man who set off the bomb is no victim
+    event = only("أكد مسؤولون أن رجلا فجر عبوة ناسفة أمس بالقرب من السفارة في مدينة بكين.")
+    assert event.actor2 is None
+    event = only("انفجرت عبوة ناسفة زرعها مسلحون أمس في سوق مدينة بعقوبة.")
+    assert event.actor1.inter == 3 and event.actor2.name == "Civilians (Iraq)"

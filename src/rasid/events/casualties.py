@@ -225,7 +225,9 @@ class CasualtyFinder:
         )
 
     def _single_person_next_to(self, i: int, start: int, end: int) -> bool:
-        near = [k for k in (i - 1, i + 1) if start <= k < end and k not in self.numbers]
+        """The killing verb beside one person: "قتل جندي", "شخص قتل", "وكان رجل قد قتل"."""
+        before = i - 2 if i - 2 >= start and self.tokens[i - 1].norm == "قد" else i - 1
+        near = [k for k in (before, i + 1) if start <= k < end and k not in self.numbers]
         return any(not _ONE_PERSON.isdisjoint(self.tokens[k].forms) for k in near)
 
     def _negated(self, i: int, start: int) -> bool:

@@ -60,7 +60,10 @@ _TARGET_NOUNS = lx._words(
     "موقع موقعا مواقع مقر مقرا مقرات منزل منزلا منازل تجمع تجمعات اهداف هدف هدفا قاعده مركز مركزا مراكز ارتال"
     " رتل رتلا"
 )
-_AGENT_LEADS = lx._words("برصاص بنيران بقصف يد قبل شنها شنته شنتها نفذها نفذه نفذته نفذتها تبنته تبنتها")
+_AGENT_LEADS = lx._words(
+    "برصاص بنيران بقصف يد قبل شنها شنته شنتها نفذها نفذه نفذته نفذتها تبنته تبنتها"
+    " اطلقه اطلقها اطلقته اطلقتها اطلقوه اطلقوها زرعها زرعه زرعته زرعتها زرعوها فجرها فجره فجرته"
+)  # "صاروخ أطلقه الحوثيون", "عبوة زرعها مسلحون"
 
 
 @dataclass(slots=True)
@@ -1304,7 +1307,23 @@ def _civilian_victims(doc: Doc, s: Sentence, country: str | None) -> bool:
         for f in doc.tokens[k].forms
     ):
         return True
+    if any(  # "وكان رجل قد قتل": a man killed (not "رجلا فجر عبوة", the bomber; nor "رجل أمن")
+        _PERSON_WORDS.intersection(doc.tokens[k].forms)
+        and k not in named
+        and (k + 1 >= s.tok_end or _SECURITY_AFTER.isdisjoint(doc.tokens[k + 1].forms))
+        and any(
+            _KILLING_WORDS.intersection(t.forms)
+            for t in doc.tokens[max(s.tok_start, k - 2) : k + 3]
+            if t.i != k
+        )
+        for k in range(s.tok_start, s.tok_end)
+    ):
+        return True
     return any(_nationals_hit(doc, k, country) for k in range(s.tok_start + 1, s.tok_end))
+
+
+_PERSON_WORDS = lx._words("رجل رجلا رجلان رجلين امراه امراتان")
+_SECURITY_AFTER = lx._words("امن الامن شرطه الشرطه مرور المرور")
 
 
 def _nationals_hit(doc: Doc, k: int, country: str | None) -> bool:
@@ -2031,6 +2050,8 @@ def _actors(
     actor2 = None
     for m in rest:
         candidate = resolve_inter(m, country)
+        if trig.sub_event_type == "Disrupted weapons use" and candidate.inter == 7:
+            continue  # the people a weapon was aimed at take no part in stopping it
         # "اقتتال بين X وY": a side the text sets against the first is the second even when both fight in
         # one camp
         opposed = _between_pair(doc, a1_m, m)
