@@ -259,6 +259,16 @@ def test_a_generic_word_or_nationality_after_a_named_group_describes_it() -> Non
     assert len(actors("اشتبكت قوات الأمن مع المسلحين", "IQ")) == 2
 
 
+def test_a_generic_word_the_group_name_follows_is_that_group() -> None:
+    assert [a[1] for a in actors("أطلق المتمردون الحوثيون صاروخا على جازان", "SA")] == [
+        "Houthis (Ansar Allah)"
+    ]
+    assert [a[1] for a in actors("هاجم المسلحون الحوثيون مواقع الجيش", "YE")] == [
+        "Houthis (Ansar Allah)",
+        "Military Forces of Yemen",
+    ]
+
+
 def test_a_capital_after_its_capital_word_and_nisba_is_a_place_not_the_state() -> None:
     text, tokens = _text_tokens("انفجرت عبوة في العاصمة الصينية بكين وقالت بكين إنها تحقق")
     found = [(m.text, m.label) for m in find_actors(text, tokens)]

@@ -334,7 +334,7 @@ def _without_owned_vehicles(tokens: Sequence[Token], found: list[ActorMatch]) ->
 
 def _without_adjectives(found: list[ActorMatch]) -> list[ActorMatch]:
     """ "رجال طالبان المسلحين", "عناصر طالبان الباكستانيون": a generic word or a nationality right after a
-    named group describes it; it is no second actor."""
+    named group describes it; it is no second actor (nor is a generic word the group's name follows)."""
     out: list[ActorMatch] = []
     for m in found:
         prev = out[-1] if out else None
@@ -349,7 +349,20 @@ def _without_adjectives(found: list[ActorMatch]) -> list[ActorMatch]:
                 or (m.label == LABEL and "{" in m.actor.name and m.kind in _GROUP_KINDS)
             )
         )
-        if not describes:
+        # "المتمردون الحوثيون", "المسلحين الحوثيين": the generic word is the named group's
+        named_after = (
+            prev is not None
+            and prev.tok_end == m.tok_start
+            and prev.label == LABEL
+            and prev.kind in _GROUP_KINDS
+            and "{" in prev.actor.name
+            and m.label == LABEL
+            and m.kind in _GROUP_KINDS
+            and "{" not in m.actor.name
+        )
+        if named_after:
+            out[-1] = m
+        elif not describes:
             out.append(m)
     return out
 
