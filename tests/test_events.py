@@ -2659,3 +2659,16 @@ def test_a_man_killed_by_a_missile_the_group_fired() -> None:
     assert event.actor2 is None
     event = only("انفجرت عبوة ناسفة زرعها مسلحون أمس في سوق مدينة بعقوبة.")
     assert event.actor1.inter == 3 and event.actor2.name == "Civilians (Iraq)"
+
+
+def test_the_attack_a_strike_answered_is_an_event_of_its_own() -> None:
+    text = (
+        "شنت قوات النظام أمس غارات على بلدة كفرنبل ردا على هجوم نفذته هيئة تحرير الشام أمس على بلدة الفوعة."
+    )
+    assert sorted((e.sub_event_type, e.location.name) for e in events_of(text)) == [
+        ("Air/drone strike", "Kafranbel"),
+        ("Armed clash", "Al-Fu'ah"),
+    ]
+    # in one part, the attack word tells of the strike
+    text = "قتل 5 مدنيين أمس في هجوم بطائرة مسيرة على سوق في مدينة مأرب."
+    assert [e.sub_event_type for e in events_of(text)] == ["Air/drone strike"]

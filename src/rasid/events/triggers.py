@@ -754,9 +754,16 @@ def find_triggers(
             # "غارات ومواجهات", "تزامنت الغارات مع مواجهات": one toll for both may be told before them
             t.shares_toll = t.strong and (word.startswith("و") or before in ("مع", "ومع"))
     subs = {t.sub_event_type for t in triggers if t.strong}
-    # Weak words ("هجوم", "انفجار", "ضربات") give way to any specific trigger of the sentence.
+    # Weak words ("هجوم", "انفجار", "ضربات") give way to any specific trigger of their part of the sentence
+    # ("شن الجيش هجوما ... في حين دمرت مقاتلات التحالف آليات": the ground attack stays).
     if subs:
-        triggers = [t for t in triggers if t.strong]
+        parts = clauses if len(clauses) > 1 else [sentence]
+
+        def part(t: Trigger) -> int:
+            return next((i for i, c in enumerate(parts) if c.tok_start <= t.tok_start < c.tok_end), 0)
+
+        strong_parts = {part(t) for t in triggers if t.strong}
+        triggers = [t for t in triggers if t.strong or part(t) not in strong_parts]
     # One trigger per sub-type and stretch of the sentence, with the most specific weapon seen;
     # triggers far apart may report incidents in different places ("64 in A … 11 in B").
     merged: list[Trigger] = []
