@@ -2672,3 +2672,11 @@ def test_the_attack_a_strike_answered_is_an_event_of_its_own() -> None:
     # in one part, the attack word tells of the strike
     text = "قتل 5 مدنيين أمس في هجوم بطائرة مسيرة على سوق في مدينة مأرب."
     assert [e.sub_event_type for e in events_of(text)] == ["Air/drone strike"]
+
+
+def test_the_base_the_warplanes_came_from_is_no_place_of_the_strike() -> None:
+    text = (
+        "شنت مقاتلات روسية أمس غارات على بلدة بصر الحرير في ريف درعا الشرقي. "
+        "وأشار المرصد إلى أن المقاتلات المستخدمة أمس لشن الغارات أتت من قاعدة حميميم الواقعة في شمال غرب سوريا."
+    )
+    assert {e.location.name for e in events_of(text)} == {"Busra al-Harir"}
