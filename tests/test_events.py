@@ -2680,3 +2680,14 @@ def test_the_base_the_warplanes_came_from_is_no_place_of_the_strike() -> None:
         "وأشار المرصد إلى أن المقاتلات المستخدمة أمس لشن الغارات أتت من قاعدة حميميم الواقعة في شمال غرب سوريا."
     )
     assert {e.location.name for e in events_of(text)} == {"Busra al-Harir"}
+
+
+def test_a_deed_referred_to_without_its_day_is_no_new_event() -> None:
+    for text in (
+        "بدأ المحققون التحقيق في الهجوم الكيميائي المزعوم على مدينة دوما.",
+        "بحث الرئيسان الرد على الهجوم الكيميائي في مدينة دوما.",
+    ):
+        assert events_of(text) == [], text
+    # a day of its own keeps it
+    text = "بدأ المحققون أمس التحقيق في الهجوم الكيميائي الذي استهدف مدينة دوما في 7 مارس."
+    assert [e.sub_event_type for e in events_of(text)] == ["Chemical weapon"]

@@ -341,6 +341,8 @@ def _placed_there(
     return True
 
 
+# what a sentence says of a deed told elsewhere: its investigation, the reports of it, the reply to it
+_REFERENCE_LEADS = lx._words("تحقيق التحقيق تحقيقا تقارير تقرير التقارير بشان حول الرد رد ردود ادعاءات مزاعم")
 _COMES = lx._words("جاء جاءت يأتي ياتي تأتي تاتي")
 _THIS = lx._words("ذلك هذا هذه ذاك")
 
@@ -734,6 +736,10 @@ class EventStage:
             return None
         if own_place and _is_country(place_m) and not has_casualties and not (own_date and trig.strong):
             return None  # only a country: a specific word, a date or victims are needed ("الهجوم على اليمن")
+        if date_m is None and _words_before(doc, trig.tok_start, 4, _REFERENCE_LEADS):
+            return (
+                None  # "التحقيق في الهجوم الكيميائي", "تقارير حول هجوم": a deed referred to, its day untold
+            )
         if date_m is None and _other_year(doc, s):
             return None  # "شهدت في 1998 هجوما": an incident of another year, its day unknown
         after, days_before = _comes_after(doc, s)
