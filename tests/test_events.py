@@ -2691,3 +2691,14 @@ def test_a_deed_referred_to_without_its_day_is_no_new_event() -> None:
     # a day of its own keeps it
     text = "بدأ المحققون أمس التحقيق في الهجوم الكيميائي الذي استهدف مدينة دوما في 7 مارس."
     assert [e.sub_event_type for e in events_of(text)] == ["Chemical weapon"]
+
+
+def test_where_the_incident_was_said_to_happen_is_its_place() -> None:
+    text = (
+        "وأدى الحادث، الذي وقع في مدينة أولم أمس، إلى أضرار مادية فقط، ولم يصب أحد في الهجوم، حسبما أفادت "
+        "النيابة العامة في شتوتغارت."
+    )
+    assert only(text).location.name == "Ulm"
+    # a like incident that happened elsewhere, told after the deed, is not its place
+    text = "وأعادت حادثة الخطف في بلدة دابشي أمس إلى الأذهان حادثة مماثلة وقعت في بلدة شيبوك."
+    assert {e.location.name for e in events_of(text)} == {"Dapchi"}

@@ -249,6 +249,13 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
         # "العمل الإرهابي الذي استهدف ... بمنطقة عسير": the place the relative clause's verb gives
         clause = _in_clause(doc, located, Trigger("", None, True, verb, verb + 1))
         located = [p for p in clause if p.tok_start > verb] or located
+    else:
+        # "وأدى الحادث، الذي وقع في مدينة أولم ...، حسبما أفادت النيابة العامة في شتوتغارت": where it
+        # happened, said so, over other places of the sentence
+        # happened place told before the trigger (not "الخطف في دابشي ... حادثة مماثلة وقعت في شيبوك")
+        located = [
+            p for p in located if p.tok_end <= trigger.tok_start and _said_to_happen_at(doc, p)
+        ] or located
     # The places between the commas around the trigger first ("على حدود غزة، تزامنا مع ... في القدس"),
     # unless that clause names only a country.
     clause = _in_clause(doc, located, trigger)
@@ -268,6 +275,12 @@ _HAPPENED = frozenset(("وقع", "وقعت", "حدث", "حدثت", "جري", "ج
 _STRUCK = lx._words("استهدف استهدفت ضرب ضربت طال طالت هز هزت")  # "العمل الذي استهدف ... بعسير"
 _RELATIVE = frozenset(("الذي", "التي"))
 _ON_IT = frozenset(("عليه", "عليها", "عليهما", "عليهم"))
+
+
+def _said_to_happen_at(doc: Doc, p: PlaceMention) -> bool:
+    """ "وقع في مدينة أولم", "الذي حدث في X": the place right after "happened in"."""
+    k = p.tok_start
+    return k >= 2 and doc.tokens[k - 1].norm in ("في", "قرب") and doc.tokens[k - 2].norm in _HAPPENED
 
 
 def _relative_verb(doc: Doc, trigger: Trigger) -> int | None:
