@@ -2702,3 +2702,8 @@ def test_where_the_incident_was_said_to_happen_is_its_place() -> None:
     # a like incident that happened elsewhere, told after the deed, is not its place
     text = "وأعادت حادثة الخطف في بلدة دابشي أمس إلى الأذهان حادثة مماثلة وقعت في بلدة شيبوك."
     assert {e.location.name for e in events_of(text)} == {"Dapchi"}
+
+
+def test_extremists_in_news_of_a_named_jihadist_group_are_its_men() -> None:
+    event = only("قتل 3 متطرفين وأحد عناصر الأمن أمس خلال التصدي لعملية لتنظيم داعش بضواحي مدينة واغادوغو.")
+    assert {event.actor1.name, event.actor2.name} == {"Islamic State", "Police Forces of Burkina Faso"}

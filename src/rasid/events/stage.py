@@ -1502,7 +1502,28 @@ def _same_side(a: Actor, b: Actor, camps: bool = True) -> bool:
         return True
     if camps and _camp_of(a) is not None and _camp_of(a) == _camp_of(b):
         return True
+    if _jihadist_named_and_generic(a, b) or _jihadist_named_and_generic(b, a):
+        return True  # "قتل 3 متطرفين ... خلال التصدي لعملية لتنظيم داعش": the extremists are its men
     return _allied(a, b) or _allied(b, a)
+
+
+_JIHADIST_GROUPS = (
+    "Islamic State",
+    "Al Qaeda",
+    "AQAP",
+    "AQIM",
+    "Hayat Tahrir al-Sham",
+    "Al Shabaab",
+    "JNIM",
+    "Boko Haram",
+    "Jabhat al-Nusra",
+)
+
+
+def _jihadist_named_and_generic(named: Actor, generic: Actor) -> bool:
+    return generic.name.startswith("Unidentified Islamist militants") and named.name.startswith(
+        _JIHADIST_GROUPS
+    )
 
 
 # Groups that fight in one camp: its head (a state's forces by country, or an umbrella) -> members.
