@@ -2707,3 +2707,10 @@ def test_where_the_incident_was_said_to_happen_is_its_place() -> None:
 def test_extremists_in_news_of_a_named_jihadist_group_are_its_men() -> None:
     event = only("قتل 3 متطرفين وأحد عناصر الأمن أمس خلال التصدي لعملية لتنظيم داعش بضواحي مدينة واغادوغو.")
     assert {event.actor1.name, event.actor2.name} == {"Islamic State", "Police Forces of Burkina Faso"}
+
+
+def test_the_side_blamed_for_an_attack_did_it() -> None:
+    event = only(
+        "تلقي الحكومة باللوم على مسلحين في الهجوم الذي استهدف أمس سوقا في مدينة بعقوبة وأدى إلى مقتل 5 أشخاص."
+    )
+    assert (event.sub_event_type, event.interaction, event.fatalities) == ("Attack", "37", 5)

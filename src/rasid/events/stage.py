@@ -2111,6 +2111,13 @@ def _accused(
     the deed is its perpetrator; those who accuse with a verb may be its target, one named before "ل"
     ("اتهام واشنطن لموسكو") only speaks. Returns (accused, accuser to leave out)."""
     s = doc.sentence_of(trig.tok_start)
+    for k in range(max(s.tok_start, trig.tok_start - 15), trig.tok_start - 2):
+        # "تلقي ماي باللوم على روسيا في الهجوم": the side blamed
+        if doc.tokens[k].norm in ("باللوم", "اللوم") and doc.tokens[k + 1].norm == "علي":
+            blamed = next((m for m in mentions if m.tok_start == k + 2), None)
+            if blamed is not None:
+                blamer = next((m for m in mentions if m.tok_end <= k and k - m.tok_end <= 2), None)
+                return blamed, blamer
     for k in range(max(s.tok_start, trig.tok_start - 15), trig.tok_start):
         forms = doc.tokens[k].forms
         verb, noun = not _ACCUSE_VERBS.isdisjoint(forms), not _ACCUSE_NOUNS.isdisjoint(forms)
