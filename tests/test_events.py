@@ -2714,3 +2714,12 @@ def test_the_side_blamed_for_an_attack_did_it() -> None:
         "تلقي الحكومة باللوم على مسلحين في الهجوم الذي استهدف أمس سوقا في مدينة بعقوبة وأدى إلى مقتل 5 أشخاص."
     )
     assert (event.sub_event_type, event.interaction, event.fatalities) == ("Attack", "37", 5)
+
+
+def test_a_family_or_honour_killing_is_ordinary_crime() -> None:
+    for text in (
+        "ضرب رجل شقيقته بالساطور وقتلها أمس في مدينة غزة على خلفية قضية شرف.",
+        "طعن رجل زوجته بسكين أمس في مدينة عمان إثر خلاف عائلي.",
+    ):
+        assert events_of(text) == [], text
+    assert only("طعن مهاجم ثلاثة مارة بسكين أمس في مدينة القدس.").sub_event_type == "Attack"

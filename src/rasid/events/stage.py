@@ -797,8 +797,12 @@ class EventStage:
             return None  # "انفجار في مخازن شركة للصناعات الكيميائية": an accident, no attack
         if trig.sub_event_type == "Arrests" and _ordinary_crime(doc, s, s_actors):
             return None  # "أوقفت قوى الأمن ثلاثة أشخاص لتنفيذهم عمليات ابتزاز"
-        if trig.sub_event_type == "Attack" and trig.weapon == "firearm" and _ordinary_crime(doc, s, s_actors):
-            return None  # "أطلقت الشرطة الرصاص على لص"
+        if (
+            trig.sub_event_type == "Attack"
+            and trig.weapon in ("firearm", "knife")
+            and _ordinary_crime(doc, s, s_actors)
+        ):
+            return None  # "أطلقت الشرطة الرصاص على لص", "طعن زوجته إثر خلاف عائلي"
         if (
             trig.sub_event_type == "Attack"
             and _trigger_has(doc, trig, _EXECUTION_WORDS)
@@ -1743,7 +1747,7 @@ def _industrial_blast(doc: Doc, s: Sentence, trig: Trigger, mentions: list[Actor
 
 _CRIME_WORDS = lx._words(
     "ابتزاز عصابه عصابات الاتجار تجاره مخدرات المخدرات سرقه سرقات سطو احتيال رشوه رشاوي اغتصاب بقتل جنائيه"
-    " لص لصا لصوص اللص اللصوص خلاف خلافات شجار مشاجره عائلي عائليه ثار طائش طائشه زفاف عرس"
+    " لص لصا لصوص اللص اللصوص خلاف خلافات شجار مشاجره عائلي عائليه ثار طائش طائشه زفاف عرس شرف الشرف"
 )
 _POLITICAL_WORDS = lx._words(
     "ارهاب ارهابي ارهابيه ارهابيين الارهاب متطرف متطرفين التطرف تنظيم داعش خليه مسلح مسلحين "
