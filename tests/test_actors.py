@@ -385,3 +385,10 @@ def test_forces_named_with_a_nationality_or_as_the_governments_own_stay_that_sta
     doc = doc_of(sentence)
     m = find_actors(doc.text, doc.tokens)[0]
     assert resolve_inter(m, "PS").name == "Military Forces of Palestine"
+
+
+def test_a_named_group_joined_by_and_stays_a_second_side() -> None:
+    assert [a[1] for a in actors("اندلعت اشتباكات بين مسلحين والحوثيين", "YE")] == [
+        "Unidentified Armed Group (Yemen)",
+        "Houthis (Ansar Allah)",
+    ]

@@ -2723,3 +2723,25 @@ def test_a_family_or_honour_killing_is_ordinary_crime() -> None:
     ):
         assert events_of(text) == [], text
     assert only("طعن مهاجم ثلاثة مارة بسكين أمس في مدينة القدس.").sub_event_type == "Attack"
+
+
+def test_review_cases_of_the_reference_year_blame_and_part_rules() -> None:
+    # "حول" around a town and a reply that is a deed of its own stay events
+    assert only("دارت حول مدينة مأرب اشتباكات عنيفة أمس أسفرت عن مقتل 12.").fatalities == 12
+    text = "وفي الرد على الهجوم، قصفت المدفعية التركية أمس مواقع في بلدة تل رفعت ما أدى إلى مقتل 4."
+    assert only(text).location.name == "Tall Rif`at"
+    # a period since last year, or a thing built two years ago, does not date the deed
+    assert only("قتل 4 مدنيين في قصف على مدينة تعز التي يحاصرها الحوثيون منذ العام الماضي.").fatalities == 4
+    assert only("قتل ثلاثة جنود أمس في هجوم على قاعدة أنشئت قبل عامين في الرمادي.").fatalities == 3
+    # blame laid on a third party gives way to the agent the sentence names
+    text = "ألقى مسؤول باللوم على الحكومة في الانفلات الأمني بعد هجوم شنته طالبان أمس في كابول قتل 7 مدنيين."
+    assert only(text).actor1.name == "Taliban"
+    # strikes in the "while" part keep their place; the ground attack of the first part stays
+    text = "شن الجيش أمس هجوما على بلدة كفرنبل في حين دمرت مقاتلات روسية أمس آليات للمعارضة في بلدة معرة النعمان."
+    assert sorted((e.sub_event_type, e.location.name) for e in events_of(text)) == [
+        ("Air/drone strike", "Ma‘arrat an Nu‘mān"),
+        ("Armed clash", "Kafranbel"),
+    ]
+    # the toll of the deed the news came after is that deed's
+    event = only("وتأتي الغارات أمس بعد أيام من مقتل 3 جنود في هجوم للمعارضة على مدينة إدلب.")
+    assert event.fatalities is None

@@ -359,6 +359,7 @@ def _without_adjectives(found: list[ActorMatch]) -> list[ActorMatch]:
             and m.label == LABEL
             and m.kind in _GROUP_KINDS
             and "{" not in m.actor.name
+            and not m.text.startswith("و")  # "بين مسلحين والحوثيين": two sides
         )
         if named_after:
             out[-1] = m

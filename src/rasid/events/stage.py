@@ -356,6 +356,20 @@ def _placed_there(
 
 # what a sentence says of a deed told elsewhere: its investigation, the reports of it, the reply to it
 _REFERENCE_LEADS = lx._words("تحقيق التحقيق تحقيقا تقارير تقرير التقارير بشان حول الرد رد ردود ادعاءات مزاعم")
+_OBJECT_PREPOSITIONS = frozenset(("في", "علي", "عن", "ل", "من"))
+
+
+def _referred_to(doc: Doc, trig: Trigger) -> bool:
+    """The deed word is the object of an investigation, report, reply or claim ("التحقيق في الهجوم",
+    "تقارير عن هجوم", "الرد على الهجوم"; not "دارت حول المدينة اشتباكات", nor a verb after "الرد")."""
+    k = trig.tok_start - 1
+    if k >= 0 and not _EVENT_NOUNS.isdisjoint(doc.tokens[k].forms):
+        k -= 1  # "تقارير عن هجوم بالغاز"
+    if k >= 0 and doc.tokens[k].norm in _OBJECT_PREPOSITIONS:
+        k -= 1
+    return k >= 0 and not _REFERENCE_LEADS.isdisjoint(doc.tokens[k].forms)
+
+
 _COMES = lx._words("جاء جاءت يأتي ياتي تأتي تاتي")
 _THIS = lx._words("ذلك هذا هذه ذاك")
 
@@ -700,7 +714,12 @@ class EventStage:
     ) -> Event | None:
         published = doc.article.published
         event_type = SUB_TO_TYPE[trig.sub_event_type]
+        after, days_before = _comes_after(doc, s)
         cause = _cause_start(doc, trig)
+        if trig.tok_start < after:
+            cause = min(
+                cause, after
+            )  # "تأتي هذه الغارات بعد أيام من مقتل 3 جنود": the toll is the earlier deed's
         date_m = _nearest(
             [d for d in _in_contrast_clause(doc, s_dates, trig) or s_dates if d.tok_start < cause], trig
         )
@@ -749,13 +768,10 @@ class EventStage:
             return None
         if own_place and _is_country(place_m) and not has_casualties and not (own_date and trig.strong):
             return None  # only a country: a specific word, a date or victims are needed ("الهجوم على اليمن")
-        if date_m is None and _words_before(doc, trig.tok_start, 4, _REFERENCE_LEADS):
-            return (
-                None  # "التحقيق في الهجوم الكيميائي", "تقارير حول هجوم": a deed referred to, its day untold
-            )
+        if date_m is None and _referred_to(doc, trig):
+            return None  # "التحقيق في الهجوم", "تقارير حول هجوم": a deed referred to, its day untold
         if date_m is None and _other_year(doc, s):
             return None  # "شهدت في 1998 هجوما": an incident of another year, its day unknown
-        after, days_before = _comes_after(doc, s)
         shifted = None
         if date_m is None and trig.tok_start > after:
             if days_before is None:
@@ -1822,8 +1838,12 @@ def _other_year(doc: Doc, s: Sentence) -> bool:
         return True
     tokens = doc.tokens
     return any(
-        (tokens[k].norm in _YEAR_WORDS and tokens[k + 1].norm in _LAST_WORDS)
-        or (tokens[k].norm == "قبل" and tokens[k + 1].norm in _YEARS_AGO)
+        (
+            (tokens[k].norm in _YEAR_WORDS and tokens[k + 1].norm in _LAST_WORDS)
+            or (tokens[k].norm == "قبل" and tokens[k + 1].norm in _YEARS_AGO)
+        )
+        # not "يحاصرها الحوثيون منذ العام الماضي" (a period), nor "قاعدة أنشئت قبل عامين" (another thing's)
+        and all(t.norm not in ("منذ", "الذي", "التي") for t in tokens[max(s.tok_start, k - 3) : k])
         for k in range(s.tok_start, s.tok_end - 1)
     )
 
@@ -2119,7 +2139,13 @@ def _accused(
         # "تلقي ماي باللوم على روسيا في الهجوم": the side blamed
         if doc.tokens[k].norm in ("باللوم", "اللوم") and doc.tokens[k + 1].norm == "علي":
             blamed = next((m for m in mentions if m.tok_start == k + 2), None)
-            if blamed is not None:
+            # about this deed ("باللوم على روسيا في الهجوم"), and no agent the sentence names ("شنته طالبان")
+            about = (
+                blamed is not None
+                and trig.tok_start - blamed.tok_end <= 2
+                and doc.tokens[trig.tok_start - 1].norm in ("في", "عن")
+            )
+            if about and not any(_is_agent(doc, m) for m in mentions):
                 blamer = next((m for m in mentions if m.tok_end <= k and k - m.tok_end <= 2), None)
                 return blamed, blamer
     for k in range(max(s.tok_start, trig.tok_start - 15), trig.tok_start):

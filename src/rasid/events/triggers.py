@@ -467,6 +467,18 @@ def find_triggers(
     if len(clauses) > 1:
         cumulative = [c for c in clauses if _is_cumulative(tokens, c, date_tokens)]
         matches = [m for m in matches if not any(c.tok_start <= m.tok_start < c.tok_end for c in cumulative)]
+    # the parts of a sentence cut by "في حين/بينما/فيما/ردا على": each tells its own events
+    cuts = [c.tok_start for c in clauses] or [sentence.tok_start]
+
+    def part_of(k: int) -> int:
+        return sum(1 for start in cuts if start <= k)
+
+    # an aircraft named before "ردا على" still flies what follows ("ضربات ردا على الهجمات، حينما قصفت")
+    while_cuts = [k for k in cuts if tokens[k].norm not in ("ردا", "وردا")]
+
+    def while_part_of(k: int) -> int:
+        return sum(1 for start in while_cuts if start <= k)
+
     raw: list[tuple[TriggerEntry, int, int]] = []
     cues: list[tuple[TriggerEntry, int, int]] = []
     unsaid: list[int] = []  # ends of strong words a modal or a plan takes back
@@ -535,8 +547,12 @@ def find_triggers(
         # Generic shelling or attack words with an aircraft/drone cue are air strikes (unless guns are
         # named beside it: "قصفت مدفعية الجيش ... في حين حلقت طائرات التحالف").
         ground = any(abs(k - t.tok_start) <= 3 for k in ground_at)
-        if (t.sub_event_type == _SHELLING and t.weapon is None and (drone_cue or air_cue) and not ground) or (
-            t.sub_event_type == _CLASH and not t.strong and (drone_cue or air_cue) and not air_named
+        # (an aircraft named in another part of the sentence flies another event)
+        cued = any(
+            c is not None and while_part_of(c[1]) == while_part_of(t.tok_start) for c in (air_cue, drone_cue)
+        )
+        if (t.sub_event_type == _SHELLING and t.weapon is None and cued and not ground) or (
+            t.sub_event_type == _CLASH and not t.strong and cued and not air_named
         ):
             t.sub_event_type, t.weapon = _AIR, "drone" if drone_cue else "aircraft"
         elif t.sub_event_type == _AIR and t.weapon == "aircraft" and drone_cue:
@@ -757,13 +773,8 @@ def find_triggers(
     # Weak words ("هجوم", "انفجار", "ضربات") give way to any specific trigger of their part of the sentence
     # ("شن الجيش هجوما ... في حين دمرت مقاتلات التحالف آليات": the ground attack stays).
     if subs:
-        parts = clauses if len(clauses) > 1 else [sentence]
-
-        def part(t: Trigger) -> int:
-            return next((i for i, c in enumerate(parts) if c.tok_start <= t.tok_start < c.tok_end), 0)
-
-        strong_parts = {part(t) for t in triggers if t.strong}
-        triggers = [t for t in triggers if t.strong or part(t) not in strong_parts]
+        strong_parts = {part_of(t.tok_start) for t in triggers if t.strong}
+        triggers = [t for t in triggers if t.strong or part_of(t.tok_start) not in strong_parts]
     # One trigger per sub-type and stretch of the sentence, with the most specific weapon seen;
     # triggers far apart may report incidents in different places ("64 in A … 11 in B").
     merged: list[Trigger] = []
@@ -772,7 +783,9 @@ def find_triggers(
             (
                 m
                 for m in merged
-                if m.sub_event_type == t.sub_event_type and t.tok_start - m.tok_end <= _SAME_STRETCH
+                if m.sub_event_type == t.sub_event_type
+                and t.tok_start - m.tok_end <= _SAME_STRETCH
+                and part_of(m.tok_start) == part_of(t.tok_start)
             ),
             None,
         )
