@@ -2745,3 +2745,11 @@ def test_review_cases_of_the_reference_year_blame_and_part_rules() -> None:
     # the toll of the deed the news came after is that deed's
     event = only("وتأتي الغارات أمس بعد أيام من مقتل 3 جنود في هجوم للمعارضة على مدينة إدلب.")
     assert event.fatalities is None
+
+
+def test_a_strike_threatened_is_no_strike() -> None:
+    text = (
+        "كشفت صور أمس عن إخلاء البحرية الروسية قاعدة طرطوس، وسط تصاعد تهديدات الولايات المتحدة بشن ضربة ردا "
+        "على تقارير عن هجوم كيماوي على مدينة دوما السبت الماضي."
+    )
+    assert [e.sub_event_type for e in events_of(text)] == ["Chemical weapon"]

@@ -1904,7 +1904,7 @@ _SOURCE_LEADS = lx._words(
 
 
 _SPOKESMAN_OF = lx._words("باسم")
-_OFFICIALS = lx._words("مسؤول مسؤولون مسؤولين المسؤول متحدث المتحدث ناطق الناطق")
+_OFFICIALS = lx._words("مسؤول مسؤولون مسؤولين المسؤول متحدث المتحدث ناطق الناطق قائد رئيس مدير")
 _AS_WHAT = frozenset(("حسبما", "وحسبما", "بحسبما"))
 _AS_WHAT_AFTER = {"ما": lx._words("بحسب حسب"), "لما": lx._words("وفقا ووفقا طبقا تبعا")}  # "بحسب ما أفادت"
 _RETIRED = lx._words("متقاعد متقاعدا المتقاعد متقاعدين سابق سابقا السابق")
@@ -1941,6 +1941,10 @@ def _is_source(doc: Doc, m: ActorMention) -> bool:
             lead in _AS_WHAT_AFTER and _words_before(doc, k - 2, 1, _AS_WHAT_AFTER[lead])
         ):
             return True  # "حسبما أفادت الشرطة", "وفقا لما ذكرته الشرطة"
+    if not _OFFICIALS.isdisjoint(doc.tokens[m.tok_start].forms) and _words_before(
+        doc, m.tok_start, 1, _SPEECH_VERBS
+    ):
+        return True  # "وأكد قائد الشرطة أن الهجوم ...": the chief told of it
     if _words_before(doc, k, 1, _OFFICIALS) and (
         _words_before(doc, k - 1, 3, _SPEECH_VERBS) or _words_after(doc, m.tok_end, 4, _SPEECH_VERBS)
     ):
