@@ -2753,3 +2753,8 @@ def test_a_strike_threatened_is_no_strike() -> None:
         "على تقارير عن هجوم كيماوي على مدينة دوما السبت الماضي."
     )
     assert [e.sub_event_type for e in events_of(text)] == ["Chemical weapon"]
+
+
+def test_a_police_chief_who_told_of_a_bombing_is_no_side() -> None:
+    event = only("وأكد مدير الشرطة أن هجوما انتحاريا استهدف أمس مبنى حكوميا في مدينة كركوك.")
+    assert (event.actor1.name, event.actor2) == ("Unidentified armed group", None)
