@@ -2758,3 +2758,12 @@ def test_a_strike_threatened_is_no_strike() -> None:
 def test_a_police_chief_who_told_of_a_bombing_is_no_side() -> None:
     event = only("وأكد مدير الشرطة أن هجوما انتحاريا استهدف أمس مبنى حكوميا في مدينة كركوك.")
     assert (event.actor1.name, event.actor2) == ("Unidentified armed group", None)
+
+
+def test_a_deed_of_weeks_before_without_a_place_is_not_put_at_the_articles_place() -> None:
+    text = (
+        "قصفت الطائرات التركية أمس مواقع لحزب العمال الكردستاني قرب مدينة فان. "
+        "وكان البرلمان قد ناقش الأمر. وقال مسؤول إن الحكومة ستواصل العملية. "
+        "وفي الأول من شباط/فبراير قتل انفجار 32 ناشطا."
+    )
+    assert [e.sub_event_type for e in events_of(text)] == ["Air/drone strike"]

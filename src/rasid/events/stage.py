@@ -786,8 +786,14 @@ class EventStage:
             date_m = ctx.date  # (a month named before dates nothing after it: "في مارس الماضي")
         if place_m is None and ctx.place is not None and s.i - ctx.place_sentence <= _CONTEXT_SENTENCES:
             place_m = ctx.place
-        if place_m is None:
-            place_m = main_place
+        old_news = (
+            date_m is not None
+            and date_m.date is not None
+            and published is not None
+            and (published - date_m.date).days > _BACKGROUND_DAYS + 5
+        )
+        if place_m is None and not old_news:
+            place_m = main_place  # (not for a deed of weeks before: "في نهاية يوليو أدى انفجار" has no place)
         if place_m is None or place_m.location is None:
             return None
         if shifted is not None and date_m is None:
