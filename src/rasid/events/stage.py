@@ -781,7 +781,10 @@ class EventStage:
             )
             base = told.date if told is not None else published
             # "وجاءت تعليقاته بعد يومين من تقارير عن هجوم": two days before the news
-            shifted = base - dt.timedelta(days=days_before) if base is not None else None
+            try:
+                shifted = base - dt.timedelta(days=days_before) if base is not None else None
+            except OverflowError:  # a publication date near year 1
+                shifted = None
         if date_m is None and s.i - ctx.date_sentence <= _CONTEXT_SENTENCES and _day_or_week(ctx.date):
             date_m = ctx.date  # (a month named before dates nothing after it: "في مارس الماضي")
         if place_m is None and ctx.place is not None and s.i - ctx.place_sentence <= _CONTEXT_SENTENCES:
