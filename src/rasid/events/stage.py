@@ -250,9 +250,8 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
         clause = _in_clause(doc, located, Trigger("", None, True, verb, verb + 1))
         located = [p for p in clause if p.tok_start > verb] or located
     else:
-        # "وأدى الحادث، الذي وقع في مدينة أولم ...، حسبما أفادت النيابة العامة في شتوتغارت": where it
-        # happened, said so, over other places of the sentence
-        # happened place told before the trigger (not "الخطف في دابشي ... حادثة مماثلة وقعت في شيبوك")
+        # "وأدى الحادث، الذي وقع في مدينة أولم ...، حسبما أفادت النيابة العامة في شتوتغارت": where it was
+        # said to happen, before the deed word (not "الخطف في دابشي ... حادثة مماثلة وقعت في شيبوك")
         located = [
             p for p in located if p.tok_end <= trigger.tok_start and _said_to_happen_at(doc, p)
         ] or located
@@ -371,7 +370,6 @@ def _referred_to(doc: Doc, trig: Trigger) -> bool:
 
 
 _COMES = lx._words("جاء جاءت يأتي ياتي تأتي تاتي")
-_THIS = lx._words("ذلك هذا هذه ذاك")
 
 
 _UNIT_DAYS = {"يوم": 1, "ايام": 1, "يومين": 2, "اسبوع": 7, "اسابيع": 7, "اسبوعين": 14, "ساعه": 0, "ساعات": 0}
@@ -716,10 +714,8 @@ class EventStage:
         event_type = SUB_TO_TYPE[trig.sub_event_type]
         after, days_before = _comes_after(doc, s)
         cause = _cause_start(doc, trig)
-        if trig.tok_start < after:
-            cause = min(
-                cause, after
-            )  # "تأتي هذه الغارات بعد أيام من مقتل 3 جنود": the toll is the earlier deed's
+        if trig.tok_start < after:  # "تأتي الغارات بعد أيام من مقتل 3 جنود": that toll is the earlier deed's
+            cause = min(cause, after)
         date_m = _nearest(
             [d for d in _in_contrast_clause(doc, s_dates, trig) or s_dates if d.tok_start < cause], trig
         )
@@ -1545,7 +1541,6 @@ _JIHADIST_GROUPS = (
     "Al Shabaab",
     "JNIM",
     "Boko Haram",
-    "Jabhat al-Nusra",
 )
 
 
@@ -1759,8 +1754,9 @@ _ARMS_WORDS = lx._words("اسلحه الاسلحه ذخيره ذخائر الذ�
 
 
 def _industrial_blast(doc: Doc, s: Sentence, trig: Trigger, mentions: list[ActorMention]) -> bool:
-    """A bare blast ("انفجار", no bomb named) at a works, store or pipeline, no armed side named and no
-    arms stored there: an accident ("انفجار في معمل صناعي أدى إلى نشوب حريق"), which ACLED does not code."""
+    """A bare blast ("انفجار", no bomb named) at a factory, refinery or tank, with no armed side named and
+    no arms there, or one called accidental: an accident ("انفجار في معمل صناعي أدى إلى نشوب حريق"), which
+    ACLED does not code (a pipeline or a store blown up may be sabotage: those stay)."""
     if not all(_BLAST_WORDS.intersection(t.forms) for t in doc.tokens[trig.tok_start : trig.tok_end]):
         return False
     if _words_after(doc, trig.tok_end - 1, 2, _ACCIDENTAL):
