@@ -2767,3 +2767,13 @@ def test_a_deed_of_weeks_before_without_a_place_is_not_put_at_the_articles_place
         "وفي الأول من شباط/فبراير قتل انفجار 32 ناشطا."
     )
     assert [e.sub_event_type for e in events_of(text)] == ["Air/drone strike"]
+
+
+def test_the_person_stabbed_is_named_before_the_knife() -> None:
+    event = only("طعن فلسطيني شرطيا إسرائيليا بسكين أمس في مدينة القدس.")
+    assert (event.sub_event_type, event.actor1.name, event.actor2.name) == (
+        "Armed clash",
+        "Unidentified armed group",
+        "Police Forces of Israel",
+    )
+    assert only("طعن رجل مسنة بسكين أمس في مدينة باريس.").interaction == "37"

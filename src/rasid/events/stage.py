@@ -1127,6 +1127,7 @@ class EventStage:
             if retired or (
                 not _hit_after(doc, s, trig, actor2, country)
                 and not (a2_m is not None and _is_victim(doc, a2_m) and not _is_agent(doc, a2_m))
+                and not (a2_m is not None and _stabbed(doc, trig, a2_m))
             ):
                 actor2 = civilians  # an attack is on civilians: the police named beside it told of it
             elif not _trigger_has(doc, trig, _EXECUTION_WORDS):
@@ -2085,7 +2086,7 @@ def _actors(
         or _is_genitive_agent(doc, trig, m)
         or _lam_agent(doc, trig, m)
     ]
-    victims = [m for m in mentions if m not in agents and _is_victim(doc, m)]
+    victims = [m for m in mentions if m not in agents and (_is_victim(doc, m) or _stabbed(doc, trig, m))]
     others = [m for m in mentions if m not in agents and m not in victims]
     before = [m for m in others if m.tok_end <= trig.tok_start]
     after = [m for m in others if m.tok_start >= trig.tok_end]
@@ -2135,6 +2136,15 @@ def _actors(
             a2_m, actor2 = m, candidate
             break
     return actor1, actor2, a1_m, a2_m
+
+
+def _stabbed(doc: Doc, trig: Trigger, m: ActorMention) -> bool:
+    """ "طعن فلسطيني شرطيا إسرائيليا بسكين": a person in the accusative right before the weapon ("بسكين")
+    is the one it struck (not "هاجم مسلحون بسكاكين المارة": those named in the nominative wield it)."""
+    if m.tok_end != trig.tok_start or not doc.tokens[trig.tok_start].norm.startswith("ب"):
+        return False
+    first = doc.tokens[m.tok_start]
+    return first.norm.endswith("ا") and _is_person_noun(first)
 
 
 def _accused(
