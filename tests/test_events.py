@@ -2777,3 +2777,11 @@ def test_the_person_stabbed_is_named_before_the_knife() -> None:
         "Police Forces of Israel",
     )
     assert only("طعن رجل مسنة بسكين أمس في مدينة باريس.").interaction == "37"
+
+
+def test_a_street_named_after_a_far_city_is_a_street() -> None:
+    text = (
+        "هز انفجار ضخم العاصمة الصومالية مقديشو أمس. "
+        "وقتل 14 شخصا أمس في انفجار سيارة مفخخة بالقرب من فندق على طريق مكة المكرمة."
+    )
+    assert {e.location.name for e in events_of(text)} == {"Mogadishu"}

@@ -560,6 +560,22 @@ def _seat_of(doc: Doc, place: PlaceMention) -> bool:
     return len(before) == 2 and not _COMMAND_WORDS.isdisjoint(before[0].forms) and "عمليات" in before[1].forms
 
 
+_STREET_WORDS = lx._words("شارع طريق جادة")
+
+
+def _street_named_after(doc: Doc, place: PlaceMention) -> bool:
+    """ "فندق على طريق مكة المكرمة" in Mogadishu: a street named after a city of another country than
+    every other place the article names is a street, not that city."""
+    if place.location is None or not _words_before(doc, place.tok_start, 1, _STREET_WORDS):
+        return False
+    countries = {
+        p.location.country
+        for p in doc.places
+        if p is not place and p.location is not None and p.location.country
+    }
+    return bool(countries) and place.location.country not in countries
+
+
 def _inside_name(doc: Doc, place: PlaceMention) -> bool:
     """A place inside an organisation's name ("قيادة عمليات بغداد") is not where things happened."""
     for m in doc.actors:
@@ -614,6 +630,7 @@ class EventStage:
             and not _seat_of(doc, p)
             and not _meeting_place(doc, p, hit_tokens)
             and not _patron_place(doc, p)
+            and not _street_named_after(doc, p)
         ]
         main_place = _main_place(doc, doc_places)
         ctx = _Context()
