@@ -48,7 +48,7 @@ _MIN_PERPETRATOR_MENTIONS = 2
 _MIN_BLAME_MENTIONS = 3  # an unclaimed attack is laid on a group only if the article keeps naming it
 _PEACEFUL = "Peaceful protest"
 _PLANTED = frozenset(("Remote explosive/landmine/IED", "Suicide bomb", "Grenade"))  # never a state's
-_REMOTE = "Explosions/Remote violence"
+_EXPLOSIONS = "Explosions/Remote violence"
 _REMOTE_STRIKES = frozenset(("Air/drone strike", "Shelling/artillery/missile attack"))
 _MIN_STATE_MENTIONS = 3
 _PREPOSITIONS = frozenset(
@@ -875,7 +875,7 @@ class EventStage:
                 and actor1.name in _COALITION_MEMBERS
                 and not _words_before(doc, trig.tok_start, 8, _LAUNCHED)
             ):  # "استهدف التحالف مواقع للحوثيين": from the air (not "أطلق التحالف هجوما": an offensive)
-                trig.sub_event_type, event_type, trig.weapon = "Air/drone strike", _REMOTE, "aircraft"
+                trig.sub_event_type, event_type, trig.weapon = "Air/drone strike", _EXPLOSIONS, "aircraft"
         if trig.sub_event_type == "Government regains territory" and actor1 is not None and actor1.inter != 1:
             # A group fighting beside the state's forces ("قوات الجيش والمقاومة الشعبية") regains for it.
             with_state = any(
@@ -953,7 +953,7 @@ class EventStage:
             own = [c for c in _own_part_counts(doc, s, trig, own) if c.tok_start <= cause]
             killed = _figure(own, "killed", trig)
             injured = _figure(own, "injured", trig)
-        one_sided = event_type in ("Explosions/Remote violence", "Violence against civilians")
+        one_sided = event_type in (_EXPLOSIONS, "Violence against civilians")
         civilians = Actor(f"Civilians ({_country_name(country)})", None, 7)
         if one_sided and (killed or injured) and _civilian_victims(doc, s, country):
             if actor1 is not None and actor1.inter == 7:
@@ -967,9 +967,7 @@ class EventStage:
                 and _words_before(doc, a2_m.tok_start, 2, _TARGETING_WORDS)
             )
             forces_hit = _forces_among_victims(doc, s, country, killed)
-            targeted = (
-                _targeted_party(doc, s, trig, country) if event_type == "Explosions/Remote violence" else None
-            )
+            targeted = _targeted_party(doc, s, trig, country) if event_type == _EXPLOSIONS else None
             if targeted is not None and (actor1 is None or not _same_side(actor1, targeted)):
                 actor2 = targeted  # "قصف استهدف مقر الحزب X": the party whose base was hit, not the dead
             elif forces_hit is not None and (actor1 is None or not _same_side(actor1, forces_hit)):
@@ -1155,7 +1153,7 @@ class EventStage:
         if actor1 and actor2 and _same_side(actor1, actor2, camps=False):
             actor2 = None  # the police and the army of one state are one side (allies may fight)
         if (
-            event_type == "Explosions/Remote violence"
+            event_type == _EXPLOSIONS
             and actor1
             and actor2
             and _state_allies(actor1, actor2)
@@ -1461,16 +1459,10 @@ def _military_target(doc: Doc, s: Sentence, trig: Trigger, country: str) -> str 
     return None
 
 
-_CIVILIAN_SITES = lx._words(
-    "مسجد مسجدا المسجد مساجد حسينيه الحسينيه كنيسه الكنيسه سوق سوقا السوق اسواق مدرسه المدرسه مدارس مستشفي المستشفي"
-    " مطعم مطعما المطعم مقهي المقهي حفل حفلا الحفل عرس زفاف ملعب الملعب حافله الحافله جامعه الجامعه"
-)
-
-
 def _civilian_site(doc: Doc, s: Sentence, trig: Trigger) -> bool:
     """A bomb at a mosque, market, school, hospital or wedding, in the next words: aimed at the people there."""
     end = min(s.tok_end, trig.tok_end + 6)
-    return any(_CIVILIAN_SITES.intersection(t.forms) for t in doc.tokens[trig.tok_end : end])
+    return any(_CIVILIAN_TARGETS.intersection(t.forms) for t in doc.tokens[trig.tok_end : end])
 
 
 def _forces_among_victims(doc: Doc, s: Sentence, country: str | None, killed: int | None) -> Actor | None:
@@ -1667,8 +1659,11 @@ def _one_sided_attack(
     return not armed and not _trigger_has(doc, trig, lx.FIGHTING_WORDS)
 
 
+# civilian places: an attack on them is on the people there ("هجوم على مسجد", "عبوة ناسفة في سوق")
 _CIVILIAN_TARGETS = lx._words(
-    "حافله حافلات باص سوق سوقا مسجد مسجدا كنيسه مدرسه مستشفي فندق فندقا مطعم مطعما حفل عرس زفاف مصلين"
+    "حافله حافلات الحافله باص سوق سوقا السوق اسواق مسجد مسجدا المسجد مساجد حسينيه الحسينيه كنيسه الكنيسه"
+    " مدرسه المدرسه مدارس مستشفي المستشفي جامعه الجامعه فندق فندقا مطعم مطعما المطعم مقهي المقهي حفل حفلا"
+    " الحفل عرس زفاف ملعب الملعب مصلين"
 )
 
 
@@ -1927,12 +1922,13 @@ _SOURCE_LEADS = lx._words(
 
 
 _SPOKESMAN_OF = lx._words("باسم")
-_OFFICIALS = lx._words("مسؤول مسؤولون مسؤولين المسؤول متحدث المتحدث ناطق الناطق قائد رئيس مدير")
+
 _AS_WHAT = frozenset(("حسبما", "وحسبما", "بحسبما"))
 _AS_WHAT_AFTER = {"ما": lx._words("بحسب حسب"), "لما": lx._words("وفقا ووفقا طبقا تبعا")}  # "بحسب ما أفادت"
 _RETIRED = lx._words("متقاعد متقاعدا المتقاعد متقاعدين سابق سابقا السابق")
 _CONDEMNERS = lx._words("ادان ادانت دانت شجب شجبت استنكر استنكرت ندد نددت")  # not "دان": "ودان"
 _SPOKESMEN = lx._words("الناطق الناطقة المتحدث المتحدثة ناطق متحدث")
+_OFFICIALS = _SPOKESMEN | lx._words("مسؤول مسؤولون مسؤولين المسؤول قائد رئيس مدير")
 _OWN_FORCES = lx._words("قواته قواتها عناصره عناصرها وحداته وحداتها جنوده جنودها رجاله")
 
 
@@ -2794,7 +2790,7 @@ def _merge_protests(events: list[Event]) -> list[Event]:
 def _involves_crowd(ev: Event) -> bool:
     """A clash, shooting or arrest among the crowd, or "الاشتباكات" with no side named (an air strike
     or a bomb that day is its own event)."""
-    if ev.event_type == "Explosions/Remote violence":
+    if ev.event_type == _EXPLOSIONS:
         return False
     return _unnamed_clash(ev) or any(a is not None and a.inter in (5, 6, 7) for a in (ev.actor1, ev.actor2))
 
@@ -2810,10 +2806,8 @@ def _fold_generic(candidates: list[Event], generic: set[int], bare: set[int]) ->
     """ "الهجوم" or "الانفجار" after "تفجير انتحاري" names the same incident: a weak-trigger battle,
     attack or explosion on the day and at the place of a specific explosion the article reports is that
     explosion, not another event."""
-    specific = [
-        e for e in candidates if id(e) not in generic and e.event_type == "Explosions/Remote violence"
-    ]
-    explosions = [e for e in candidates if e.event_type == "Explosions/Remote violence"]
+    specific = [e for e in candidates if id(e) not in generic and e.event_type == _EXPLOSIONS]
+    explosions = [e for e in candidates if e.event_type == _EXPLOSIONS]
     kept: list[Event] = []
     folded: set[int] = set()
     for ev in candidates:

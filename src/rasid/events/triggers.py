@@ -444,6 +444,11 @@ def _carries_poison(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool
     return False
 
 
+def _part(cuts: list[int], k: int) -> int:
+    """Which part of the sentence (cut at the token indices `cuts`) token k lies in."""
+    return sum(1 for start in cuts if start <= k)
+
+
 def find_triggers(
     tokens: list[Token],
     sentence: Sentence,
@@ -467,17 +472,10 @@ def find_triggers(
     if len(clauses) > 1:
         cumulative = [c for c in clauses if _is_cumulative(tokens, c, date_tokens)]
         matches = [m for m in matches if not any(c.tok_start <= m.tok_start < c.tok_end for c in cumulative)]
-    # the parts of a sentence cut by "في حين/بينما/فيما/ردا على": each tells its own events
+    # the parts of a sentence cut by "في حين/بينما/فيما/ردا على": each tells its own events; an aircraft
+    # named before "ردا على" still flies what follows ("ضربات ردا على الهجمات، حينما قصفت")
     cuts = [c.tok_start for c in clauses] or [sentence.tok_start]
-
-    def part_of(k: int) -> int:
-        return sum(1 for start in cuts if start <= k)
-
-    # an aircraft named before "ردا على" still flies what follows ("ضربات ردا على الهجمات، حينما قصفت")
     while_cuts = [k for k in cuts if tokens[k].norm not in ("ردا", "وردا")]
-
-    def while_part_of(k: int) -> int:
-        return sum(1 for start in while_cuts if start <= k)
 
     raw: list[tuple[TriggerEntry, int, int]] = []
     cues: list[tuple[TriggerEntry, int, int]] = []
@@ -549,7 +547,8 @@ def find_triggers(
         ground = any(abs(k - t.tok_start) <= 3 for k in ground_at)
         # (an aircraft named in another part of the sentence flies another event)
         cued = any(
-            c is not None and while_part_of(c[1]) == while_part_of(t.tok_start) for c in (air_cue, drone_cue)
+            c is not None and _part(while_cuts, c[1]) == _part(while_cuts, t.tok_start)
+            for c in (air_cue, drone_cue)
         )
         if (t.sub_event_type == _SHELLING and t.weapon is None and cued and not ground) or (
             t.sub_event_type == _CLASH and not t.strong and cued and not air_named
@@ -651,11 +650,11 @@ def find_triggers(
             )
         ]
 
-    # "قنابل مليئة بمواد كيميائية سامة ضربت دوما": bombs that carry a poison are a chemical attack
     # "تفجير عبوات ناسفة تحت السيطرة": bombs the forces blew up safely were defused, not set off at anyone
     for t in triggers:
         if t.sub_event_type == _IED and _controlled(tokens, sentence, t):
             t.sub_event_type, t.weapon, t.strong = _DISRUPTED, t.weapon or "ied", True
+    # "قنابل مليئة بمواد كيميائية سامة ضربت دوما": bombs that carry a poison are a chemical attack
     poisoned = [
         t
         for t in triggers
@@ -773,8 +772,8 @@ def find_triggers(
     # Weak words ("هجوم", "انفجار", "ضربات") give way to any specific trigger of their part of the sentence
     # ("شن الجيش هجوما ... في حين دمرت مقاتلات التحالف آليات": the ground attack stays).
     if subs:
-        strong_parts = {part_of(t.tok_start) for t in triggers if t.strong}
-        triggers = [t for t in triggers if t.strong or part_of(t.tok_start) not in strong_parts]
+        strong_parts = {_part(cuts, t.tok_start) for t in triggers if t.strong}
+        triggers = [t for t in triggers if t.strong or _part(cuts, t.tok_start) not in strong_parts]
     # One trigger per sub-type and stretch of the sentence, with the most specific weapon seen;
     # triggers far apart may report incidents in different places ("64 in A … 11 in B").
     merged: list[Trigger] = []
@@ -785,7 +784,7 @@ def find_triggers(
                 for m in merged
                 if m.sub_event_type == t.sub_event_type
                 and t.tok_start - m.tok_end <= _SAME_STRETCH
-                and part_of(m.tok_start) == part_of(t.tok_start)
+                and _part(cuts, m.tok_start) == _part(cuts, t.tok_start)
             ),
             None,
         )
