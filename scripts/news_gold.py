@@ -20,8 +20,9 @@
     python scripts/news_gold.py sample --seed 29112032 --counts 36,14,12,10 --batches 6 --first 99 --out ../scratch/ng
     python scripts/news_gold.py sample --seed 29112033 --counts 36,14,12,10 --batches 6 --first 105 --out ../scratch/ng
     python scripts/news_gold.py sample --seed 29112034 --counts 36,14,12,10 --batches 6 --first 111 --out ../scratch/ng
+    python scripts/news_gold.py sample --seed 29112035 --counts 36,14,12,10 --batches 6 --first 117 --out ../scratch/ng
     python scripts/news_gold.py pack ../scratch/ng/gold*.jsonl    # annotations -> scripts/data/news_gold.jsonl
-    python scripts/news_gold.py build build/news_gold.jsonl [--batches 6,7,8]   # text joined back from the corpora
+    python scripts/news_gold.py build build/news_gold.jsonl [--batches 6,7,8 or 1-56]   # text joined back from the corpora
     rasid eval build/news_gold.jsonl                              # scored like dev
 
 Which batches were read: the errors of batches 1-5 and 9-13 (session 4) and of 6-8 and 14-38 (session 5)
@@ -37,7 +38,8 @@ read (sets h, i and j stay held out), and batches 81-86 (set l) were annotated m
 in session 11 batches 87-92 (set m) were annotated at the start and 93-98 (set n) mid-session, each scored
 once, then their errors read; batches 99-104 (set o) were annotated at its end and are held out;
 in session 12 batches 105-110 (set p) were annotated at the start, scored once, then their errors read,
-and batches 111-116 (set q) were annotated mid-session and are held out.
+and batches 111-116 (set q) were annotated mid-session and are held out; in session 13 batches 117-122
+(set r) were annotated at the start, scored once with the session-start code, then their errors read.
 A sample excludes the articles labelled for training at the time it was drawn, so a command redraws the
 same articles only against the label files of that day: the ids in news_gold.jsonl are the record.
 
@@ -184,6 +186,15 @@ def _batch_number(path: str) -> int:
     return int(digits) if digits else 0
 
 
+def _batch_numbers(spec: str) -> set[int]:
+    """ "1-56,75-80,87" -> the batch numbers it names."""
+    out: set[int] = set()
+    for part in spec.split(","):
+        first, _, last = part.strip().partition("-")
+        out.update(range(int(first), int(last or first) + 1))
+    return out
+
+
 def _outside_repo(path: Path, allowed: str | None = "build") -> None:
     """Article text may only be written outside the repository (or under its git-ignored build/)."""
     repo = Path(__file__).resolve().parent.parent
@@ -200,7 +211,7 @@ def build(args: argparse.Namespace) -> None:
     _outside_repo(Path(args.out))
     rows = _read_jsonl(GOLD)
     if args.batches:
-        wanted = {int(b) for b in args.batches.split(",")}
+        wanted = _batch_numbers(args.batches)
         rows = [r for r in rows if r["batch"] in wanted]
     articles = _corpus_articles({r["id"] for r in rows})
     out = []
@@ -242,7 +253,7 @@ def main() -> None:
     p.set_defaults(func=pack)
     b = sub.add_parser("build", help="scripts/data/news_gold.jsonl + the corpora -> an eval file")
     b.add_argument("out")
-    b.add_argument("--batches", help="only these annotation batches, e.g. 6,7,8")
+    b.add_argument("--batches", help="only these annotation batches, e.g. 6,7,8 or 1-56,75-80")
     b.set_defaults(func=build)
     args = ap.parse_args()
     args.func(args)
