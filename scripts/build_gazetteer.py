@@ -103,6 +103,25 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "KP": ["كوريا الشمالية"],
     "KR": ["كوريا الجنوبية"],
     "EH": ["الصحراء الغربية"],
+    "MM": ["ميانمار", "بورما"],
+    "BD": ["بنغلاديش", "بنجلاديش"],
+    "CD": ["الكونغو الديمقراطية", "جمهورية الكونغو الديمقراطية", "الكونغو"],
+    "CF": ["أفريقيا الوسطى", "افريقيا الوسطى", "جمهورية أفريقيا الوسطى"],
+    "ZA": ["جنوب أفريقيا", "جنوب افريقيا"],
+    "ER": ["إريتريا", "اريتريا"],
+    "DJ": ["جيبوتي"],
+    "BI": ["بوروندي"],
+    "ET": ["إثيوبيا", "اثيوبيا"],
+    "UA": ["أوكرانيا", "اوكرانيا"],
+    "CM": ["الكاميرون"],
+    "SN": ["السنغال"],
+    "GA": ["الغابون"],
+    "PT": ["البرتغال"],
+    "NO": ["النرويج"],
+    "SE": ["السويد"],
+    "PE": ["البيرو", "بيرو"],
+    "CZ": ["التشيك"],
+    "GR": ["اليونان"],
 }
 
 # Words of the patterns themselves: never places on their own.
@@ -311,6 +330,8 @@ class Builder:
             # Coordinates of a country: its capital (ACLED uses the capital for country-level events).
             cap = [r for r in by_country.get(cc, []) if r.feature == "PPLC"]
             cap = cap or [r for r in by_country.get(cc, []) if r.name == capitals.get(cc)]
+            # (a capital with no Arabic name in GeoNames, Naypyidaw: the largest town stands in)
+            cap = cap or sorted(by_country.get(cc, []), key=lambda r: -r.population)[:1]
             if not cap:
                 continue
             names = [name_ar, *COUNTRY_ALIASES.get(cc, [])]

@@ -2785,3 +2785,21 @@ def test_a_street_named_after_a_far_city_is_a_street() -> None:
         "وقتل 14 شخصا أمس في انفجار سيارة مفخخة بالقرب من فندق على طريق مكة المكرمة."
     )
     assert {e.location.name for e in events_of(text)} == {"Mogadishu"}
+
+
+def test_a_crowd_of_people_that_clashed_with_the_police_rioted() -> None:
+    # (the party that held the meeting is no armed side)
+    text = "اشتبك عشرات الشبان مع الشرطة الخميس في مدينة البصرة عندما حاولوا اقتحام اجتماع نظمه حزب الأمة."
+    event = only(text)
+    assert (event.sub_event_type, event.interaction) == ("Violent demonstration", "15")
+    # a crowd of fighters is no crowd of people
+    event = only("اشتبك عشرات المسلحين مع الشرطة الخميس في مدينة البصرة.")
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_an_event_in_a_part_of_a_country_is_placed_there_and_kept_like_one_in_the_country() -> None:
+    event = only("قتل خمسة مدنيين أمس في غارة جوية على قرية في شرق سوريا.")
+    assert event.location.name == "Eastern Syria" and event.location.lon > 39.5
+    assert event.location.geo_precision == 3
+    # no victims and no more than a part of a country: a statement more often than an incident
+    assert events_of("وتتواصل الاشتباكات في شرق سوريا منذ أشهر بحسب التقارير.") == []

@@ -291,3 +291,44 @@ def test_a_name_that_is_part_of_a_persons_name_is_that_person_elsewhere_too() ->
     )
     doc = default_pipeline()(Article("t", text, None))
     assert [p.location.name for p in doc.places if p.location is not None] == ["Maiduguri"]
+
+
+def test_a_part_of_a_country_is_placed_in_that_part() -> None:
+    (p,) = resolved("قتل خمسة مدنيين في غارة جوية على قرية في شرق سوريا.")
+    assert p.text == "شرق سوريا" and p.location.name == "Eastern Syria" and p.feature == "PART"
+    assert (
+        p.location.geo_precision == 3 and p.location.lon > 39.5
+    )  # Damascus, the country's point, is at 36.3
+    (p,) = resolved("قتل جنديان في هجوم استهدف دورية في جنوب شرق تركيا.")
+    assert p.location.name == "South-eastern Turkey" and p.location.lat < 39 and p.location.lon > 37
+    (p,) = resolved("وقالت الشرطة إن السوق في شمال أفغانستان.")
+    assert p.location.name == "Northern Afghanistan" and p.location.lat > 35.5
+
+
+def test_a_part_of_the_country_is_of_the_country_named_before_it() -> None:
+    text = "أعلنت وزارة الدفاع في أفغانستان أن جنديا قتل برصاص زميل له في جنوب البلاد."
+    assert [p.location.name for p in resolved(text)] == ["Afghanistan", "Southern Afghanistan"]
+    text = "تواجه الكاميرون هجمات الجماعة في أقصى شمال البلاد منذ سنوات."
+    assert [p.location.name for p in resolved(text)][-1] == "Northern Cameroon"
+    # not the country a rebel force is loyal to, nor the country of the agency that told of it
+    text = "قتل أربعة جنود أوكرانيين في قتال مع متمردين موالين لروسيا في شرق البلاد."
+    assert [p.location.name for p in resolved(text)][-1] == "Eastern Ukraine"
+    text = "قال مسؤول لوكالة الصحافة الفرنسية إن شرطيا قتل في شمال البلاد."
+    assert resolved(text) == []
+
+
+def test_where_a_named_place_lies_is_no_place_of_its_own() -> None:
+    text = "قتل عشرة مصلين في مسجد في منطقة عسير، الواقعة جنوب غربي السعودية."
+    names = [p.location.name for p in resolved(text)]
+    assert "Asir Region" in names and not any(n.startswith("South-western") for n in names)
+    text = "قتل ثلاثة في محافظة صعدة، شمال البلاد."
+    assert [p.location.name for p in resolved(text)] == ["Saada Governorate"]
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("ميانمار", "MM"), ("بورما", "MM"), ("الكاميرون", "CM"), ("جنوب أفريقيا", "ZA"), ("إريتريا", "ER")],
+)
+def test_countries_by_the_names_the_news_use(name: str, country: str) -> None:
+    (p,) = resolved(f"وصلت المساعدات إلى {name} الأسبوع الماضي.")
+    assert p.location.country == country and p.location.geo_precision == 3

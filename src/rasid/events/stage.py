@@ -39,7 +39,8 @@ _LEAD_SENTENCES = 2
 _SAME_AREA_KM = 30  # the lead may leave the place to the headline and the next sentence  # how far back a sentence's missing date or place may come from
 _BACKGROUND_DAYS = 2
 _NEEDS_CONTEXT = {"Strategic developments"}
-_COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLS", "PCLF", "COUNTRY"}
+# a country, or a part of one ("جنوب سوريا"): a place no better than the country, only more exact
+_COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLS", "PCLF", "COUNTRY", "PART"}
 _VICTIM_LEADS = lx._words(
     "مقتل مصرع استشهاد اصابه جرح قتل اصيب استهدف استهدفت لاستهداف لقي لقيت لقوا لقيا استشهد استشهدت"
 )
@@ -423,6 +424,10 @@ def _is_country(p: PlaceMention) -> bool:
     return (p.feature or "") in _COUNTRY_FEATURES
 
 
+def _where(loc: Location) -> tuple:
+    return loc.name, loc.country, loc.lat, loc.lon
+
+
 def _dateline_end(doc: Doc) -> int:
     """Token index after a dateline ("دبي، الإمارات (CNN)--", "بغداد - رويترز:"), else 0."""
     head = doc.tokens[:12]
@@ -700,15 +705,11 @@ class EventStage:
         # An event placed only in a country is no more than optional (GUIDELINES: a town, district,
         # province or border area): it is kept when it reports victims, the rest are mostly reactions
         # and statements (the fold above has already given a town to those a later report placed).
-        countries = {
-            p.location.geonameid
-            for p in doc.places
-            if _is_country(p) and p.location is not None and p.location.geonameid is not None
-        }
+        countries = {_where(p.location) for p in doc.places if _is_country(p) and p.location}
         doc.events = [
             e
             for e in events
-            if e.location is None or e.location.geonameid not in countries or e.fatalities or e.injured
+            if e.location is None or _where(e.location) not in countries or e.fatalities or e.injured
         ]
         for e in doc.events:
             e.article_id = doc.article.id
@@ -1699,6 +1700,9 @@ def _patron_place(doc: Doc, p: PlaceMention) -> bool:
 
 
 _CROWD_WORDS = lx._words("جماهير الجماهير مشجعين المشجعين مشجعون المشجعون")
+_PARTY = lx._words("حزب الحزب")
+_MANY = lx._words("عشرات مئات الاف الالاف")
+_PEOPLE_WORDS = lx._words("شبان الشبان مواطنين المواطنين الاهالي اهالي السكان سكان طلاب الطلاب")
 
 
 def _crowd_at_trigger(doc: Doc, s: Sentence, trig: Trigger) -> bool:
@@ -1706,10 +1710,19 @@ def _crowd_at_trigger(doc: Doc, s: Sentence, trig: Trigger) -> bool:
     ("اشتباكات مع مجموعة من الجماهير"), not a word elsewhere in the sentence."""
     lo, hi = max(s.tok_start, trig.tok_start - 2), min(s.tok_end, trig.tok_end + 5)
     return any(
-        not _CROWD_WORDS.isdisjoint(doc.tokens[k].forms)
+        not _CROWD_WORDS.isdisjoint(doc.tokens[k].forms) or _many_people(doc, k)
         for k in range(lo, hi)
         if k not in range(trig.tok_start, trig.tok_end)
     )
+
+
+def _many_people(doc: Doc, k: int) -> bool:
+    """ "عشرات اليونانيين", "مئات الشبان": a crowd of people (not of fighters: "عشرات المسلحين")."""
+    if k + 1 >= len(doc.tokens) or _MANY.isdisjoint(doc.tokens[k].forms):
+        return False
+    people = doc.tokens[k + 1]
+    plural_nisba = nationality(people) is not None and people.norm.endswith(("يين", "يون"))
+    return plural_nisba or not _PEOPLE_WORDS.isdisjoint(people.forms)
 
 
 def _crowd_clash(doc: Doc, s: Sentence, trig: Trigger, actor1: Actor | None, actor2: Actor | None) -> bool:
@@ -1720,8 +1733,13 @@ def _crowd_clash(doc: Doc, s: Sentence, trig: Trigger, actor1: Actor | None, act
     sides = [a for a in (actor1, actor2) if a is not None]
     if not sides:
         return False
-    armed = any(m.actor is not None and m.actor.inter in (2, 3, 4) for m in doc.in_sentence(doc.actors, s))
-    return not armed and all(a.inter in (1, 8) or a.name.startswith("Unidentified") for a in sides)
+    armed = any(
+        m.actor is not None
+        and m.actor.inter in (2, 3, 4)
+        and _PARTY.isdisjoint(doc.tokens[m.tok_start].forms)
+        for m in doc.in_sentence(doc.actors, s)
+    )  # ("اجتماع نظمه حزب سيريزا": a party that met is no armed side)
+    return not armed and all(a.inter in (1, 7, 8) or a.name.startswith("Unidentified") for a in sides)
 
 
 def _ground_force(doc: Doc, s: Sentence, actor: Actor | None, country: str | None) -> Actor | None:

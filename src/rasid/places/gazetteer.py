@@ -9,6 +9,7 @@ matching form (rasid.text.norm), split into tokens the way the text stage splits
 from __future__ import annotations
 
 import gzip
+import itertools
 import math
 import os
 import re
@@ -51,7 +52,7 @@ _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe7
 _NON_ARABIC_LETTERS = re.compile("[پچژگکیۆێەڕڵٹڈڑںھۓےۀۍېڼښځڅډړږ]")
 
 # Feature codes: precision and a prior weight standing in for population where there is none.
-AREA_FEATURES = {"PCLI": 3, "ADM1": 3, "REGION": 3, "BORDER": 3, "ADM2": 2, "ADM3": 2, "AREA": 2}
+AREA_FEATURES = {"PCLI": 3, "PART": 3, "ADM1": 3, "REGION": 3, "BORDER": 3, "ADM2": 2, "ADM3": 2, "AREA": 2}
 PSEUDO_POPULATION = {
     "PCLI": 10_000_000,
     "ADM1": 500_000,
@@ -226,6 +227,58 @@ class PlaceRow:
         )
 
 
+_PART_NAMES = {
+    (1, 0): "Northern",
+    (-1, 0): "Southern",
+    (0, 1): "Eastern",
+    (0, -1): "Western",
+    (1, 1): "North-eastern",
+    (1, -1): "North-western",
+    (-1, 1): "South-eastern",
+    (-1, -1): "South-western",
+}
+
+
+def _third(lo: float, hi: float, side: int) -> tuple[float, float]:
+    """The upper (side 1) or lower (-1) third of a span; all of it for 0."""
+    if side > 0:
+        return hi - (hi - lo) / 3, math.inf
+    if side < 0:
+        return -math.inf, lo + (hi - lo) / 3
+    return -math.inf, math.inf
+
+
+MAP_COUNTRIES = "map_countries.geojson"
+_SAME_COUNTRY = {"SOL": "SO", "CYN": "CY", "NOR": "NO"}  # map shapes without an ISO alpha-2 code
+
+
+@lru_cache(maxsize=1)
+def country_boxes() -> dict[str, tuple[float, float, float, float]]:
+    """ISO alpha-2 -> (lat min, lat max, lon min, lon max) of the country's main landmass (Natural Earth)."""
+    import json
+
+    with open(resources.path(MAP_COUNTRIES), encoding="utf-8") as f:
+        shapes = json.load(f)["features"]
+    boxes: dict[str, tuple[float, float, float, float]] = {}
+    for shape in shapes:
+        props, geometry = shape["properties"], shape["geometry"]
+        iso2 = props.get("iso_a2") or _SAME_COUNTRY.get(props.get("iso_a3") or "")
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        ring = max((p[0] for p in polygons), key=_ring_area)  # not islands and overseas parts
+        lats, lons = [y for _x, y in ring], [x for x, _y in ring]
+        box = (min(lats), max(lats), min(lons), max(lons))
+        if iso2 in boxes:  # (Somalia and Somaliland: one country)
+            old = boxes[iso2]
+            box = (min(old[0], box[0]), max(old[1], box[1]), min(old[2], box[2]), max(old[3], box[3]))
+        if iso2:
+            boxes[iso2] = box
+    return boxes
+
+
+def _ring_area(ring: list[list[float]]) -> float:
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in itertools.pairwise(ring))) / 2
+
+
 def write_rows(path: Path, rows: Iterable[PlaceRow]) -> None:
     """Writes a gazetteer table (gzip TSV with a header line), atomically."""
     lines = ["#" + "\t".join(COLUMNS)] + [r.to_line() for r in rows]
@@ -265,6 +318,8 @@ class Gazetteer:
         latin_index: dict[str, list[LatinPlace]] | None = None,
     ) -> None:
         self._latin_index = latin_index
+        self._towns: dict[str, list[PlaceRow]] | None = None  # populated places by country, on first use
+        self._countries: dict[str, PlaceRow] | None = None
         self.rows: dict[int, PlaceRow] = {}
         for r in rows:
             self._merge(r)
@@ -313,6 +368,7 @@ class Gazetteer:
                 self.max_tokens[first] = n
 
     def add(self, rows: Iterable[PlaceRow]) -> None:
+        self._towns = self._countries = None
         for r in rows:
             if r.name or r.id in self.rows:
                 self._merge(r)
@@ -407,6 +463,45 @@ class Gazetteer:
 
     def by_id(self, place_id: int) -> PlaceRow | None:
         return self.rows.get(place_id)
+
+    def part_of_country(self, country: str, north: int, east: int) -> PlaceRow | None:
+        """ "جنوب أفغانستان", "شرق البلاد": the part of a country that way (north, east in -1/0/1): a
+        region at the centre, weighted by population, of the country's towns in that third of its extent
+        (a corner: in both thirds)."""
+        towns = self._towns_by_country().get(country)
+        country_row = self._country_rows().get(country)
+        box = country_boxes().get(country)
+        if not towns or country_row is None or box is None or (north, east) == (0, 0):
+            return None
+        lat_lo, lat_hi = _third(box[0], box[1], north)
+        lon_lo, lon_hi = _third(box[2], box[3], east)
+        way = [t for t in towns if lat_lo <= t.lat <= lat_hi and lon_lo <= t.lon <= lon_hi]
+        people = sum(t.population for t in way)
+        if not people:
+            return None
+        return PlaceRow(
+            id=-2_000_000_000 - 10 * abs(country_row.id) - list(_PART_NAMES).index((north, east)),
+            name=f"{_PART_NAMES[(north, east)]} {country_row.name}",
+            country=country,
+            lat=sum(t.population * t.lat for t in way) / people,
+            lon=sum(t.population * t.lon for t in way) / people,
+            feature="PART",  # (a country's part: placed no better than the country, only more exactly)
+            precision=3,
+            source=f"part of {country_row.name}: the centre of its towns there, weighted by population",
+        )
+
+    def _towns_by_country(self) -> dict[str, list[PlaceRow]]:
+        if self._towns is None:
+            self._towns = {}
+            for r in self.rows.values():
+                if r.feature.startswith("PPL") and r.population > 0:
+                    self._towns.setdefault(r.country, []).append(r)
+        return self._towns
+
+    def _country_rows(self) -> dict[str, PlaceRow]:
+        if self._countries is None:
+            self._countries = {r.country: r for r in self.rows.values() if r.feature == "PCLI"}
+        return self._countries
 
     def find_row(self, location: Location) -> PlaceRow | None:
         """The row a Location came from (by GeoNames id, else by name, country and coordinates)."""

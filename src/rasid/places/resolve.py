@@ -428,6 +428,7 @@ def find_matches(
     }
     kept: list[Match] = []
     deferred: list[Match] = []  # names that are also common words, met without a cue
+    parts: list[Match] = []  # "شرق البلاد"
     for m in matches:
         if tokens[m.tok_start].text in _PARTICLES_AS_WRITTEN:
             continue
@@ -439,7 +440,9 @@ def find_matches(
         if m.key in people and m.type_cue is None:
             m.person = True
         if m.key in _THE_COUNTRY:
-            continue  # "جنوب غربي البلاد" is the country the article is about, not a village "Al Bilād"
+            if _bearing(m, tokens) != (0, 0):
+                parts.append(m)  # "جنوب غربي البلاد": a part of the country the article is about
+            continue  # (not a village "Al Bilād")
         if m.person and m.type_cue is None and " " not in m.key:
             continue  # "الرئيس X", a PER entity: a person's name
         if (_needs_cue(gaz, m) or m.idiom) and not m.cued:
@@ -462,7 +465,71 @@ def find_matches(
     for m in kept:
         m.best = _choose(m, countries, anchors, gaz.context_only, named_by_nisba)
     _place_by_bearing(kept, tokens)
-    return [m for m in kept if m.best is not None]
+    # "في جنوب سوريا", "شرق البلاد": that part of the country (not "بلدة X، جنوب البلاد": where X lies)
+    ends = {m.tok_end for m in kept if m.best is not None}
+    named_at = {m.tok_start: m.best.country for m in kept if m.best is not None and m.best.feature == "PCLI"}
+    home = _home_country(named_at, tokens)
+    for m in parts:
+        country = home or _country_before(m.cue_start, tokens, named_at)
+        if country and not _after_place(m, tokens, ends):
+            m.best = gaz.part_of_country(country, *_bearing(m, tokens))
+    for m in kept:
+        if m.best is not None and m.best.feature == "PCLI" and not _after_place(m, tokens, ends):
+            m.best = gaz.part_of_country(m.best.country, *_bearing(m, tokens)) or m.best
+    return sorted((m for m in kept + parts if m.best is not None), key=lambda m: m.tok_start)
+
+
+def _home_country(named_at: dict[int, str], tokens: Sequence[Token]) -> str | None:
+    """The one country the article names most, by name or nisba ("الجيش الأوكراني"), not as a patron
+    ("موالين لروسيا"); None on a tie."""
+    named = Counter(cc for j, cc in named_at.items() if not _after_word(tokens, j, _PATRON_WORDS))
+    named += Counter(iso2 for j in range(len(tokens)) if (iso2 := _nisba_at(tokens, j)))
+    top = named.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+
+_COUNTRY_BEFORE_TOKENS = 25
+_AGENCY_WORDS = frozenset(norm(w) for w in "الصحافة صحافة الانباء انباء وكالة الوكالة".split())
+_PATRON_WORDS = frozenset(
+    norm(w)
+    for w in "موالين موالون موال موالية الموالية الموالين الموالي المدعومة المدعومين المدعوم مدعومة بدعم".split()
+)
+
+
+def _country_before(k: int, tokens: Sequence[Token], named_at: dict[int, str]) -> str | None:
+    """In an article of no one main country, the country named last before token k, in its sentence
+    and a few words back ("بدأت الكاميرون تتصدى ... في أقصى شمال البلاد")."""
+    for j in range(k - 1, max(-1, k - 1 - _COUNTRY_BEFORE_TOKENS), -1):
+        if tokens[j].norm in (".", "؟", "!"):
+            break
+        if j in named_at and not _after_word(tokens, j, _PATRON_WORDS):
+            return named_at[j]  # (not "متمردين موالين لروسيا": the patron of the rebels)
+    return None
+
+
+def _nisba_at(tokens: Sequence[Token], j: int) -> str | None:
+    """The country of a nisba ("الأوكراني"), not of a news agency ("وكالة الصحافة الفرنسية") or of a
+    patron ("المدعومة أميركيا")."""
+    iso2 = nationality(tokens[j])
+    if iso2 is None or _after_word(tokens, j, _AGENCY_WORDS) or _after_word(tokens, j, _PATRON_WORDS):
+        return None
+    return iso2
+
+
+def _after_word(tokens: Sequence[Token], j: int, words: frozenset[str]) -> bool:
+    return j > 0 and not words.isdisjoint(_forms(tokens[j - 1]))
+
+
+def _after_place(m: Match, tokens: Sequence[Token], ends: set[int]) -> bool:
+    """A name right after another place, at most a comma and "located" between ("صعدة، شمال البلاد",
+    "عسير، الواقعة جنوب غربي السعودية"): where that place lies."""
+    k = m.cue_start
+    while k > 0 and m.cue_start - k < 3 and tokens[k - 1].norm in _LYING_WORDS:
+        k -= 1
+    return k in ends
+
+
+_LYING_WORDS = frozenset(("،", ",", "(", *(norm(w) for w in "الواقعة الواقع التي الذي تقع يقع".split())))
 
 
 # "X، شمال شرقي بغداد": the X that lies that way, within 150 km (or 400 km for the one read first)
@@ -503,6 +570,17 @@ _BEARINGS = {
     **dict.fromkeys(("شرق", "شرقي"), (0, 1)),
     **dict.fromkeys(("غرب", "غربي"), (0, -1)),
 }
+
+
+def _bearing(m: Match, tokens: Sequence[Token]) -> tuple[int, int]:
+    """(north, east) of the bearing words before a name: "جنوب شرق X" -> (-1, 1); (0, 0) without any."""
+    north = east = 0
+    for t in tokens[m.cue_start : m.tok_start]:
+        for f in _forms(t):
+            if f in _BEARINGS:
+                north, east = north or _BEARINGS[f][0], east or _BEARINGS[f][1]
+                break
+    return north, east
 
 
 def _lies(words: set[str], dlat: float, dlon: float) -> bool:
