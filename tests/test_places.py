@@ -332,3 +332,10 @@ def test_where_a_named_place_lies_is_no_place_of_its_own() -> None:
 def test_countries_by_the_names_the_news_use(name: str, country: str) -> None:
     (p,) = resolved(f"وصلت المساعدات إلى {name} الأسبوع الماضي.")
     assert p.location.country == country and p.location.geo_precision == 3
+
+
+def test_the_border_with_iraq_is_the_border_of_the_article_country() -> None:
+    syrian = resolved("قصف الجيش في سوريا مواقع قرب الحدود مع العراق.")
+    assert [p.location.name for p in syrian][-1] == "Syria-Iraq border"
+    turkish = resolved("قالت تركيا إن جنديين قتلا في هجوم قرب الحدود مع العراق.")
+    assert [p.location.name for p in turkish][-1] == "Turkey-Iraq border"
