@@ -2803,3 +2803,18 @@ def test_an_event_in_a_part_of_a_country_is_placed_there_and_kept_like_one_in_th
     assert event.location.geo_precision == 3
     # no victims and no more than a part of a country: a statement more often than an incident
     assert events_of("وتتواصل الاشتباكات في شرق سوريا منذ أشهر بحسب التقارير.") == []
+
+
+def test_the_attack_is_the_kind_of_attack_named_just_before() -> None:
+    text = (
+        "دعت دول إلى اجتماع لمناقشة تقارير عن هجوم بالأسلحة الكيماوية في سوريا. "
+        "وقال الدفاع المدني إن 40 شخصا قتلوا في الهجوم الذي وقع مساء الثلاثاء في مدينة دوما."
+    )
+    event = only(text)
+    assert (event.sub_event_type, event.weapon, event.fatalities) == ("Chemical weapon", "chemical", 40)
+    # a blast heard names no kind of attack
+    text = (
+        "هاجم مسلحون الثلاثاء مقر شركة النفط في مدينة طرابلس وقتلوا حارسين. وقال موظف إنه سمع دوي انفجار. "
+        "وأعلنت الحكومة في طرابلس أن المسؤول عن الهجوم هو تنظيم داعش."
+    )
+    assert [e.sub_event_type for e in events_of(text)] == ["Armed clash"]

@@ -74,6 +74,8 @@ class _Context:
     place: PlaceMention | None = None
     place_sentence: int = -10
     claim: tuple[ActorMention | None] | None = None  # the group that claimed the attack, once found
+    kind: Trigger | None = None  # the last attack named by its weapon ("هجوم بالأسلحة الكيماوية")
+    kind_sentence: int = -10
 
 
 # where gas is a weapon of the war (ACLED "Chemical weapon"); elsewhere a poisoning attacks the people hit
@@ -84,6 +86,25 @@ _THE_TOWN = {
     **dict.fromkeys(lx._words("البلده القريه"), ("PPL", "PPLX")),
     **dict.fromkeys(lx._words("المخيم"), FEATURES_FOR_TYPE["camp"]),
 }
+
+
+# attacks a later "الهجوم" refers back to by their kind (named by a weapon, not "دوي انفجار")
+_NAMED_KINDS = frozenset(("Chemical weapon", "Suicide bomb", "Remote explosive/landmine/IED"))
+
+
+def _take_kind(doc: Doc, s: Sentence, trig: Trigger, triggers: list[Trigger], ctx: _Context) -> None:
+    """ "تقارير عن هجوم بالأسلحة الكيماوية ... 49 قتيلا في الهجوم الذي وقع في دوما": "the attack" of a
+    sentence that names no weapon is the kind of attack named just before."""
+    if (
+        ctx.kind is None
+        or s.i - ctx.kind_sentence > _CONTEXT_SENTENCES
+        or trig.strong
+        or trig.sub_event_type != "Armed clash"
+        or any(t.sub_event_type != "Armed clash" for t in triggers)
+        or not _trigger_has(doc, trig, _DEFINITE_ATTACK)
+    ):
+        return
+    trig.sub_event_type, trig.weapon = ctx.kind.sub_event_type, ctx.kind.weapon
 
 
 def _anaphoric_place(doc: Doc, s: Sentence, trig: Trigger, ctx: _Context) -> bool:
@@ -664,6 +685,7 @@ class EventStage:
             if _placed_there(doc, s, triggers, s_places, candidates):
                 triggers = []  # "ووقع الهجوم قرب بلدة عرابة": where the event just told took place
             for trig in triggers:
+                _take_kind(doc, s, trig, triggers, ctx)
                 event = self._event(doc, s, trig, s_dates, s_places, s_actors, counts, ctx, main_place)
                 if event is None:
                     continue
@@ -681,6 +703,9 @@ class EventStage:
                     listed[id(twin)] = listed[id(event)] = id(event)
                     if not trig.strong:
                         generic.add(id(twin))
+            kinds = [t for t in triggers if t.sub_event_type in _NAMED_KINDS and (t.strong or t.weapon)]
+            if kinds:
+                ctx.kind, ctx.kind_sentence = kinds[-1], s.i
             anchors = [d for d in s_dates if not _period_start(doc, d)]
             # the day the sentence's event took place; else not a day something was told ("قتل 30 ...
             # أول أمس، بحسب ما أفادت مصادر أمس")
@@ -1427,6 +1452,7 @@ def _forms_in_sentence(doc: Doc, s: Sentence, words: frozenset[str]) -> bool:
 
 _ATTACK_WORDS = lx._words("هجوم هجوما الهجوم هاجم هاجمت هاجموا استهدف استهدفت استهدفوا")
 _BARE_ATTACK_WORDS = _ATTACK_WORDS | lx._words("ضرب ضربت")
+_DEFINITE_ATTACK = lx._words("الهجوم")
 
 
 def _targeted_party(doc: Doc, s: Sentence, trig: Trigger, country: str | None) -> Actor | None:
