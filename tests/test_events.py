@@ -2818,3 +2818,23 @@ def test_the_attack_is_the_kind_of_attack_named_just_before() -> None:
         "وأعلنت الحكومة في طرابلس أن المسؤول عن الهجوم هو تنظيم داعش."
     )
     assert [e.sub_event_type for e in events_of(text)] == ["Armed clash"]
+
+
+def test_a_strike_on_marchers_is_a_strike_and_the_march_a_protest() -> None:
+    text = "قصفت طائرة إسرائيلية من دون طيار الجمعة مشاركين في المسيرة السلمية شرق مدينة غزة."
+    subs = sorted(e.sub_event_type for e in events_of(text))
+    assert subs == ["Air/drone strike", "Peaceful protest"]
+    # stones and gas at a protest stay what happened to the protest
+    text = "رشق المتظاهرون الشرطة بالحجارة الجمعة في مدينة البصرة وأطلقت الشرطة قنابل الغاز عليهم."
+    assert [e.sub_event_type for e in events_of(text)] == ["Violent demonstration"]
+
+
+def test_why_a_strike_told_before_was_done_is_no_new_strike() -> None:
+    text = (
+        "قصفت طائرات إسرائيلية موقعا في مدينة رفح السبت. "
+        "وقال البيان إن الغارة تأتي ردا على محاولات تخريب السياج في قطاع غزة خلال الاحتجاجات."
+    )
+    assert [(e.sub_event_type, e.location.name) for e in events_of(text)] == [("Air/drone strike", "Rafah")]
+    # protests told for the first time with their cause are protests
+    event = only("شارك مزارعون الجمعة في مظاهرات جاءت بسبب تراجع الأسعار في مدينة ليون.")
+    assert event.sub_event_type == "Peaceful protest"

@@ -382,7 +382,15 @@ _OBJECT_PREPOSITIONS = frozenset(("في", "علي", "عن", "ل", "من"))
 
 def _referred_to(doc: Doc, trig: Trigger) -> bool:
     """The deed word is the object of an investigation, report, reply or claim ("التحقيق في الهجوم",
-    "تقارير عن هجوم", "الرد على الهجوم"; not "دارت حول المدينة اشتباكات", nor a verb after "الرد")."""
+    "تقارير عن هجوم", "الرد على الهجوم"; not "دارت حول المدينة اشتباكات", nor a verb after "الرد"),
+    or, named with the article, the subject of "comes" ("الغارة تأتي ردا على ..."): why a deed already
+    told was done (not "مظاهرات جاءت بسبب تراجع الأسعار": protests told here for the first time)."""
+    if (
+        trig.tok_end < len(doc.tokens)
+        and not _COMES.isdisjoint(doc.tokens[trig.tok_end].forms)
+        and doc.tokens[trig.tok_start].norm.startswith("ال")
+    ):
+        return True
     k = trig.tok_start - 1
     if k >= 0 and not _EVENT_NOUNS.isdisjoint(doc.tokens[k].forms):
         k -= 1  # "تقارير عن هجوم بالغاز"

@@ -717,7 +717,8 @@ def find_triggers(
             sub = "Protest with intervention"
         else:
             sub = _PROTEST
-        # Fighting, bombs and arrests at a protest are what happened to it.
+        # Fighting, bombs and arrests at a protest are what happened to it (not shelling or a strike
+        # from the air: "قصفت طائرة من دون طيار مشاركين في المسيرة" is the strike).
         absorbed = [
             t
             for t in triggers
@@ -725,6 +726,7 @@ def find_triggers(
                 t.event_type in ("Battles", "Riots", _EXPLOSIONS) or t.sub_event_type in ("Arrests", "Attack")
             )
             and not (bombed and (t.sub_event_type == _SUICIDE or t.weapon == "car_bomb"))
+            and not (t.strong and t.sub_event_type in (_AIR, _SHELLING))
             and t.tok_start < end
         ]
         protest_at = [t.tok_start for t in triggers if t.sub_event_type == _PROTEST]
