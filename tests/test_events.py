@@ -2838,3 +2838,11 @@ def test_why_a_strike_told_before_was_done_is_no_new_strike() -> None:
     # protests told for the first time with their cause are protests
     event = only("شارك مزارعون الجمعة في مظاهرات جاءت بسبب تراجع الأسعار في مدينة ليون.")
     assert event.sub_event_type == "Peaceful protest"
+
+
+def test_a_bombing_that_tried_to_kill_someone_is_the_bombing() -> None:
+    text = "قتل شرطي وأصيب 4 آخرون الخميس في انفجار استهدف موكب مدير أمن مدينة الإسكندرية الذي نجا من محاولة الاغتيال."
+    event = only(text)
+    assert (event.sub_event_type, event.fatalities, event.injured) == ("Remote explosive/landmine/IED", 1, 4)
+    event = only("اغتال مسلحون مجهولون ضابطا بإطلاق النار عليه في مدينة عدن الخميس.")
+    assert event.sub_event_type == "Attack"

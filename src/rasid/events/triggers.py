@@ -449,6 +449,9 @@ def _part(cuts: list[int], k: int) -> int:
     return sum(1 for start in cuts if start <= k)
 
 
+_ASSASSINATION = lx._words("اغتيال اغتال اغتالت اغتيل اغتيلت")
+
+
 def find_triggers(
     tokens: list[Token],
     sentence: Sentence,
@@ -515,6 +518,14 @@ def find_triggers(
     ]
     # "فشل الحوثيون في تحقيق أي تقدم ميداني": ground not taken
     raw = [r for r in raw if not (r[0].sub_event_type in TERRITORY and _failed(tokens, sentence, r[1]))]
+    # "انفجار استهدف موكب مدير الأمن الذي نجا من محاولة الاغتيال", "محاولة اغتيال بعبوة ناسفة": the
+    # bombing is how the killing was tried, and the event
+    aims = [
+        r for r in raw if r[0].sub_event_type == "Attack" and _forms_in(tokens, r[1], r[2], _ASSASSINATION)
+    ]
+    bombing = {r[1] for r in raw if r[0].sub_event_type in (_IED, _SUICIDE, "Grenade")} if aims else set()
+    if bombing:
+        raw = [r for r in raw if r not in aims]
     # "شنوا هجوما استهدف تجمعا للجيش استخدموا خلاله قذائف": the arms used in an attack told before
     raw = [r for r in raw if not _arms_used(tokens, raw, r)]
     if not raw:
@@ -527,7 +538,9 @@ def find_triggers(
     if air_cue is None:  # "ضربات" beside a generic "قصفت" says the shelling came from the air
         air_cue = next((r for r in raw if r[0].sub_event_type == _AIR and r[0].strength == "weak"), None)
     drone_cue = next((c for c in cues if c[0].weapon == "drone"), None)
-    triggers = [Trigger(e.sub_event_type, e.weapon, e.strength == "strong", s, t) for e, s, t in raw]
+    triggers = [
+        Trigger(e.sub_event_type, e.weapon, e.strength == "strong" or s in bombing, s, t) for e, s, t in raw
+    ]
     # "دمرت الطائرات عربة صواريخ", "غارة على منصة صواريخ": a launcher or a store is what was hit
     hitting = air_cue or drone_cue or any(t.sub_event_type in (_AIR, _DISRUPTED) for t in triggers)
     if hitting:  # aircraft or a disruption verb hit it ("قصفت راجمة صواريخ" fired, it was not hit)
