@@ -122,6 +122,7 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "PE": ["البيرو", "بيرو"],
     "CZ": ["التشيك"],
     "GR": ["اليونان"],
+    "BY": ["روسيا البيضاء", "بيلاروسيا"],
 }
 
 # Words of the patterns themselves: never places on their own.

@@ -2846,3 +2846,20 @@ def test_a_bombing_that_tried_to_kill_someone_is_the_bombing() -> None:
     assert (event.sub_event_type, event.fatalities, event.injured) == ("Remote explosive/landmine/IED", 1, 4)
     event = only("اغتال مسلحون مجهولون ضابطا بإطلاق النار عليه في مدينة عدن الخميس.")
     assert event.sub_event_type == "Attack"
+
+
+def test_the_kind_of_attack_named_before_gives_way_to_a_new_attack_told() -> None:
+    text = (
+        "انفجرت سيارة مفخخة الخميس في مدينة الباب. ودارت اشتباكات عنيفة الخميس في مدينة إدلب. "
+        "وكان الهجوم الذي شنه مسلحون على حاجز للجيش في مدينة حماة الخميس قد أسفر عن مقتل جنديين."
+    )
+    hama = next(e for e in events_of(text) if e.location.name == "Hamah")
+    assert hama.sub_event_type != "Remote explosive/landmine/IED"
+
+
+def test_the_dead_of_a_strike_on_marchers_are_the_strike_s() -> None:
+    text = "قصفت طائرة مسيرة الخميس مشاركين في مسيرة احتجاجية في مدينة تعز، ما أسفر عن مقتل ثلاثة متظاهرين."
+    by_sub = {e.sub_event_type: e for e in events_of(text)}
+    assert by_sub["Air/drone strike"].fatalities == 3
+    assert "Excessive force against protesters" not in by_sub
+    assert by_sub["Peaceful protest"].fatalities is None

@@ -339,3 +339,17 @@ def test_the_border_with_iraq_is_the_border_of_the_article_country() -> None:
     assert [p.location.name for p in syrian][-1] == "Syria-Iraq border"
     turkish = resolved("قالت تركيا إن جنديين قتلا في هجوم قرب الحدود مع العراق.")
     assert [p.location.name for p in turkish][-1] == "Turkey-Iraq border"
+
+
+def test_the_country_of_a_part_weighs_names_over_a_foreign_army_nisba() -> None:
+    # a foreign army named twice by its nisba does not outweigh the country the article names
+    text = "قال الجيش الأميركي إن غارة قتلت خمسة مسلحين في جنوب البلاد. وأضاف الجيش الأميركي أن الغارة استهدفت معسكرا في ليبيا."
+    assert not any(p.location.name.endswith("United States") for p in resolved(text))
+    # the land's own news agency tells of home; a world agency does not
+    text = "قتل ثلاثة جنود سوريين في قصف على قرية في شمال البلاد، بحسب وكالة الأنباء السورية."
+    assert [p.location.name for p in resolved(text)] == ["Northern Syria"]
+    # "روسيا البيضاء" is Belarus, and a country backing a side ("المدعومين من روسيا") is no home
+    (p,) = resolved("وقال مسؤولون في روسيا البيضاء إن المحادثات ستعقد.")
+    assert p.location.country == "BY"
+    text = "قتل جنود أوكرانيون في قتال مع الانفصاليين المدعومين من روسيا في شرق البلاد."
+    assert [p.location.name for p in resolved(text)][-1] == "Eastern Ukraine"

@@ -102,6 +102,7 @@ def _take_kind(doc: Doc, s: Sentence, trig: Trigger, triggers: list[Trigger], ct
         or trig.sub_event_type != "Armed clash"
         or any(t.sub_event_type != "Armed clash" for t in triggers)
         or not _trigger_has(doc, trig, _DEFINITE_ATTACK)
+        or _words_after(doc, trig.tok_end, 3, _NEW_ATTACK_WORDS)  # "الهجوم الذي شنه مسلحون على حاجز"
     ):
         return
     trig.sub_event_type, trig.weapon = ctx.kind.sub_event_type, ctx.kind.weapon
@@ -714,6 +715,8 @@ class EventStage:
             kinds = [t for t in triggers if t.sub_event_type in _NAMED_KINDS and (t.strong or t.weapon)]
             if kinds:
                 ctx.kind, ctx.kind_sentence = kinds[-1], s.i
+            elif any(t.strong for t in triggers):
+                ctx.kind = None  # another deed told since: "the attack" may be that one
             anchors = [d for d in s_dates if not _period_start(doc, d)]
             # the day the sentence's event took place; else not a day something was told ("قتل 30 ...
             # أول أمس، بحسب ما أفادت مصادر أمس")
@@ -1348,6 +1351,7 @@ _NO_CASUALTY_SUBTYPES = frozenset(
         "Change to group/activity",
         "Headquarters or base established",
         "Non-violent transfer of territory",
+        "Peaceful protest",  # (a toll beside one is another event's: the strike on the marchers)
     )
 )
 
@@ -1461,6 +1465,7 @@ def _forms_in_sentence(doc: Doc, s: Sentence, words: frozenset[str]) -> bool:
 _ATTACK_WORDS = lx._words("هجوم هجوما الهجوم هاجم هاجمت هاجموا استهدف استهدفت استهدفوا")
 _BARE_ATTACK_WORDS = _ATTACK_WORDS | lx._words("ضرب ضربت")
 _DEFINITE_ATTACK = lx._words("الهجوم")
+_NEW_ATTACK_WORDS = lx._words("على شنه شنته شنها نفذه نفذته نفذها")
 
 
 def _targeted_party(doc: Doc, s: Sentence, trig: Trigger, country: str | None) -> Actor | None:
@@ -1901,8 +1906,8 @@ _YEAR_LEADS = lx._words("عام العام سنه السنه في خلال")
 
 
 def _other_year(doc: Doc, s: Sentence) -> bool:
-    """A year other than the report's: "شهدت نيروبي في 1998 هجوما", "خطفت في لاهور العام الماضي" or "قبل
-    عامين" is no incident of its day."""
+    """A year other than the report's: "شهدت نيروبي في 1998 هجوما", "خطفت في لاهور العام الماضي", "قبل
+    عامين" or "بعد مرور عامين على" is no incident of its day."""
     published = doc.article.published
     if published is not None and any(y != published.year for y in _years(doc, s)):
         return True
@@ -1911,7 +1916,8 @@ def _other_year(doc: Doc, s: Sentence) -> bool:
         (
             (tokens[k].norm in _YEAR_WORDS and tokens[k + 1].norm in _LAST_WORDS)
             or (tokens[k].norm == "قبل" and tokens[k + 1].norm in _YEARS_AGO)
-        )
+            or (tokens[k].norm == "مرور" and _YEARS_AGO & {t.norm for t in tokens[k + 1 : k + 3]})
+        )  # ("بعد مرور نحو عامين على هجوم": two years after it)
         # not "يحاصرها الحوثيون منذ العام الماضي" (a period), nor "قاعدة أنشئت قبل عامين" (another thing's)
         and all(t.norm not in ("منذ", "الذي", "التي") for t in tokens[max(s.tok_start, k - 3) : k])
         for k in range(s.tok_start, s.tok_end - 1)

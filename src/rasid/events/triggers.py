@@ -720,6 +720,8 @@ def find_triggers(
         )
         if cause is not None:
             end, has_casualties = cause, False
+        if any(t.strong and t.sub_event_type in (_AIR, _SHELLING) for t in triggers):
+            has_casualties = False  # "قصفت طائرة مسيرة مشاركين في مسيرة ... مقتل ثلاثة": the strike's dead
         if bombed:
             sub = _PROTEST
         elif _violent_cue(tokens, start, end):

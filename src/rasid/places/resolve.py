@@ -468,7 +468,7 @@ def find_matches(
     # "في جنوب سوريا", "شرق البلاد": that part of the country (not "بلدة X، جنوب البلاد": where X lies)
     ends = {m.tok_end for m in kept if m.best is not None}
     named_at = {m.tok_start: m.best.country for m in kept if m.best is not None and m.best.feature == "PCLI"}
-    home = _home_country(named_at, tokens)
+    home = _home_country(countries, named_at, tokens)
     for m in parts:
         country = home or _country_before(m.cue_start, tokens, named_at)
         if country and not _after_place(m, tokens, ends):
@@ -479,16 +479,19 @@ def find_matches(
     return sorted((m for m in kept + parts if m.best is not None), key=lambda m: m.tok_start)
 
 
-def _home_country(named_at: dict[int, str], tokens: Sequence[Token]) -> str | None:
-    """The one country the article names most, by name or nisba ("الجيش الأوكراني"), not as a patron
-    ("موالين لروسيا"); None on a tie."""
-    named = Counter(cc for j, cc in named_at.items() if not _after_word(tokens, j, _PATRON_WORDS))
+def _home_country(countries: Counter[str], named_at: dict[int, str], tokens: Sequence[Token]) -> str | None:
+    """The one country the article is most about: its named countries and major towns, and nisbas
+    ("الجيش الأوكراني"); not a country named as a patron ("موالين لروسيا", "المدعومين من إيران"). None on
+    a tie."""
+    patrons = Counter(cc for j, cc in named_at.items() if _after_word(tokens, j, _PATRON_WORDS))
+    named = countries - patrons - patrons  # (a country's name counts twice there)
     named += Counter(iso2 for j in range(len(tokens)) if (iso2 := _nisba_at(tokens, j)))
     top = named.most_common(2)
     return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
 
 _COUNTRY_BEFORE_TOKENS = 25
+_WIRE_COUNTRIES = frozenset(("FR", "DE", "US", "GB", "RU", "CN", "IT", "ES", "JP"))  # world news agencies
 _AGENCY_WORDS = frozenset(norm(w) for w in "الصحافة صحافة الانباء انباء وكالة الوكالة".split())
 _PATRON_WORDS = frozenset(
     norm(w)
@@ -508,15 +511,20 @@ def _country_before(k: int, tokens: Sequence[Token], named_at: dict[int, str]) -
 
 
 def _nisba_at(tokens: Sequence[Token], j: int) -> str | None:
-    """The country of a nisba ("الأوكراني"), not of a news agency ("وكالة الصحافة الفرنسية") or of a
-    patron ("المدعومة أميركيا")."""
+    """The country of a nisba ("الأوكراني"), not of a world news agency ("وكالة الصحافة الفرنسية"; the
+    land's own, "وكالة الأنباء السورية", tells of home) or of a patron ("المدعومة أميركيا")."""
     iso2 = nationality(tokens[j])
-    if iso2 is None or _after_word(tokens, j, _AGENCY_WORDS) or _after_word(tokens, j, _PATRON_WORDS):
+    if iso2 is None or _after_word(tokens, j, _PATRON_WORDS):
+        return None
+    if iso2 in _WIRE_COUNTRIES and _after_word(tokens, j, _AGENCY_WORDS):
         return None
     return iso2
 
 
 def _after_word(tokens: Sequence[Token], j: int, words: frozenset[str]) -> bool:
+    """One of the words right before token j, or before a "من" right before it ("المدعومين من روسيا")."""
+    if j > 1 and tokens[j - 1].norm == "من":
+        j -= 1
     return j > 0 and not words.isdisjoint(_forms(tokens[j - 1]))
 
 
