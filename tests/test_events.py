@@ -2863,3 +2863,13 @@ def test_the_dead_of_a_strike_on_marchers_are_the_strike_s() -> None:
     assert by_sub["Air/drone strike"].fatalities == 3
     assert "Excessive force against protesters" not in by_sub
     assert by_sub["Peaceful protest"].fatalities is None
+
+
+def test_an_attack_years_before_the_news_is_no_event_of_its_day() -> None:
+    text = (
+        "أعيد افتتاح المركز التجاري في نيروبي أمس بعد مرور نحو عامين على هجوم لحركة الشباب قتل فيه 67 شخصا."
+    )
+    assert events_of(text) == []
+    # hours after a warning: the attack is of its day
+    event = only("قتل 5 أشخاص أمس في هجوم على مركز تجاري في نيروبي بعد مرور ساعات على تحذيرات أمنية.")
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 5)

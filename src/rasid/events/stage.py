@@ -822,6 +822,8 @@ class EventStage:
             return None  # "التحقيق في الهجوم", "تقارير حول هجوم": a deed referred to, its day untold
         if date_m is None and _other_year(doc, s):
             return None  # "شهدت في 1998 هجوما": an incident of another year, its day unknown
+        if _years_since(doc, s, trig):
+            return None  # "أعيد افتتاح المركز أمس بعد مرور عامين على هجوم": a deed of years before
         shifted = None
         if date_m is None and trig.tok_start > after:
             if days_before is None:
@@ -1906,8 +1908,8 @@ _YEAR_LEADS = lx._words("عام العام سنه السنه في خلال")
 
 
 def _other_year(doc: Doc, s: Sentence) -> bool:
-    """A year other than the report's: "شهدت نيروبي في 1998 هجوما", "خطفت في لاهور العام الماضي", "قبل
-    عامين" or "بعد مرور عامين على" is no incident of its day."""
+    """A year other than the report's: "شهدت نيروبي في 1998 هجوما", "خطفت في لاهور العام الماضي" or "قبل
+    عامين" is no incident of its day."""
     published = doc.article.published
     if published is not None and any(y != published.year for y in _years(doc, s)):
         return True
@@ -1916,11 +1918,19 @@ def _other_year(doc: Doc, s: Sentence) -> bool:
         (
             (tokens[k].norm in _YEAR_WORDS and tokens[k + 1].norm in _LAST_WORDS)
             or (tokens[k].norm == "قبل" and tokens[k + 1].norm in _YEARS_AGO)
-            or (tokens[k].norm == "مرور" and _YEARS_AGO & {t.norm for t in tokens[k + 1 : k + 3]})
-        )  # ("بعد مرور نحو عامين على هجوم": two years after it)
+        )
         # not "يحاصرها الحوثيون منذ العام الماضي" (a period), nor "قاعدة أنشئت قبل عامين" (another thing's)
         and all(t.norm not in ("منذ", "الذي", "التي") for t in tokens[max(s.tok_start, k - 3) : k])
         for k in range(s.tok_start, s.tok_end - 1)
+    )
+
+
+def _years_since(doc: Doc, s: Sentence, trig: Trigger) -> bool:
+    """The deed word follows "مرور (نحو) عامين على" in its sentence: years have passed since it."""
+    tokens = doc.tokens
+    return any(
+        tokens[k].norm == "مرور" and not _YEARS_AGO.isdisjoint(t.norm for t in tokens[k + 1 : k + 3])
+        for k in range(max(s.tok_start, trig.tok_start - 6), trig.tok_start)
     )
 
 
