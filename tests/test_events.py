@@ -2873,3 +2873,8 @@ def test_an_attack_years_before_the_news_is_no_event_of_its_day() -> None:
     # hours after a warning: the attack is of its day
     event = only("قتل 5 أشخاص أمس في هجوم على مركز تجاري في نيروبي بعد مرور ساعات على تحذيرات أمنية.")
     assert (event.sub_event_type, event.fatalities) == ("Attack", 5)
+
+
+def test_an_evacuation_deal_is_an_agreement() -> None:
+    event = only("توصلت سوريا وروسيا إلى صفقة إجلاء مع جماعة جيش الإسلام في مدينة دوما الأربعاء.")
+    assert (event.sub_event_type, event.interaction) == ("Agreement", "28")
