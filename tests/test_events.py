@@ -2878,3 +2878,11 @@ def test_an_attack_years_before_the_news_is_no_event_of_its_day() -> None:
 def test_an_evacuation_deal_is_an_agreement() -> None:
     event = only("توصلت سوريا وروسيا إلى صفقة إجلاء مع جماعة جيش الإسلام في مدينة دوما الأربعاء.")
     assert (event.sub_event_type, event.interaction) == ("Agreement", "28")
+
+
+def test_an_offensive_launched_on_a_named_day_is_an_event() -> None:
+    text = "وبدأت تركيا في 20 كانون الثاني/يناير، بدعم من فصائل سورية موالية لها، هجوما على منطقة عفرين."
+    event = only(text)
+    assert (event.sub_event_type, event.date) == ("Armed clash", dt.date(2024, 1, 20))
+    # no day named: a campaign, not an incident of a day
+    assert events_of("وبدأت تركيا بدعم من فصائل سورية موالية لها هجوما على منطقة عفرين.") == []

@@ -698,7 +698,11 @@ class EventStage:
                 event = self._event(doc, s, trig, s_dates, s_places, s_actors, counts, ctx, main_place)
                 if event is None:
                     continue
-                if self.classifier is not None and not self.classifier.keep(doc, s, trig, event):
+                if (
+                    self.classifier is not None
+                    and not self.classifier.keep(doc, s, trig, event)
+                    and not _offensive_launched_on(doc, s, trig, event)
+                ):
                     continue
                 candidates.append(event)
                 if not trig.strong:
@@ -2618,6 +2622,22 @@ def _interception_sides(
 
 
 _LAUNCHED = lx._words("اطلق اطلقت اطلقوا اطلاق بدء بدا بدات")  # an offensive launched or begun
+_OFFENSIVE_WORDS = lx._words("هجوم هجوما عمليه عملياتها حمله")
+
+
+def _offensive_launched_on(doc: Doc, s: Sentence, trig: Trigger, event: Event) -> bool:
+    """ "بدأت تركيا في 20 كانون الثاني هجوما على منطقة عفرين": an offensive launched on a day the
+    sentence names is an event (the start of the fighting), whatever the filter makes of its words."""
+    date = event.spans.get("date")
+    return (
+        event.time_precision == 1
+        and date is not None
+        and s.start <= date.start < s.end
+        and _trigger_has(doc, trig, _OFFENSIVE_WORDS)
+        and _words_before(doc, trig.tok_start, min(16, trig.tok_start - s.tok_start), _LAUNCHED)
+    )
+
+
 _TARGETING_WORDS = lx._words("استهدف استهدفت استهدفا يستهدف تستهدف مستهدفا مستهدفه على ضد")
 
 
