@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import json
 import math
 import os
 import re
@@ -255,8 +256,6 @@ _SAME_COUNTRY = {"SOL": "SO", "CYN": "CY", "NOR": "NO"}  # map shapes without an
 @lru_cache(maxsize=1)
 def country_boxes() -> dict[str, tuple[float, float, float, float]]:
     """ISO alpha-2 -> (lat min, lat max, lon min, lon max) of the country's main landmass (Natural Earth)."""
-    import json
-
     with open(resources.path(MAP_COUNTRIES), encoding="utf-8") as f:
         shapes = json.load(f)["features"]
     boxes: dict[str, tuple[float, float, float, float]] = {}
