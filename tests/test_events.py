@@ -2886,3 +2886,9 @@ def test_an_offensive_launched_on_a_named_day_is_an_event() -> None:
     assert (event.sub_event_type, event.date) == ("Armed clash", dt.date(2024, 1, 20))
     # no day named: a campaign, not an incident of a day
     assert events_of("وبدأت تركيا بدعم من فصائل سورية موالية لها هجوما على منطقة عفرين.") == []
+
+
+def test_an_assassination_attempt_survived_by_a_bomb_is_the_bombing_and_a_plan_is_none() -> None:
+    event = only("نجا محافظ عدن الخميس من محاولة اغتيال بعبوة ناسفة استهدفت موكبه في مدينة عدن.")
+    assert (event.sub_event_type, event.weapon) == ("Remote explosive/landmine/IED", "ied")
+    assert events_of("قال مسؤول إن الحوثيين يخططون لمحاولة اغتيال بعبوة ناسفة في مدينة عدن.") == []

@@ -211,6 +211,12 @@ def _in_modal_scope(
         tok = tokens[k]
         if tok.norm in ("،", ",", ".", "؛") or (attempt and not _ATTEMPT.isdisjoint(tok.forms)):
             continue
+        if (
+            not _ATTEMPT.isdisjoint(tok.forms)
+            and _forms_in(tokens, k + 1, k + 2, _ASSASSINATION)
+            and _forms_in(tokens, max(sentence.tok_start, k - 6), k, _SURVIVED)
+        ):
+            continue  # "نجا من محاولة اغتيال بعبوة ناسفة": the attempt was made, with that bomb
         if any(f in lx.NEGATION or f in lx.MODALITY for f in tok.forms):
             if tok.norm == "قد" and k + 1 < len(tokens) and not tokens[k + 1].norm.startswith("ي"):
                 continue  # "قد تعرضت": past perfect, not a possibility
@@ -450,6 +456,7 @@ def _part(cuts: list[int], k: int) -> int:
 
 
 _ASSASSINATION = lx._words("اغتيال اغتال اغتالت اغتيل اغتيلت")
+_SURVIVED = lx._words("نجا نجت نجوا ينجو نجاه")
 
 
 def find_triggers(
