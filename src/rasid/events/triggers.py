@@ -43,6 +43,8 @@ _OBJECT_PRONOUNS = ("ته", "تها", "ها", "هما", "هم")  # اعترضت�
 INFILTRATION = lx._words("تسلل التسلل للتسلل")  # "أحبط الجيش محاولة تسلل": a foiled infiltration is a clash
 _CONFRONT = lx._words("تصدت تصدي تصدوا التصدي")
 _ATTEMPT = lx._words("محاوله محاولات بمحاوله لمحاوله")
+_ASSASSINATION = lx._words("اغتيال اغتال اغتالت اغتيل اغتيلت")
+_SURVIVED = lx._words("نجا نجت نجوا ينجو نجاه")  # "نجا من محاولة اغتيال": the attempt was made
 _POINTED_BACK = 25  # tokens between a weapon and the "اعتراضه" that points back at it
 _NOUNS_WITH_OBJECT = lx._words("اعتراضه اسقاطه تفكيكه تدميره")  # "من اعتراضه": a masdar with "its"
 _WEAPON_OBJECTS = {_SHELLING, _AIR, _IED, _SUICIDE}
@@ -455,10 +457,6 @@ def _part(cuts: list[int], k: int) -> int:
     return sum(1 for start in cuts if start <= k)
 
 
-_ASSASSINATION = lx._words("اغتيال اغتال اغتالت اغتيل اغتيلت")
-_SURVIVED = lx._words("نجا نجت نجوا ينجو نجاه")
-
-
 def find_triggers(
     tokens: list[Token],
     sentence: Sentence,
@@ -715,6 +713,8 @@ def find_triggers(
     # A suicide or car bombing among protesters is the bombing ("فجر انتحاري نفسه وسط محتجين"):
     # protesters named only are its victims (bombs they threw stay part of the riot).
     bombed = any(t.sub_event_type == _SUICIDE or t.weapon == "car_bomb" for t in triggers if t.strong)
+    # shelling or a strike from the air, named: never absorbed into a protest, and it keeps the toll
+    remote_named = any(t.sub_event_type in (_AIR, _SHELLING) and t.strong for t in triggers)
     if bombed:
         triggers = [t for t in triggers if t.sub_event_type != _PROTEST or t.strong]
     # Protests take their sub-type from what happened to them.
@@ -727,7 +727,7 @@ def find_triggers(
         )
         if cause is not None:
             end, has_casualties = cause, False
-        if any(t.strong and t.sub_event_type in (_AIR, _SHELLING) for t in triggers):
+        if remote_named:
             has_casualties = False  # "قصفت طائرة مسيرة مشاركين في مسيرة ... مقتل ثلاثة": the strike's dead
         if bombed:
             sub = _PROTEST
@@ -775,7 +775,6 @@ def find_triggers(
         subs = {t.sub_event_type for t in triggers if t.strong}
     # "في غارات للتحالف ومواجهات مع المقاومة": fighting joined to air strikes or shelling is its own
     # event (not "في ظل استمرار المواجهات"), and the toll the sentence gives once stays with the strikes.
-    remote_named = any(t.sub_event_type in (_AIR, _SHELLING) and t.strong for t in triggers)
     for t in triggers:
         if t.sub_event_type == _CLASH and not t.strong and remote_named and t.tok_end < sentence.tok_end:
             word = tokens[t.tok_start].norm

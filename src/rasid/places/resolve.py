@@ -467,12 +467,15 @@ def find_matches(
     _place_by_bearing(kept, tokens)
     # "في جنوب سوريا", "شرق البلاد": that part of the country (not "بلدة X، جنوب البلاد": where X lies)
     ends = {m.tok_end for m in kept if m.best is not None}
-    named_at = {m.tok_start: m.best.country for m in kept if m.best is not None and m.best.feature == "PCLI"}
-    home = _home_country(countries, named_at, tokens)
-    for m in parts:
-        country = home or _country_before(m.cue_start, tokens, named_at)
-        if country and not _after_place(m, tokens, ends):
-            m.best = gaz.part_of_country(country, *_bearing(m, tokens))
+    if parts:  # (the article's main country is weighed only for an article that needs it)
+        named_at = {
+            m.tok_start: m.best.country for m in kept if m.best is not None and m.best.feature == "PCLI"
+        }
+        home = _home_country(countries, named_at, tokens)
+        for m in parts:
+            country = home or _country_before(m.cue_start, tokens, named_at)
+            if country and not _after_place(m, tokens, ends):
+                m.best = gaz.part_of_country(country, *_bearing(m, tokens))
     for m in kept:
         if m.best is not None and m.best.feature == "PCLI" and not _after_place(m, tokens, ends):
             m.best = gaz.part_of_country(m.best.country, *_bearing(m, tokens)) or m.best
