@@ -1471,7 +1471,7 @@ def _forms_in_sentence(doc: Doc, s: Sentence, words: frozenset[str]) -> bool:
 _ATTACK_WORDS = lx._words("هجوم هجوما الهجوم هاجم هاجمت هاجموا استهدف استهدفت استهدفوا")
 _BARE_ATTACK_WORDS = _ATTACK_WORDS | lx._words("ضرب ضربت")
 _DEFINITE_ATTACK = lx._words("الهجوم")
-_NEW_ATTACK_WORDS = lx._words("على شنه شنته شنها نفذه نفذته نفذها")
+_NEW_ATTACK_WORDS = _AGENT_LEADS | lx._words("على شنه")  # its own agent or target: "الهجوم الذي شنه ... على"
 
 
 def _targeted_party(doc: Doc, s: Sentence, trig: Trigger, country: str | None) -> Actor | None:
@@ -2622,7 +2622,7 @@ def _interception_sides(
 
 
 _LAUNCHED = lx._words("اطلق اطلقت اطلقوا اطلاق بدء بدا بدات")  # an offensive launched or begun
-_OFFENSIVE_WORDS = lx._words("هجوم هجوما عمليه عملياتها حمله")
+_OFFENSIVE_WORDS = lx._words("هجوم هجوما عمليه حمله")
 
 
 def _offensive_launched_on(doc: Doc, s: Sentence, trig: Trigger, event: Event) -> bool:
