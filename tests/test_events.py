@@ -2892,3 +2892,20 @@ def test_an_assassination_attempt_survived_by_a_bomb_is_the_bombing_and_a_plan_i
     event = only("نجا محافظ عدن الخميس من محاولة اغتيال بعبوة ناسفة استهدفت موكبه في مدينة عدن.")
     assert (event.sub_event_type, event.weapon) == ("Remote explosive/landmine/IED", "ied")
     assert events_of("قال مسؤول إن الحوثيين يخططون لمحاولة اغتيال بعبوة ناسفة في مدينة عدن.") == []
+
+
+def test_an_attack_told_again_without_its_day_is_the_dated_one() -> None:
+    text = (
+        "أثار الهجوم الكيميائي على دوما غضبا دوليا.\n"
+        "وكان 40 شخصا قد قتلوا في هجوم بغاز الكلور على مدينة دوما مساء السبت."
+    )
+    chemical = [e for e in events_of(text) if e.sub_event_type == "Chemical weapon"]
+    assert [(e.date, e.fatalities) for e in chemical] == [(dt.date(2024, 3, 9), 40)]
+    # dated on two days, the undated mention could be either: it stays apart
+    text = (
+        "أثار الهجوم الكيميائي على دوما غضبا دوليا.\n"
+        "وقتل 40 شخصا في هجوم بغاز الكلور على مدينة دوما مساء السبت.\n"
+        "وقتل 12 آخرون في هجوم بغاز الكلور على مدينة دوما الاثنين."
+    )
+    chemical = [e for e in events_of(text) if e.sub_event_type == "Chemical weapon"]
+    assert sorted(e.date for e in chemical) == [dt.date(2024, 3, 9), dt.date(2024, 3, 11), PUB]

@@ -38,6 +38,7 @@ _CONTEXT_SENTENCES = 2
 _LEAD_SENTENCES = 2
 _SAME_AREA_KM = 30  # the lead may leave the place to the headline and the next sentence  # how far back a sentence's missing date or place may come from
 _BACKGROUND_DAYS = 2
+_UNDATED_MENTION_DAYS = 7  # a day not told again, within the week
 _NEEDS_CONTEXT = {"Strategic developments"}
 # a country, or a part of one ("جنوب سوريا"): a place no better than the country, only more exact
 _COUNTRY_FEATURES = {"PCLI", "PCL", "PCLD", "PCLS", "PCLF", "COUNTRY", "PART"}
@@ -739,7 +740,7 @@ class EventStage:
                 place = place or _choose_place(doc, s_places, Trigger("", None, True, s.tok_end, s.tok_end))
                 if place is not None:
                     ctx.place, ctx.place_sentence = place, s.i
-        events = _merge(_fold_generic(candidates, generic, bare), listed)
+        events = _merge(_fold_undated(_fold_generic(candidates, generic, bare)), listed)
         events = _merge_protests(_fold_intercepted(doc, events))
         events = _fold_battles_into_ground(events)
         # An event placed only in a country is no more than optional (GUIDELINES: a town, district,
@@ -3203,6 +3204,36 @@ def _other_sides(a: Event, b: Event) -> bool:
 
 def _named_in_text(a: Actor | None) -> bool:
     return a is not None and a.name_ar is not None and not a.name.startswith("Unidentified")
+
+
+def _fold_undated(events: list[Event]) -> list[Event]:
+    """ "التحقيق في الهجوم الكيميائي على دوما" with no day of its own, in an article that dates one
+    attack of that kind on Douma within the week: that attack, told again (its date is the publication
+    day or the last one named, not the attack's). Left alone when the article dates such attacks on two
+    days. `events`: the reports before merging, each with the sentence it comes from."""
+    kept: list[Event] = []
+    for ev in events:
+        dated = [e for e in events if e is not ev and _own_date(e) and _undated_mention(e, ev)]
+        if _own_date(ev) or not dated or len({e.date for e in dated}) > 1:
+            kept.append(ev)
+            continue
+        _fill_gaps(dated[0], ev, ("weapon", "fatalities", "injured", "actor1", "actor2"))
+    return kept
+
+
+def _undated_mention(dated: Event, ev: Event) -> bool:
+    return (
+        dated.sub_event_type == ev.sub_event_type
+        and dated.date is not None
+        and ev.date is not None
+        and abs((dated.date - ev.date).days) <= _UNDATED_MENTION_DAYS
+        and dated.location is not None
+        and ev.location is not None
+        and dated.location.geo_precision != 3
+        and dated.location.name == ev.location.name
+        and not _other_toll(dated, ev)
+        and not _other_sides(dated, ev)
+    )
 
 
 def _own_date(ev: Event) -> bool:
