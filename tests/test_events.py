@@ -2909,3 +2909,23 @@ def test_an_attack_told_again_without_its_day_is_the_dated_one() -> None:
     )
     chemical = [e for e in events_of(text) if e.sub_event_type == "Chemical weapon"]
     assert sorted(e.date for e in chemical) == [dt.date(2024, 3, 9), dt.date(2024, 3, 11), PUB]
+
+
+def test_the_fighting_where_ground_was_taken_that_day_is_the_taking_whoever_attacked() -> None:
+    text = (
+        "شن الحوثيون هجوما على مواقع الجيش اليمني في مديرية ناطع بمحافظة البيضاء الأربعاء، وقتل 30 منهم "
+        "في المعارك. وتمكنت قوات الشرعية الأربعاء من تحرير مواقع استراتيجية للحوثيين في مديرية ناطع."
+    )
+    events = events_of(text)
+    assert [(e.sub_event_type, e.date) for e in events] == [
+        ("Government regains territory", dt.date(2024, 3, 13))
+    ]
+    # fighting with another enemy there that day is a battle of its own
+    text = (
+        "اندلعت اشتباكات بين مسلحي تنظيم القاعدة وقوات الجيش اليمني في مديرية ناطع الأربعاء. وتمكنت "
+        "قوات الشرعية الأربعاء من تحرير مواقع استراتيجية للحوثيين في مديرية ناطع."
+    )
+    assert sorted(e.sub_event_type for e in events_of(text)) == [
+        "Armed clash",
+        "Government regains territory",
+    ]

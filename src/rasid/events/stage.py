@@ -2991,7 +2991,7 @@ def _fold_battles_into_ground(events: list[Event]) -> list[Event]:
                     if g.date == ev.date
                     and _same_place(g.location, ev.location)
                     and _shares_side(g, ev)
-                    and not _other_sides(g, ev)
+                    and not _side_of_its_own(ev, g)
                     and not _other_toll(g, ev)
                 ),
                 None,
@@ -3006,8 +3006,25 @@ def _fold_battles_into_ground(events: list[Event]) -> list[Event]:
 def _shares_side(a: Event, b: Event) -> bool:
     """Both name at least one side, and one of them is the same (a battle between unnamed sides near a
     town taken that day may be another fight)."""
-    sides = {x.name for x in (a.actor1, a.actor2) if x is not None and not x.name.startswith("Unidentified")}
-    return any(x is not None and x.name in sides for x in (b.actor1, b.actor2))
+    sides = [x.name for x in (a.actor1, a.actor2) if x is not None and not x.name.startswith("Unidentified")]
+    return any(x is not None and _one_name(x.name, y) for x in (b.actor1, b.actor2) for y in sides)
+
+
+def _side_of_its_own(ev: Event, other: Event) -> bool:
+    """`ev` names a side that is none of `other`'s ("اشتباكات بين مناصري تيار المستقبل وآخرين": not
+    the army's taking of the town), in whichever order each lists its sides."""
+    sides = [x for x in (other.actor1, other.actor2) if x is not None]
+    return any(
+        _named_in_text(x) and not any(_one_name(x.name, y.name) or _same_side(x, y) for y in sides)
+        for x in (ev.actor1, ev.actor2)
+        if x is not None
+    )
+
+
+def _one_name(x: str, y: str) -> bool:
+    """ "Military Forces of Yemen" and "Military Forces of Yemen (Hadi government)": one side, once
+    named in full (not two rival governments, each with its bracket)."""
+    return x == y or x.startswith(y + " (") or y.startswith(x + " (")
 
 
 def _bare_attack(ev: Event, bare: set[int]) -> bool:
