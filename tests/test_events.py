@@ -2929,3 +2929,23 @@ def test_the_fighting_where_ground_was_taken_that_day_is_the_taking_whoever_atta
         "Armed clash",
         "Government regains territory",
     ]
+
+
+def test_a_deed_counted_back_from_the_one_just_told_takes_that_day() -> None:
+    text = (
+        "قتل شخصان في انفجار عبوة ناسفة في مدينة الرمادي الأحد. وجاء الانفجار بعد ثلاثة أيام من مقتل 14 "
+        "شخصا على الأقل في تفجير انتحاري في مدينة الفلوجة."
+    )
+    assert [(e.location.name, e.date) for e in events_of(text)] == [
+        ("Ramadi", dt.date(2024, 3, 10)),
+        ("Al Fallujah", dt.date(2024, 3, 7)),
+    ]
+    # the sentence that counts back needs no place of its own: the town just named
+    text = (
+        "هز انفجار ضخم مدينة الرمادي الأحد، مما أسفر عن مقتل 3 أشخاص. وجاء الانفجار بعد ثلاثة أيام من "
+        "مقتل 14 شخصا على الأقل في انفجار سيارة مفخخة قرب أحد الفنادق."
+    )
+    assert [(e.date, e.fatalities) for e in events_of(text)] == [
+        (dt.date(2024, 3, 10), 3),
+        (dt.date(2024, 3, 7), 14),
+    ]

@@ -34,9 +34,9 @@ from rasid.places.gazetteer import distance_km
 from rasid.places.resolve import FEATURES_FOR_TYPE, NAMED_FEATURE_WORDS, TYPE_CUES
 from rasid.text import Sentence, Token, norm
 
-_CONTEXT_SENTENCES = 2
-_LEAD_SENTENCES = 2
-_SAME_AREA_KM = 30  # the lead may leave the place to the headline and the next sentence  # how far back a sentence's missing date or place may come from
+_CONTEXT_SENTENCES = 2  # how far back a sentence's missing date or place may come from
+_LEAD_SENTENCES = 2  # the lead may leave the place to the headline and the next sentence
+_SAME_AREA_KM = 30  # a town and the area around it
 _BACKGROUND_DAYS = 2
 _UNDATED_MENTION_DAYS = 7  # a day not told again, within the week
 _NEEDS_CONTEXT = {"Strategic developments"}
@@ -781,7 +781,9 @@ class EventStage:
         place_m = _choose_place(doc, s_places, trig)
         if place_m is None and _anaphoric_place(doc, s, trig, ctx):
             place_m = ctx.place  # "على أطراف المدينة": the town just named
-        own_date, own_place = date_m is not None, place_m is not None
+        own_place = place_m is not None
+        # "جاء الانفجار بعد ثلاثة أيام من مقتل 14": the sentence gives the earlier deed's day by counting back
+        own_date = date_m is not None or (trig.tok_start > after and days_before is not None)
         has_casualties = any(c.value > 0 for c in counts)
         # How much the sentence itself says decides whether a trigger reports an event.
         if (
@@ -842,7 +844,12 @@ class EventStage:
                 shifted = base - dt.timedelta(days=days_before) if base is not None else None
             except OverflowError:  # a publication date near year 1
                 shifted = None
-        if date_m is None and s.i - ctx.date_sentence <= _CONTEXT_SENTENCES and _day_or_week(ctx.date):
+        if (
+            date_m is None
+            and shifted is None
+            and s.i - ctx.date_sentence <= _CONTEXT_SENTENCES
+            and _day_or_week(ctx.date)
+        ):
             date_m = ctx.date  # (a month named before dates nothing after it: "في مارس الماضي")
         if place_m is None and ctx.place is not None and s.i - ctx.place_sentence <= _CONTEXT_SENTENCES:
             place_m = ctx.place
