@@ -2949,3 +2949,10 @@ def test_a_deed_counted_back_from_the_one_just_told_takes_that_day() -> None:
         (dt.date(2024, 3, 10), 3),
         (dt.date(2024, 3, 7), 14),
     ]
+
+
+def test_ground_to_be_taken_is_an_aim_not_a_taking() -> None:
+    assert events_of("أطلقت القوات حملة عسكرية لاستعادة السيطرة على مدينة الرقة أمس.") == []
+    event = only("شن الجيش هجوما لتحرير مدينة الحديدة أمس.")
+    assert event.sub_event_type == "Armed clash"
+    assert only("حررت القوات مدينة الحديدة أمس.").sub_event_type == "Government regains territory"

@@ -362,6 +362,9 @@ _QUESTIONS = lx._words("سؤال سؤالا اسئله تساؤل تساؤلات
 _CONTRAST_STARTS = frozenset(("في", "وفي", "بينما", "فيما", "وبينما", "وفيما", "ردا", "وردا"))
 
 
+_PURPOSE_LAM = ("ل", "ول", "فل")  # "لتحرير": in order to (no word of taking ground begins with ل)
+
+
 def _opens_contrast(tokens: list[Token], k: int) -> bool:
     """Token k starts "في حين", "بينما", "فيما" (or their "و" forms), or "ردا على": what the deed
     answered is another event, with its own day, place and sides."""
@@ -512,6 +515,8 @@ def find_triggers(
                 continue  # "برنامج الأسلحة الكيميائية": weapons, not their use
         if _is_aggregate(tokens, sentence, m.tok_start, counted):
             continue
+        if entry.sub_event_type in TERRITORY and tokens[m.tok_start].norm.startswith(_PURPOSE_LAM):
+            continue  # "حملة لاستعادة السيطرة على الرقة", "هجوما لتحرير المدينة": the aim, not ground taken
         raw.append((entry, m.tok_start, m.tok_end))
     # "اتهمت إسرائيل بالمسؤولية عن الغارة التي استهدفت ...": a weak word in the relative clause of the
     # strong one a modal took back says nothing more
