@@ -2956,3 +2956,10 @@ def test_ground_to_be_taken_is_an_aim_not_a_taking() -> None:
     event = only("شن الجيش هجوما لتحرير مدينة الحديدة أمس.")
     assert event.sub_event_type == "Armed clash"
     assert only("حررت القوات مدينة الحديدة أمس.").sub_event_type == "Government regains territory"
+
+
+def test_diplomats_of_a_country_are_its_civilians_not_its_forces() -> None:
+    event = only("قتل السفير الأميركي و3 دبلوماسيين أميركيين آخرين في الهجوم على القنصلية في بنغازي أمس.")
+    assert (event.sub_event_type, event.actor2.name) == ("Attack", "Civilians (United States)")
+    event = only("قتل 3 جنود أميركيين في هجوم في بغداد أمس.")
+    assert event.actor1.name == "Military Forces of the United States"

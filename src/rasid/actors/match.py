@@ -52,6 +52,14 @@ PRESS_NOUNS = frozenset(norm(w) for w in "تصريح تصريحات مؤتمر �
 _TELLER_NOUNS = frozenset(
     norm(w) for w in "مسؤول مسؤولون مسؤولين مسئول مسئولون مسئولين مصادر مصدر وسائل صحيفة صحف وكالة".split()
 )
+# before a nationality these make it civilians of that country, not its forces ("دبلوماسيين أميركيين")
+_CIVILIAN_LEADS = frozenset(
+    norm(w)
+    for w in (
+        "سفير السفير دبلوماسي الدبلوماسي دبلوماسيين الدبلوماسيين دبلوماسيون صحفي الصحفي صحفيين الصحفيين "
+        "سائح سائحا سياح السياح مدنيين المدنيين مواطنين المواطنين رهائن الرهائن عمال العمال طلاب الطلاب"
+    ).split()
+)
 # before a country or capital name these make it a place ("في مدينة باريس"), not the state acting
 _PLACE_LEADS = frozenset(
     norm(w)
@@ -280,8 +288,15 @@ def find_actors(text: str, tokens: Sequence[Token], entities: Sequence[Mention] 
             if e.metonym and _after_place_word(tokens, i):
                 i = cand.end  # "في مدينة باريس", "في العاصمة الصينية بكين": the place, not the state
                 continue
-            if e.metonym and i > 0 and _counts_people(tokens[i - 1]) and cand.country is not None:
-                # "30 بريطانيا": thirty Britons (the accusative nisba is spelled like the country)
+            civilians_of = (
+                e.kind == "state"
+                and cand.end - cand.start == 1
+                and i > 0
+                and not _CIVILIAN_LEADS.isdisjoint(tokens[i - 1].forms)
+            )
+            if (civilians_of or (e.metonym and i > 0 and _counts_people(tokens[i - 1]))) and cand.country:
+                # "30 بريطانيا": thirty Britons (the accusative nisba is spelled like the country);
+                # "دبلوماسيين أميركيين": American diplomats
                 m = _mention(
                     text, tokens, i, cand.end, LABEL_DEMONYM, SCORE_DEMONYM,
                     Actor("Civilians ({country})", None, 7), cand.country, "civilians", "civilians",
