@@ -2963,3 +2963,11 @@ def test_diplomats_of_a_country_are_its_civilians_not_its_forces() -> None:
     assert (event.sub_event_type, event.actor2.name) == ("Attack", "Civilians (United States)")
     event = only("قتل 3 جنود أميركيين في هجوم في بغداد أمس.")
     assert event.actor1.name == "Military Forces of the United States"
+
+
+def test_a_province_told_again_without_its_day_is_the_dated_report() -> None:
+    text = (
+        "أعلن البنتاغون مقتل جندي أميركي بانفجار عبوة ناسفة في ولاية هلمند.\n"
+        "وكان الجندي يشارك في دورية في ولاية هلمند الأحد حين انفجرت عبوة ناسفة قربه."
+    )
+    assert [(e.location.name, e.date) for e in events_of(text)] == [("Helmand", dt.date(2024, 3, 10))]

@@ -3253,7 +3253,7 @@ def _undated_mention(dated: Event, ev: Event) -> bool:
         and abs((dated.date - ev.date).days) <= _UNDATED_MENTION_DAYS
         and dated.location is not None
         and ev.location is not None
-        and dated.location.geo_precision != 3
+        and not _country_only(dated)
         and dated.location.name == ev.location.name
         and not _other_toll(dated, ev)
         and not _other_sides(dated, ev)
