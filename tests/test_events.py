@@ -2971,3 +2971,19 @@ def test_a_province_told_again_without_its_day_is_the_dated_report() -> None:
         "وكان الجندي يشارك في دورية في ولاية هلمند الأحد حين انفجرت عبوة ناسفة قربه."
     )
     assert [(e.location.name, e.date) for e in events_of(text)] == [("Helmand", dt.date(2024, 3, 10))]
+
+
+def test_a_missile_destroyed_in_the_air_hit_nothing() -> None:
+    text = (
+        "اعترضت الدفاعات الجوية السعودية أمس صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة جازان.\n"
+        "وقال المتحدث إن الصاروخ كان باتجاه جازان وتم تدمير الصاروخ دون وقوع إصابات."
+    )
+    assert [e.sub_event_type for e in events_of(text)] == ["Disrupted weapons use"]
+
+
+def test_a_missile_intercepted_on_its_way_from_a_place_is_not_stopped_there() -> None:
+    event = only(
+        "اعترضت الدفاعات الجوية السعودية أمس صاروخا باليستيا من داخل الأراضي اليمنية (صعدة) "
+        "باتجاه مدينة نجران."
+    )
+    assert (event.sub_event_type, event.location.name) == ("Disrupted weapons use", "Najran")

@@ -143,6 +143,7 @@ def _located(places: list[PlaceMention]) -> list[PlaceMention]:
 _LAUNCH_WORDS = lx._words(
     "اطلق اطلقت اطلقوا اطلقا اطلقتا اطلاق انطلق انطلقت انطلقوا انطلقا قادمه قادما اقلعت اقلع اقلعوا اقلاعها"
     " اتت اتي اتوا جاءت"  # "المقاتلات أتت من قاعدة حميميم"
+    " اعتراض اعترض اعترضت اعترضوا"  # "اعتراض صاروخ باليستي من داخل الأراضي اليمنية (صعدة)"
 )
 
 
@@ -3134,7 +3135,18 @@ def _told_hit(doc: Doc, ev: Event) -> bool:
     if ev.evidence is None:
         return False
     s = next((s for s in doc.sentences if s.start <= ev.evidence.start < s.end), None)
-    return s is not None and _forms_in_sentence(doc, s, _HIT_WORDS)
+    if s is None:
+        return False
+    tokens = doc.tokens
+    return any(
+        not _HIT_WORDS.isdisjoint(tokens[k].forms)
+        # "تم تدمير الصاروخ": the missile itself was destroyed, in the air
+        and not (k + 1 < s.tok_end and not _MISSILE_WORDS.isdisjoint(tokens[k + 1].forms))
+        for k in range(s.tok_start, s.tok_end)
+    )
+
+
+_MISSILE_WORDS = lx._words("الصاروخ الصواريخ صاروخ صاروخا صواريخ الصاروخين صاروخين")
 
 
 def _headed_for(doc: Doc, ev: Event) -> bool:
