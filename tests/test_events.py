@@ -2987,3 +2987,11 @@ def test_a_missile_intercepted_on_its_way_from_a_place_is_not_stopped_there() ->
         "باتجاه مدينة نجران."
     )
     assert (event.sub_event_type, event.location.name) == ("Disrupted weapons use", "Najran")
+
+
+def test_strikes_counted_over_the_last_hours_are_that_days_event() -> None:
+    text = "نفذت طائرات التحالف أكثر من 12 غارة خلال الساعات الماضية على مواقع الحوثيين في مديرية باقم."
+    assert [e.sub_event_type for e in events_of(text)] == ["Air/drone strike"]
+    # a count over a longer period stays an aggregate
+    text = "نفذت طائرات التحالف أكثر من 120 غارة خلال الأشهر الماضية على مواقع الحوثيين في مديرية باقم."
+    assert events_of(text) == []

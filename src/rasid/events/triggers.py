@@ -325,8 +325,20 @@ def _is_aggregate(tokens: list[Token], sentence: Sentence, m_start: int, counted
     before = m_start - 1
     if before > sentence.tok_start and "من" in tokens[before].forms:
         before -= 1
-    counted_before = before >= sentence.tok_start and before in counted
-    return counted_before and _forms_in(tokens, sentence.tok_start, sentence.tok_end, lx.AGGREGATE_WORDS)
+    if not (before >= sentence.tok_start and before in counted):
+        return False
+    # "12 غارة خلال الساعات الماضية": a day's strikes, counted, are that day's event
+    return any(
+        not lx.AGGREGATE_WORDS.isdisjoint(tokens[k].forms)
+        and not (
+            tokens[k].norm == "خلال"
+            and any(not _HOURS.isdisjoint(t.forms) for t in tokens[k + 1 : min(k + 4, sentence.tok_end)])
+        )
+        for k in range(sentence.tok_start, sentence.tok_end)
+    )
+
+
+_HOURS = lx._words("الساعات ساعات الساعه ساعه ساعتين الساعتين اليوم الليله ليله")
 
 
 _USED = lx._words("استخدم استخدمت استخدموا استخدمو مستخدمين مستخدما مستخدمة واستخدم واستخدمت واستخدموا")
