@@ -2995,3 +2995,10 @@ def test_strikes_counted_over_the_last_hours_are_that_days_event() -> None:
     # a count over a longer period stays an aggregate
     text = "نفذت طائرات التحالف أكثر من 120 غارة خلال الأشهر الماضية على مواقع الحوثيين في مديرية باقم."
     assert events_of(text) == []
+
+
+def test_two_attacks_and_the_verbal_noun_of_attacking_are_attack_words() -> None:
+    event = only("قامت مجموعة من مسلحي طالبان بمهاجمة مركز للشرطة في مدينة غزني أمس، فقتلت 5 من رجال الشرطة.")
+    assert (event.sub_event_type, event.fatalities) == ("Armed clash", 5)
+    event = only("أسفر هجومان لحركة طالبان في ولاية بادغيس أمس عن مقتل 14 جنديا.")
+    assert (event.sub_event_type, event.actor1.name) == ("Armed clash", "Taliban")
