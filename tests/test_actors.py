@@ -139,6 +139,13 @@ def test_nationality_adjectives() -> None:
     assert nationality("إسرائيلية") == "IL"
     assert nationality("السعودي") == "SA"
     assert nationality("الكبير") is None
+    # countries beyond the region, in the news all the same
+    assert nationality("البوروندي") == "BI"
+    assert nationality("الكونغولية") == "CD"
+    assert nationality("الفلبيني") == "PH"
+    assert actors("أعلن الجيش البوروندي الحصيلة أمس", "BI") == [
+        ("الجيش البوروندي", "Military Forces of Burundi", 1)
+    ]
 
 
 def test_noun_without_nationality_is_not_an_actor() -> None:
