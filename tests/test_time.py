@@ -461,3 +461,15 @@ def test_the_day_an_article_was_written_dates_its_other_relative_words() -> None
         "وقال الجيش في بيان أمس الاثنين إن جنديين قتلا. وأصيب ثلاثة اليوم.",
     ):
         assert dates(text)[-1].date == THU, text
+
+
+def test_a_day_and_month_months_back_take_the_year_just_named() -> None:
+    # published 1 July 2021: 26 June (five days back) is this year's; 13 November is 2015's, the year
+    # the text just named
+    text = "شهدت البلاد سلسلة هجمات في عام 2015. وكان أسوأها في 13 نوفمبر."
+    assert [m.date for m in dates(text) if m.text == "13 نوفمبر"] == [D(2015, 11, 13)]
+    text = "شهدت البلاد سلسلة هجمات في عام 2015. وكان أحدثها في 26 يونيو."
+    assert [m.date for m in dates(text) if m.text == "26 يونيو"] == [D(2021, 6, 26)]
+    # "منذ العام 2015" starts a period: the day is the last one of that name
+    text = "تشهد البلاد هجمات منذ العام 2015، وكان أسوأها في 13 نوفمبر."
+    assert [m.date for m in dates(text) if m.text == "13 نوفمبر"] == [D(2020, 11, 13)]

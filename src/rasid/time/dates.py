@@ -21,7 +21,9 @@ Rules (general, documented choices):
 - A day and month without a year take the year that puts them on or before publication (or after
   it with المقبل; "من العام الماضي/هذا العام" name the year). Two exceptions look ahead, by at most
   90 days: a deadline ("بحلول/حتى/قبل 20 تموز") and a weekday that only the next occurrence
-  matches ("الثلاثاء في الأول من مايو"). A month alone takes precision 3 and its first day.
+  matches ("الثلاثاء في الأول من مايو"). A day that lands more than 60 days back takes instead the
+  year the words before it name ("هجمات عام 2015 ... في 13 نوفمبر"; not "منذ العام 2015").
+  A month alone takes precision 3 and its first day.
 - Month names that are also words (آب, مارس, ماي, أوت, Hijri names such as رمضان, رجب) count
   only beside a day, a year, "شهر" or a modifier; other month names may also stand after a
   preposition ("في/منذ/خلال حزيران"), never alone ("سيارة نيسان").
@@ -55,6 +57,10 @@ class _MonthMatch(NamedTuple):
 
 
 _EMPTY: tuple[str, ...] = ()
+
+
+_YEAR_CONTEXT_TOKENS = 60
+_RECENT_DAYS = 60
 
 
 class _Scanner:
@@ -285,9 +291,31 @@ class _Scanner:
         if self.published is None:
             return Hit(end, None, precision, True)
         date = rs.day_month(self.published, month.month, day, month.calendar, mode)
+        told = self.year_told_before(j) if mode == "past" and month.calendar != "hijri" else None
+        if date and told is not None and told < date.year and (self.published - date).days > _RECENT_DAYS:
+            # "هجمات العام 2016 ... في السادس والعشرين من تموز": the year the text just named, for a day
+            # months back (a day of the last weeks is this year's: "ذكرى النكبة عام 1948 ... في 14 أيار")
+            date = rs.gregorian(told, month.month, day) or date
         if date:
             self.yearless.append(date)
         return Hit(end, date, precision, True) if date else None
+
+    def year_told_before(self, j: int) -> int | None:
+        """The last year written as "(ال)عام 2016" within the words before token j (not "منذ العام
+        2015", which starts a period)."""
+        for k in range(j - 1, max(-1, j - 1 - _YEAR_CONTEXT_TOKENS), -1):
+            tok = self.tokens[k]
+            if not (
+                tok.is_digit and len(tok.norm) == 4 and tok.norm.isdigit() and self.has(k - 1, lx.YEAR_WORDS)
+            ):
+                continue
+            value = int(tok.norm)
+            if self.has(k - 2, lx.SINCE) or not 1900 <= value <= (
+                self.published.year if self.published else 0
+            ):
+                return None
+            return value
+        return None
 
     def of_this_month(self, k: int, day: int, vague: bool) -> Hit | None:
         """ "الحادي والعشرين من الشهر الجاري", "العاشر من الشهر الماضي": a day of the publication's

@@ -122,6 +122,7 @@ DEADLINE_DAYS = 90
 BRACKETS = {'"': '"', "(": ")", "،": "", ",": ""}  # "اليوم (الأحد)", "أمس، الخميس"
 AGREEING = _words("الموافق")  # "الخميس الموافق 29 حزيران"
 YEAR_WORDS = _words("عام العام سنة السنة")
+SINCE = _words("منذ")  # "منذ العام 2015": a period starts
 HIJRI_MARKS = _words("هـ ه هجري هجرية الهجري الهجرية للهجرة هجريا")
 GREGORIAN_MARKS = _words("م ميلادي ميلادية الميلادي الميلادية للميلاد")
 # Tokens before a month name alone that make it a date ("في حزيران", "منذ آذار").
