@@ -22,6 +22,7 @@
     python scripts/news_gold.py sample --seed 29112034 --counts 36,14,12,10 --batches 6 --first 111 --out ../scratch/ng
     python scripts/news_gold.py sample --seed 29112035 --counts 36,14,12,10 --batches 6 --first 117 --out ../scratch/ng
     python scripts/news_gold.py sample --seed 29112036 --counts 36,14,12,10 --batches 6 --first 123 --out ../scratch/ng
+    python scripts/news_gold.py sample --seed 29112037 --counts 36,14,12,10 --batches 6 --first 129 --out ../scratch/ng
     python scripts/news_gold.py pack ../scratch/ng/gold*.jsonl    # annotations -> scripts/data/news_gold.jsonl
     python scripts/news_gold.py build build/news_gold.jsonl [--batches 6,7,8 or 1-56]   # text joined back from the corpora
     rasid eval build/news_gold.jsonl                              # scored like dev
@@ -41,7 +42,8 @@ once, then their errors read; batches 99-104 (set o) were annotated at its end a
 in session 12 batches 105-110 (set p) were annotated at the start, scored once, then their errors read,
 and batches 111-116 (set q) were annotated mid-session and are held out; in session 13 batches 117-122
 (set r) were annotated at the start, scored once with the session-start code, then their errors read;
-in session 14 batches 123-128 (set s) likewise.
+in session 14 batches 123-128 (set s) likewise, and batches 129-134 (set t) were annotated mid-session and
+are held out.
 A sample excludes the articles labelled for training at the time it was drawn, so a command redraws the
 same articles only against the label files of that day: the ids in news_gold.jsonl are the record.
 
