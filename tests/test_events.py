@@ -3002,3 +3002,19 @@ def test_two_attacks_and_the_verbal_noun_of_attacking_are_attack_words() -> None
     assert (event.sub_event_type, event.fatalities) == ("Armed clash", 5)
     event = only("أسفر هجومان لحركة طالبان في ولاية بادغيس أمس عن مقتل 14 جنديا.")
     assert (event.sub_event_type, event.actor1.name) == ("Armed clash", "Taliban")
+
+
+def test_a_bomb_that_went_off_in_its_makers_hands_is_disrupted_weapons_use() -> None:
+    event = only("قتل 7 من عناصر داعش بانفجار عجلة أثناء محاولتهم تفخيخها في قضاء الرطبة أمس.")
+    assert event.sub_event_type == "Disrupted weapons use"
+    event = only("قتل جنديان بانفجار عبوة ناسفة أثناء مرور دورية في مدينة الموصل أمس.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_report_from_one_part_of_a_country_sums_up_no_town_in_another() -> None:
+    text = (
+        "فجرت القوات العراقية أمس عبوات ناسفة تحت السيطرة في مدينة كركوك.\n"
+        "وقتل 7 من عناصر داعش أمس بانفجار عجلة أثناء محاولتهم تفخيخها غربي العراق."
+    )
+    places = sorted((e.sub_event_type, e.location.name) for e in events_of(text))
+    assert places == [("Disrupted weapons use", "Kirkuk"), ("Disrupted weapons use", "Western Iraq")]

@@ -353,3 +353,11 @@ def test_the_country_of_a_part_weighs_names_over_a_foreign_army_nisba() -> None:
     assert p.location.country == "BY"
     text = "قتل جنود أوكرانيون في قتال مع الانفصاليين المدعومين من روسيا في شرق البلاد."
     assert [p.location.name for p in resolved(text)][-1] == "Eastern Ukraine"
+
+
+def test_a_point_lies_in_a_part_of_a_country_or_not() -> None:
+    from rasid.places.gazetteer import in_part
+
+    assert in_part("Western Iraq", "IQ", 33.4, 40.0) is True  # near Rutba
+    assert in_part("Western Iraq", "IQ", 35.47, 44.39) is False  # Kirkuk
+    assert in_part("Iraq", "IQ", 35.47, 44.39) is None  # a country, no part

@@ -30,7 +30,7 @@ from rasid.model import (
 )
 from rasid.notes import note
 from rasid.places import container
-from rasid.places.gazetteer import distance_km
+from rasid.places.gazetteer import distance_km, in_part
 from rasid.places.resolve import FEATURES_FOR_TYPE, NAMED_FEATURE_WORDS, TYPE_CUES
 from rasid.text import Sentence, Token, norm
 
@@ -3220,6 +3220,9 @@ def _vague_summary(vague: Event, other: Event, towns: dict[tuple, set[str]]) -> 
         and (not _own_date(vague) or (vague.date == other.date and len(towns.get(_day_key(vague), ())) == 1))
         and other.location is not None
         and other.location.country == vague.location.country
+        # "غربي العراق" sums up no report from Kirkuk: a part of a country, only its own towns
+        and in_part(vague.location.name, vague.location.country, other.location.lat, other.location.lon)
+        is not False
         and not _other_toll(vague, other)
         and not _other_sides(vague, other)
     )

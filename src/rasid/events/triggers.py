@@ -443,6 +443,23 @@ def _is_cumulative(tokens: list[Token], sentence: Sentence, date_tokens: set[int
     return not other_dates
 
 
+_WHILE = lx._words("اثناء خلال لدي عند")
+_RIGGING = lx._words(
+    "تفخيخ تفخيخها تفخيخه زرع زرعها زرعه زرعهم تجهيز تجهيزها تجهيزه اعداد اعدادها صنع صناعه تركيب تركيبها"
+)
+
+
+def _while_rigging(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
+    """ "مقتل 7 من عناصر داعش بانفجار عجلة أثناء محاولتهم تفخيخها", "انفجرت العبوة أثناء زرعها": a bomb that
+    went off in its makers' hands (ACLED: disrupted weapons use), no attack."""
+    end = min(sentence.tok_end, t.tok_end + 6)
+    for k in range(t.tok_end, end):
+        if not _WHILE.isdisjoint(tokens[k].forms):
+            after = tokens[k + 1 : min(end + 1, k + 3)]
+            return any(not _RIGGING.isdisjoint(a.forms) for a in after)
+    return False
+
+
 def _controlled(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
     """ "تفجير عبوات ناسفة تحت السيطرة": a controlled detonation (not "في بلدة تحت السيطرة التركية", a
     town someone holds)."""
@@ -687,7 +704,9 @@ def find_triggers(
 
     # "تفجير عبوات ناسفة تحت السيطرة": bombs the forces blew up safely were defused, not set off at anyone
     for t in triggers:
-        if t.sub_event_type == _IED and _controlled(tokens, sentence, t):
+        if t.sub_event_type == _IED and (
+            _controlled(tokens, sentence, t) or _while_rigging(tokens, sentence, t)
+        ):
             t.sub_event_type, t.weapon, t.strong = _DISRUPTED, t.weapon or "ied", True
     # "قنابل مليئة بمواد كيميائية سامة ضربت دوما": bombs that carry a poison are a chemical attack
     poisoned = [

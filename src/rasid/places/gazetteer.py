@@ -249,6 +249,18 @@ def _third(lo: float, hi: float, side: int) -> tuple[float, float]:
     return -math.inf, math.inf
 
 
+def in_part(part_name: str, country: str | None, lat: float | None, lon: float | None) -> bool | None:
+    """Does the point lie in the part of the country `part_name` ("Western Iraq") names? None when the
+    name is no part's, or the country's extent or the point is unknown."""
+    box = country_boxes().get(country or "")
+    way = next((k for k, v in _PART_NAMES.items() if part_name.startswith(v + " ")), None)
+    if box is None or way is None or lat is None or lon is None:
+        return None
+    lat_lo, lat_hi = _third(box[0], box[1], way[0])
+    lon_lo, lon_hi = _third(box[2], box[3], way[1])
+    return lat_lo <= lat <= lat_hi and lon_lo <= lon <= lon_hi
+
+
 MAP_COUNTRIES = "map_countries.geojson"
 _SAME_COUNTRY = {"SOL": "SO", "CYN": "CY", "NOR": "NO"}  # map shapes without an ISO alpha-2 code
 
