@@ -3006,7 +3006,7 @@ def test_two_attacks_and_the_verbal_noun_of_attacking_are_attack_words() -> None
 
 def test_a_bomb_that_went_off_in_its_makers_hands_is_disrupted_weapons_use() -> None:
     event = only("قتل 7 من عناصر داعش بانفجار عجلة أثناء محاولتهم تفخيخها في قضاء الرطبة أمس.")
-    assert event.sub_event_type == "Disrupted weapons use"
+    assert (event.sub_event_type, event.interaction) == ("Disrupted weapons use", "20")
     event = only("قتل جنديان بانفجار عبوة ناسفة أثناء مرور دورية في مدينة الموصل أمس.")
     assert event.sub_event_type == "Remote explosive/landmine/IED"
 

@@ -1060,7 +1060,10 @@ class EventStage:
             actor1, no_state_perpetrator = None, True
         if trig.downed_plane:
             actor1, actor2 = _downing_sides(doc, s, country, actor1, actor2)
-        if trig.sub_event_type == "Disrupted weapons use":
+        if trig.own_bomb:  # the group whose bomb went off is the one side
+            group = [a for a in (actor1, actor2) if a is not None and a.inter in (2, 3, 4)]
+            actor1, actor2 = (group[0] if group else None), None
+        elif trig.sub_event_type == "Disrupted weapons use":
             actor1, actor2 = _interception_sides(actor1, actor2, country)
             if actor1 is not None and actor1.name == "Saudi-led coalition" and country == "SA":
                 actor1 = Actor(_military_of(country), None, 1)  # over its own land, the Saudi air defence

@@ -71,6 +71,7 @@ class Trigger:
     tok_end: int
     downed_plane: bool = False  # "أسقط ... طائرة": a missile fired at a plane, whose owner is the target
     shares_toll: bool = False  # "قتل 20 في غارات ومواجهات": the toll is told once, with the strikes
+    own_bomb: bool = False  # "انفجار عبوة أثناء زرعها": it went off in the hands of those who planted it
 
     @property
     def event_type(self) -> str:
@@ -707,6 +708,7 @@ def find_triggers(
         if t.sub_event_type == _IED and (
             _controlled(tokens, sentence, t) or _while_rigging(tokens, sentence, t)
         ):
+            t.own_bomb = not _controlled(tokens, sentence, t)
             t.sub_event_type, t.weapon, t.strong = _DISRUPTED, t.weapon or "ied", True
     # "قنابل مليئة بمواد كيميائية سامة ضربت دوما": bombs that carry a poison are a chemical attack
     poisoned = [
