@@ -3018,3 +3018,12 @@ def test_a_report_from_one_part_of_a_country_sums_up_no_town_in_another() -> Non
     )
     places = sorted((e.sub_event_type, e.location.name) for e in events_of(text))
     assert places == [("Disrupted weapons use", "Kirkuk"), ("Disrupted weapons use", "Western Iraq")]
+
+
+def test_taking_the_site_just_told_is_no_new_taking() -> None:
+    text = (
+        "تمكنت قوات الجيش أمس من تحرير قرية المشابيح في مديرية الظاهر بمحافظة صعدة.\n"
+        "وقال المتحدث إن بتحرير الموقع يتمكن الجيش من قطع خط إمداد الميليشيات القادمة من جبال مران."
+    )
+    events = events_of(text)
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]

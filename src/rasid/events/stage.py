@@ -394,6 +394,12 @@ def _referred_to(doc: Doc, trig: Trigger) -> bool:
         and doc.tokens[trig.tok_start].norm.startswith("ال")
     ):
         return True
+    if (
+        trig.sub_event_type in TERRITORY
+        and trig.tok_end < len(doc.tokens)
+        and doc.tokens[trig.tok_end].norm in _THE_SITE
+    ):
+        return True  # "بتحرير الموقع، يتمكن الجيش من ...": the site whose taking was just told
     k = trig.tok_start - 1
     if k >= 0 and not _EVENT_NOUNS.isdisjoint(doc.tokens[k].forms):
         k -= 1  # "تقارير عن هجوم بالغاز"
@@ -403,6 +409,7 @@ def _referred_to(doc: Doc, trig: Trigger) -> bool:
 
 
 _COMES = lx._words("جاء جاءت يأتي ياتي تأتي تاتي")
+_THE_SITE = lx._words("الموقع المواقع المنطقه المدينه البلده القريه المديريه الجبل الجبال التله")
 
 
 _UNIT_DAYS = {"يوم": 1, "ايام": 1, "يومين": 2, "اسبوع": 7, "اسابيع": 7, "اسبوعين": 14, "ساعه": 0, "ساعات": 0}
