@@ -3027,3 +3027,11 @@ def test_taking_the_site_just_told_is_no_new_taking() -> None:
     )
     events = events_of(text)
     assert [e.sub_event_type for e in events] == ["Government regains territory"]
+
+
+def test_explosives_found_a_few_words_after_the_finding_are_a_weapons_seizure() -> None:
+    event = only(
+        "عثر الجيش اليمني على كمية من مادة المتفجرات كانت بحوزة الميليشيات بمحافظة صعدة، "
+        "وذلك إثر عملية عسكرية نفذها على مواقع الحوثيين ليل الاثنين."
+    )
+    assert event.sub_event_type == "Disrupted weapons use"

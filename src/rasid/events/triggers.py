@@ -461,6 +461,24 @@ def _while_rigging(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
     return False
 
 
+_FOUND = lx._words("عثر عثرت عثروا العثور ضبط ضبطت ضبطوا صادرت صادر مصادره")
+_ARMS = lx._words(
+    "المتفجره متفجره متفجرات المتفجرات اسلحه الاسلحه ذخائر الذخائر ذخيره عبوات العبوات الغام الالغام"
+    " صواريخ الصواريخ قذائف القذائف"
+)
+
+
+def _arms_found(tokens: list[Token], entry, end: int) -> bool:
+    """ "عثر الجيش على كمية من مادة التي إن تي المتفجرة": what was found, a few words on, is arms."""
+    if entry.sub_event_type != _DISRUPTED or entry.strength != "weak":
+        return False
+    window = tokens[max(0, end - 6) : end]
+    if not any(not _FOUND.isdisjoint(t.forms) for t in window):
+        return False
+    words = [t for t in tokens[end : end + 30] if t.is_word][:12]
+    return any(not _ARMS.isdisjoint(t.forms) for t in words)
+
+
 def _controlled(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
     """ "تفجير عبوات ناسفة تحت السيطرة": a controlled detonation (not "في بلدة تحت السيطرة التركية", a
     town someone holds)."""
@@ -579,7 +597,14 @@ def find_triggers(
         air_cue = next((r for r in raw if r[0].sub_event_type == _AIR and r[0].strength == "weak"), None)
     drone_cue = next((c for c in cues if c[0].weapon == "drone"), None)
     triggers = [
-        Trigger(e.sub_event_type, e.weapon, e.strength == "strong" or s in bombing, s, t) for e, s, t in raw
+        Trigger(
+            e.sub_event_type,
+            e.weapon,
+            e.strength == "strong" or s in bombing or _arms_found(tokens, e, t),
+            s,
+            t,
+        )
+        for e, s, t in raw
     ]
     # "دمرت الطائرات عربة صواريخ", "غارة على منصة صواريخ": a launcher or a store is what was hit
     hitting = air_cue or drone_cue or any(t.sub_event_type in (_AIR, _DISRUPTED) for t in triggers)
