@@ -138,8 +138,11 @@ _JOINERS = ("-", "/")
 
 def _article_name(gaz: Gazetteer, key: str) -> bool:
     """Every place under this key is known by a name with the article (الجيزة, not جيزة)."""
-    rows = [gaz.rows[r] for r in gaz.index[key]]
-    return bool(rows) and all(norm(r.name_ar).startswith("ال") for r in rows)
+    answer = gaz.memo.get(("article", key))
+    if answer is None:
+        rows = [gaz.rows[r] for r in gaz.index[key]]
+        answer = gaz.memo["article", key] = bool(rows) and all(norm(r.name_ar).startswith("ال") for r in rows)
+    return answer
 
 
 def _capital_name(gaz: Gazetteer, key: str) -> bool:
