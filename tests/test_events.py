@@ -3035,3 +3035,33 @@ def test_explosives_found_a_few_words_after_the_finding_are_a_weapons_seizure() 
         "وذلك إثر عملية عسكرية نفذها على مواقع الحوثيين ليل الاثنين."
     )
     assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_review_negatives_of_the_new_rules() -> None:
+    # a missile that fell on a house hit something: it stays an attack beside the interception
+    text = (
+        "اعترضت الدفاعات الجوية السعودية أمس صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة جازان، "
+        "وسقط الصاروخ على منزل في جازان."
+    )
+    assert sorted(e.sub_event_type for e in events_of(text)) == [
+        "Disrupted weapons use",
+        "Shelling/artillery/missile attack",
+    ]
+    # an ambassador who speaks is no victim
+    event = only("قال السفير الروسي إن الغارات الروسية قتلت 20 مسلحا في مدينة إدلب يوم الأحد.")
+    assert event.actor2.inter != 7
+    # "وجاء الهجوم بعد": the attack just told, not a new one; the deed counted back keeps its own day
+    text = (
+        "قتل 3 جنود يوم الأحد في هجوم على حاجز في القصرين. وجاء الهجوم بعد ثلاثة أيام من مقتل 14 مدنيا "
+        "في انفجار في القصرين."
+    )
+    assert sorted((e.sub_event_type, e.date) for e in events_of(text)) == [
+        ("Armed clash", dt.date(2024, 3, 10)),
+        ("Remote explosive/landmine/IED", dt.date(2024, 3, 7)),
+    ]
+    # a bomb gone off in unnamed hands: the unidentified group that planted it
+    event = only("قتل 3 أشخاص بانفجار عبوة ناسفة أثناء زرعها في مدينة كركوك أمس.")
+    assert event.interaction == "30"
+    # what fighting led to is ground taken, not an aim
+    event = only("أدت الاشتباكات يوم الأحد لسيطرة قوات سوريا الديمقراطية على بلدة الباغوز.")
+    assert event.sub_event_type == "Non-state actor overtakes territory"

@@ -473,3 +473,8 @@ def test_a_day_and_month_months_back_take_the_year_just_named() -> None:
     # "منذ العام 2015" starts a period: the day is the last one of that name
     text = "تشهد البلاد هجمات منذ العام 2015، وكان أسوأها في 13 نوفمبر."
     assert [m.date for m in dates(text) if m.text == "13 نوفمبر"] == [D(2020, 11, 13)]
+
+
+def test_the_year_of_another_full_date_is_not_the_context_year() -> None:
+    text = "وقعت هجمات في 20 تشرين الأول عام 2019. وفي 3 آذار قتل ثلاثة في هجوم."
+    assert [m.date for m in dates(text, D(2020, 6, 1)) if m.text == "3 آذار"] == [D(2020, 3, 3)]

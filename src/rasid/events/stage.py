@@ -394,6 +394,13 @@ def _referred_to(doc: Doc, trig: Trigger) -> bool:
         and doc.tokens[trig.tok_start].norm.startswith("ال")
     ):
         return True
+    before = doc.tokens[trig.tok_start - 1] if trig.tok_start > 0 else None
+    if (
+        before is not None
+        and not _COMES.isdisjoint(before.forms)
+        and doc.tokens[trig.tok_start].norm.startswith("ال")
+    ):
+        return True  # "وجاء الهجوم بعد ثلاثة أيام من": the attack just told, and when it came
     if (
         trig.sub_event_type in TERRITORY
         and trig.tok_end < len(doc.tokens)
@@ -1069,7 +1076,7 @@ class EventStage:
             actor1, actor2 = _downing_sides(doc, s, country, actor1, actor2)
         if trig.own_bomb:  # the group whose bomb went off is the one side
             group = [a for a in (actor1, actor2) if a is not None and a.inter in (2, 3, 4)]
-            actor1, actor2 = (group[0] if group else None), None
+            actor1, actor2 = (group[0] if group else Actor("Unidentified armed group", None, 3)), None
         elif trig.sub_event_type == "Disrupted weapons use":
             actor1, actor2 = _interception_sides(actor1, actor2, country)
             if actor1 is not None and actor1.name == "Saudi-led coalition" and country == "SA":
@@ -1249,6 +1256,9 @@ class EventStage:
         }
         if date_m is not None:
             spans["date"] = date_m.span
+        elif shifted is not None:  # "بعد ثلاثة أيام من": the words that count the days back
+            last = doc.tokens[min(after + 2, s.tok_end - 1)]
+            spans["date"] = Span.of(doc.text, doc.tokens[after].start, last.end)
         spans["location"] = place_m.span
         for key, m in (("actor1", a1_m), ("actor2", a2_m)):
             if m is not None:
@@ -3150,13 +3160,18 @@ def _told_hit(doc: Doc, ev: Event) -> bool:
     tokens = doc.tokens
     return any(
         not _HIT_WORDS.isdisjoint(tokens[k].forms)
-        # "تم تدمير الصاروخ": the missile itself was destroyed, in the air
-        and not (k + 1 < s.tok_end and not _MISSILE_WORDS.isdisjoint(tokens[k + 1].forms))
+        # "تم تدمير الصاروخ": the missile itself was destroyed, in the air (not "سقط الصاروخ على منزل")
+        and not (
+            not _DESTROY_WORDS.isdisjoint(tokens[k].forms)
+            and k + 1 < s.tok_end
+            and not _MISSILE_WORDS.isdisjoint(tokens[k + 1].forms)
+        )
         for k in range(s.tok_start, s.tok_end)
     )
 
 
 _MISSILE_WORDS = lx._words("الصاروخ الصواريخ صاروخ صاروخا صواريخ الصاروخين صاروخين")
+_DESTROY_WORDS = lx._words("دمر دمرت تدمير")
 
 
 def _headed_for(doc: Doc, ev: Event) -> bool:
@@ -3231,7 +3246,11 @@ def _vague_summary(vague: Event, other: Event, towns: dict[tuple, set[str]]) -> 
         and other.location is not None
         and other.location.country == vague.location.country
         # "غربي العراق" sums up no report from Kirkuk: a part of a country, only its own towns
-        and in_part(vague.location.name, vague.location.country, other.location.lat, other.location.lon)
+        and (
+            vague.location.geonameid is not None  # a country ("Western Sahara" too), not a part of one
+            or in_part(vague.location.name, vague.location.country, other.location.lat, other.location.lon)
+            is not False
+        )
         is not False
         and not _other_toll(vague, other)
         and not _other_sides(vague, other)

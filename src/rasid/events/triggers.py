@@ -376,6 +376,7 @@ _CONTRAST_STARTS = frozenset(("في", "وفي", "بينما", "فيما", "وب�
 
 
 _PURPOSE_LAM = ("ل", "ول", "فل")  # "لتحرير": in order to (no word of taking ground begins with ل)
+_RESULT_VERBS = lx._words("ادت ادي افضت افضي اسفرت اسفر قادت قاد انتهت انتهي")
 
 
 def _opens_contrast(tokens: list[Token], k: int) -> bool:
@@ -468,14 +469,13 @@ _ARMS = lx._words(
 )
 
 
-def _arms_found(tokens: list[Token], entry, end: int) -> bool:
+def _arms_found(tokens: list[Token], sentence: Sentence, entry: TriggerEntry, start: int, end: int) -> bool:
     """ "عثر الجيش على كمية من مادة التي إن تي المتفجرة": what was found, a few words on, is arms."""
     if entry.sub_event_type != _DISRUPTED or entry.strength != "weak":
         return False
-    window = tokens[max(0, end - 6) : end]
-    if not any(not _FOUND.isdisjoint(t.forms) for t in window):
+    if not _forms_in(tokens, start, end, _FOUND):
         return False
-    words = [t for t in tokens[end : end + 30] if t.is_word][:12]
+    words = [t for t in tokens[end : sentence.tok_end] if t.is_word][:12]
     return any(not _ARMS.isdisjoint(t.forms) for t in words)
 
 
@@ -563,8 +563,12 @@ def find_triggers(
                 continue  # "برنامج الأسلحة الكيميائية": weapons, not their use
         if _is_aggregate(tokens, sentence, m.tok_start, counted):
             continue
-        if entry.sub_event_type in TERRITORY and tokens[m.tok_start].norm.startswith(_PURPOSE_LAM):
-            continue  # "حملة لاستعادة السيطرة على الرقة", "هجوما لتحرير المدينة": the aim, not ground taken
+        if (
+            entry.sub_event_type in TERRITORY
+            and tokens[m.tok_start].norm.startswith(_PURPOSE_LAM)
+            and not _forms_in(tokens, max(sentence.tok_start, m.tok_start - 4), m.tok_start, _RESULT_VERBS)
+        ):  # "حملة لاستعادة السيطرة على الرقة", "هجوما لتحرير المدينة": the aim, not ground taken (not
+            continue  # "أدت الاشتباكات لسيطرة قسد على البلدة": what the fighting led to)
         raw.append((entry, m.tok_start, m.tok_end))
     # "اتهمت إسرائيل بالمسؤولية عن الغارة التي استهدفت ...": a weak word in the relative clause of the
     # strong one a modal took back says nothing more
@@ -600,7 +604,7 @@ def find_triggers(
         Trigger(
             e.sub_event_type,
             e.weapon,
-            e.strength == "strong" or s in bombing or _arms_found(tokens, e, t),
+            e.strength == "strong" or s in bombing or _arms_found(tokens, sentence, e, s, t),
             s,
             t,
         )

@@ -309,6 +309,8 @@ class _Scanner:
                 tok.is_digit and len(tok.norm) == 4 and tok.norm.isdigit() and self.has(k - 1, lx.YEAR_WORDS)
             ):
                 continue
+            if any((m := self.month(p)) is not None and m.end == k - 1 for p in range(max(0, k - 4), k - 1)):
+                continue  # "في 20 تشرين الأول عام 2019": the year of another day, told in full
             value = int(tok.norm)
             if self.has(k - 2, lx.SINCE) or not 1900 <= value <= (
                 self.published.year if self.published else 0
