@@ -3065,3 +3065,11 @@ def test_review_negatives_of_the_new_rules() -> None:
     # what fighting led to is ground taken, not an aim
     event = only("أدت الاشتباكات يوم الأحد لسيطرة قوات سوريا الديمقراطية على بلدة الباغوز.")
     assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_where_the_attack_was_carried_out_places_the_one_just_told() -> None:
+    text = (
+        "أعلن مكتب حاكم إقليم أغري أمس أن اثنين من قوات الأمن قتلا في تفجير انتحاري في الإقليم.\n"
+        "وقال مكتب الحاكم إن الهجوم نفذ بجرار مفخخ على موقع لقوات الأمن في منطقة دوجو بايزيد."
+    )
+    assert [e.location.name for e in events_of(text)] == ["Dogubayazit"]

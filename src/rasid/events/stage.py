@@ -296,6 +296,8 @@ _EVENT_NOUNS = lx._words(
 
 
 _HAPPENED = frozenset(("وقع", "وقعت", "حدث", "حدثت", "جري", "جرت"))
+_CARRIED_OUT = frozenset(("نفذ", "نفذت"))
+_PROVINCE_WORDS = lx._words("اقليم الاقليم ولايه الولايه محافظه المحافظه بمحافظه باقليم بولايه")
 _STRUCK = lx._words("استهدف استهدفت ضرب ضربت طال طالت هز هزت")  # "العمل الذي استهدف ... بعسير"
 _RELATIVE = frozenset(("الذي", "التي"))
 _ON_IT = frozenset(("عليه", "عليها", "عليهما", "عليهم"))
@@ -352,9 +354,11 @@ def _placed_there(
     if len(triggers) != 1 or triggers[0].strong or not candidates or len(head) < 2:
         return False
     trig = triggers[0]
-    if head[0].norm.removeprefix("و") not in _HAPPENED or trig.tok_start != s.tok_start + 1:
-        return False
-    if not head[1].norm.startswith("ال"):
+    tokens = doc.tokens
+    opens = head[0].norm.removeprefix("و") in _HAPPENED and trig.tok_start == s.tok_start + 1
+    # "وقال الحاكم إن الهجوم نفذ بجرار مفخخ في منطقة دوجو بايزيد": the deed, then "was carried out"
+    told_after = trig.tok_end < s.tok_end and tokens[trig.tok_end].norm in _HAPPENED | _CARRIED_OUT
+    if not (opens or told_after) or not tokens[trig.tok_start].norm.startswith("ال"):
         return False
     last = candidates[-1]
     said = SUB_TO_TYPE[trig.sub_event_type]  # "الهجوم" is any violent event; "الانفجار" an explosion
@@ -369,7 +373,11 @@ def _placed_there(
     if told < s.i - _CONTEXT_SENTENCES:
         return False
     old, new = last.location, place.location
-    if (old.geo_precision or 3) < 3 or old.country != new.country or (new.geo_precision or 3) >= 3:
+    span = last.spans.get("location")
+    # "إقليم أغري": a province named by its capital's name, a region all the same
+    province = span is not None and bool(_PROVINCE_WORDS & {norm(w) for w in span.text.split()})
+    area = (old.geo_precision or 3) >= 3 or (province and old.admin1 is not None and old.admin1 == new.admin1)
+    if not area or old.country != new.country or (new.geo_precision or 3) >= 3:
         return False
     if None in (old.lat, old.lon, new.lat, new.lon) or distance_km(old.lat, old.lon, new.lat, new.lon) > 150:
         return False
