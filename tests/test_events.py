@@ -3073,3 +3073,12 @@ def test_where_the_attack_was_carried_out_places_the_one_just_told() -> None:
         "وقال مكتب الحاكم إن الهجوم نفذ بجرار مفخخ على موقع لقوات الأمن في منطقة دوجو بايزيد."
     )
     assert [e.location.name for e in events_of(text)] == ["Dogubayazit"]
+
+
+def test_a_campaign_of_strikes_begun_on_a_named_day_is_an_event() -> None:
+    text = (
+        "وبدأت تركيا حملة ضربات جوية على حزب العمال الكردستاني في شمال العراق في 24 فبراير الماضي "
+        "فيما وصفه رئيس الوزراء بأنه معركة ضد الإرهاب."
+    )
+    events = events_of(text)
+    assert [(e.sub_event_type, e.date) for e in events] == [("Air/drone strike", dt.date(2024, 2, 24))]

@@ -2660,6 +2660,7 @@ def _interception_sides(
 
 _LAUNCHED = lx._words("اطلق اطلقت اطلقوا اطلاق بدء بدا بدات")  # an offensive launched or begun
 _OFFENSIVE_WORDS = lx._words("هجوم هجوما عمليه حمله")
+_CAMPAIGN = lx._words("حمله")
 
 
 def _offensive_launched_on(doc: Doc, s: Sentence, trig: Trigger, event: Event) -> bool:
@@ -2670,7 +2671,8 @@ def _offensive_launched_on(doc: Doc, s: Sentence, trig: Trigger, event: Event) -
         event.time_precision == 1
         and date is not None
         and s.start <= date.start < s.end
-        and _trigger_has(doc, trig, _OFFENSIVE_WORDS)
+        # "حملة ضربات جوية": a campaign of strikes is launched as an offensive is
+        and (_trigger_has(doc, trig, _OFFENSIVE_WORDS) or _words_before(doc, trig.tok_start, 1, _CAMPAIGN))
         and _words_before(doc, trig.tok_start, min(16, trig.tok_start - s.tok_start), _LAUNCHED)
     )
 
