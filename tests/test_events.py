@@ -3082,3 +3082,17 @@ def test_a_campaign_of_strikes_begun_on_a_named_day_is_an_event() -> None:
     )
     events = events_of(text)
     assert [(e.sub_event_type, e.date) for e in events] == [("Air/drone strike", dt.date(2024, 2, 24))]
+
+
+def test_the_victims_of_a_while_clause_are_its_own() -> None:
+    text = (
+        "وقتل ما لا يقل عن 149 فلسطينيا برصاص الجنود الإسرائيليين مذاك، في حين قتل جندي إسرائيلي الجمعة "
+        "في المواجهات قرب الحدود مع قطاع غزة."
+    )
+    event = only(text)
+    assert (event.sub_event_type, event.date) == ("Armed clash", dt.date(2024, 3, 8))
+
+
+def test_a_man_and_his_daughter_attacked_are_civilians() -> None:
+    event = only("هاجم مسلحون رجلا وابنته في مدينة الموصل الأحد.")
+    assert (event.sub_event_type, event.interaction) == ("Attack", "37")

@@ -986,7 +986,11 @@ class EventStage:
             and all(a is None or a.inter != 7 for a in (actor1, actor2))
         ):  # "أطلق مسلحون النار على دورية للشرطة": shooting at armed men is a clash
             trig.sub_event_type, event_type = "Armed clash", "Battles"
-        if trig.sub_event_type == "Armed clash" and _one_sided_attack(doc, s, trig, actor1, actor2, country):
+        # (the victims of a "while" clause are its own: "قتل 149 فلسطينيا مذاك، في حين قتل جندي في المواجهات")
+        part = next(p for p in contrast_clauses(doc.tokens, s) if p.tok_start <= trig.tok_start < p.tok_end)
+        if trig.sub_event_type == "Armed clash" and _one_sided_attack(
+            doc, part, trig, actor1, actor2, country
+        ):
             trig.sub_event_type, event_type = "Attack", "Violence against civilians"
             if actor1 is not None and actor1.inter == 7:
                 actor1, actor2 = actor2, actor1
