@@ -3096,3 +3096,11 @@ def test_the_victims_of_a_while_clause_are_its_own() -> None:
 def test_a_man_and_his_daughter_attacked_are_civilians() -> None:
     event = only("هاجم مسلحون رجلا وابنته في مدينة الموصل الأحد.")
     assert (event.sub_event_type, event.interaction) == ("Attack", "37")
+
+
+def test_since_when_an_ongoing_protest_began_does_not_date_this_days_protest() -> None:
+    text = (
+        "احتشد آلاف الفلسطينيين قرب حدود قطاع غزة الاثنين، في اليوم قبل الأخير من الاحتجاجات المستمرة "
+        "منذ 6 أسابيع، وأطلق الجيش الإسرائيلي الغاز المسيل للدموع على المحتجين."
+    )
+    assert [e.date for e in events_of(text)] == [dt.date(2024, 3, 11)]

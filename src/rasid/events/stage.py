@@ -578,6 +578,14 @@ def _pluperfect(doc: Doc, s: Sentence) -> bool:
     return bool(head) and not _WAS.isdisjoint(head[0].forms) and any(t.norm == "قد" for t in head[1:])
 
 
+def _ongoing_since(doc: Doc, d: DateMention) -> bool:
+    """ "الاحتجاجات المستمرة منذ 6 أسابيع": when something ongoing began, not the day of this event."""
+    return doc.tokens[d.tok_start].norm == "منذ" and _words_before(doc, d.tok_start, 1, _ONGOING_WORDS)
+
+
+_ONGOING_WORDS = lx._words("المستمره مستمره المتواصله متواصله الجاريه جاريه المستمر مستمر المتواصل متواصل")
+
+
 def _period_start(doc: Doc, d: DateMention) -> bool:
     """ "منذ بدء المسيرات في 30 آذار": the day a period began dates none of the next sentences' events."""
     return _words_before(doc, d.tok_start, 3, _START_WORDS)
@@ -799,7 +807,12 @@ class EventStage:
         if trig.tok_start < after:  # "تأتي الغارات بعد أيام من مقتل 3 جنود": that toll is the earlier deed's
             cause = min(cause, after)
         date_m = _nearest(
-            [d for d in _in_contrast_clause(doc, s_dates, trig) or s_dates if d.tok_start < cause], trig
+            [
+                d
+                for d in _in_contrast_clause(doc, s_dates, trig) or s_dates
+                if d.tok_start < cause and not _ongoing_since(doc, d)
+            ],
+            trig,
         )
         place_m = _choose_place(doc, s_places, trig)
         if place_m is None and _anaphoric_place(doc, s, trig, ctx):
