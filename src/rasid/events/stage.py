@@ -1000,7 +1000,9 @@ class EventStage:
         ):  # "أطلق مسلحون النار على دورية للشرطة": shooting at armed men is a clash
             trig.sub_event_type, event_type = "Armed clash", "Battles"
         # (the victims of a "while" clause are its own: "قتل 149 فلسطينيا مذاك، في حين قتل جندي في المواجهات")
-        part = next(p for p in contrast_clauses(doc.tokens, s) if p.tok_start <= trig.tok_start < p.tok_end)
+        part = next(
+            (p for p in contrast_clauses(doc.tokens, s) if p.tok_start <= trig.tok_start < p.tok_end), s
+        )
         if trig.sub_event_type == "Armed clash" and _one_sided_attack(
             doc, part, trig, actor1, actor2, country
         ):
@@ -3278,7 +3280,6 @@ def _vague_summary(vague: Event, other: Event, towns: dict[tuple, set[str]]) -> 
             or in_part(vague.location.name, vague.location.country, other.location.lat, other.location.lon)
             is not False
         )
-        is not False
         and not _other_toll(vague, other)
         and not _other_sides(vague, other)
     )
