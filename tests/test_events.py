@@ -3104,3 +3104,10 @@ def test_since_when_an_ongoing_protest_began_does_not_date_this_days_protest() -
         "منذ 6 أسابيع، وأطلق الجيش الإسرائيلي الغاز المسيل للدموع على المحتجين."
     )
     assert [e.date for e in events_of(text)] == [dt.date(2024, 3, 11)]
+
+
+def test_a_deed_weeks_before_after_marur_is_dated_back() -> None:
+    text = (
+        "أعادت السلطات فتح السوق بعد مرور أسبوع على انفجار سيارة مفخخة فيه أودى بحياة 12 شخصا في مدينة الحلة."
+    )
+    assert [(e.date, e.fatalities) for e in events_of(text)] == [(dt.date(2024, 3, 7), 12)]

@@ -803,6 +803,9 @@ class EventStage:
         published = doc.article.published
         event_type = SUB_TO_TYPE[trig.sub_event_type]
         after, days_before = _comes_after(doc, s)
+        elapsed = _elapsed_since(doc, s, trig)  # "عقب مرور أسبوعين على إسقاط طائرة": two weeks back
+        if elapsed is not None and trig.tok_start > elapsed[0]:
+            after, days_before = elapsed
         cause = _cause_start(doc, trig)
         if trig.tok_start < after:  # "تأتي الغارات بعد أيام من مقتل 3 جنود": that toll is the earlier deed's
             cause = min(cause, after)
@@ -1983,6 +1986,24 @@ def _other_year(doc: Doc, s: Sentence) -> bool:
         and all(t.norm not in ("منذ", "الذي", "التي") for t in tokens[max(s.tok_start, k - 3) : k])
         for k in range(s.tok_start, s.tok_end - 1)
     )
+
+
+def _elapsed_since(doc: Doc, s: Sentence, trig: Trigger) -> tuple[int, int] | None:
+    """ "عقب مرور أسبوعين على إسقاط طائرة": (the token of "مرور", how many days back from the news the deed
+    after "على" was), for days and weeks; None otherwise (years: `_years_since`)."""
+    tokens = doc.tokens
+    for k in range(max(s.tok_start, trig.tok_start - 6), trig.tok_start):
+        if tokens[k].norm != "مرور":
+            continue
+        unit_at, n = k + 1, 1
+        number = next((m for m in doc.numbers if m.tok_start == k + 1), None)
+        if number is not None and number.kind != "dual":
+            unit_at, n = number.tok_end, number.value
+        unit = tokens[unit_at].norm if unit_at < s.tok_end else ""
+        if unit in _UNIT_DAYS and unit != "ايام" and _UNIT_DAYS[unit] > 0:
+            return k, n * _UNIT_DAYS[unit]
+        return None
+    return None
 
 
 def _years_since(doc: Doc, s: Sentence, trig: Trigger) -> bool:
