@@ -297,7 +297,6 @@ _EVENT_NOUNS = lx._words(
 
 _HAPPENED = frozenset(("وقع", "وقعت", "حدث", "حدثت", "جري", "جرت"))
 _CARRIED_OUT = frozenset(("نفذ", "نفذت"))
-_PROVINCE_WORDS = lx._words("اقليم الاقليم ولايه الولايه محافظه المحافظه بمحافظه باقليم بولايه")
 _STRUCK = lx._words("استهدف استهدفت ضرب ضربت طال طالت هز هزت")  # "العمل الذي استهدف ... بعسير"
 _RELATIVE = frozenset(("الذي", "التي"))
 _ON_IT = frozenset(("عليه", "عليها", "عليهما", "عليهم"))
@@ -373,9 +372,8 @@ def _placed_there(
     if told < s.i - _CONTEXT_SENTENCES:
         return False
     old, new = last.location, place.location
-    span = last.spans.get("location")
     # "إقليم أغري": a province named by its capital's name, a region all the same
-    province = span is not None and bool(_PROVINCE_WORDS & {norm(w) for w in span.text.split()})
+    province = _named_province(doc, last.spans.get("location"))
     area = (old.geo_precision or 3) >= 3 or (province and old.admin1 is not None and old.admin1 == new.admin1)
     if not area or old.country != new.country or (new.geo_precision or 3) >= 3:
         return False
@@ -389,6 +387,14 @@ def _placed_there(
 # what a sentence says of a deed told elsewhere: its investigation, the reports of it, the reply to it
 _REFERENCE_LEADS = lx._words("تحقيق التحقيق تحقيقا تقارير تقرير التقارير بشان حول الرد رد ردود ادعاءات مزاعم")
 _OBJECT_PREPOSITIONS = frozenset(("في", "علي", "عن", "ل", "من"))
+
+
+def _named_province(doc: Doc, span: Span | None) -> bool:
+    """The place quoted by `span` is named with a province word ("إقليم أغري", "بمحافظة صعدة")."""
+    place = next((p for p in doc.places if span is not None and p.start == span.start), None)
+    return place is not None and any(
+        TYPE_CUES.get(f) == "province" for t in doc.tokens[place.tok_start : place.tok_end] for f in t.forms
+    )
 
 
 def _referred_to(doc: Doc, trig: Trigger) -> bool:
@@ -804,7 +810,7 @@ class EventStage:
         event_type = SUB_TO_TYPE[trig.sub_event_type]
         after, days_before = _comes_after(doc, s)
         elapsed = _elapsed_since(doc, s, trig)  # "عقب مرور أسبوعين على إسقاط طائرة": two weeks back
-        if elapsed is not None and trig.tok_start > elapsed[0]:
+        if elapsed is not None and elapsed[1] < _YEAR:
             after, days_before = elapsed
         cause = _cause_start(doc, trig)
         if trig.tok_start < after:  # "تأتي الغارات بعد أيام من مقتل 3 جنود": that toll is the earlier deed's
@@ -868,7 +874,7 @@ class EventStage:
             return None  # "التحقيق في الهجوم", "تقارير حول هجوم": a deed referred to, its day untold
         if date_m is None and _other_year(doc, s):
             return None  # "شهدت في 1998 هجوما": an incident of another year, its day unknown
-        if _years_since(doc, s, trig):
+        if elapsed is not None and elapsed[1] >= _YEAR:
             return None  # "أعيد افتتاح المركز أمس بعد مرور عامين على هجوم": a deed of years before
         shifted = None
         if date_m is None and trig.tok_start > after:
@@ -1989,35 +1995,30 @@ def _other_year(doc: Doc, s: Sentence) -> bool:
 
 
 def _elapsed_since(doc: Doc, s: Sentence, trig: Trigger) -> tuple[int, int] | None:
-    """ "عقب مرور أسبوعين على إسقاط طائرة": (the token of "مرور", how many days back from the news the deed
-    after "على" was), for days and weeks; None otherwise (years: `_years_since`)."""
+    """ "عقب مرور أسبوعين على إسقاط طائرة", "بعد مرور نحو عامين على هجوم": (the token of "مرور", how many
+    days before the news the deed after it was), when the words count days, weeks or years."""
     tokens = doc.tokens
     for k in range(max(s.tok_start, trig.tok_start - 6), trig.tok_start):
         if tokens[k].norm != "مرور":
             continue
-        unit_at, n = k + 1, 1
-        number = next((m for m in doc.numbers if m.tok_start == k + 1), None)
-        if number is not None and number.kind != "dual":
+        unit_at = k + 2 if k + 1 < s.tok_end and tokens[k + 1].norm == "نحو" else k + 1
+        number = next((m for m in doc.numbers if m.tok_start == unit_at and m.kind != "dual"), None)
+        n = 1
+        if number is not None:
             unit_at, n = number.tok_end, number.value
         unit = tokens[unit_at].norm if unit_at < s.tok_end else ""
-        if unit in _UNIT_DAYS and unit != "ايام" and _UNIT_DAYS[unit] > 0:
-            return k, n * _UNIT_DAYS[unit]
-        return None
+        days = _YEAR_DAYS.get(unit) or _UNIT_DAYS.get(unit)
+        if not days or (unit == "ايام" and number is None):
+            return None  # "مرور ساعات", "مرور أيام": no count of days
+        return k, n * days
     return None
-
-
-def _years_since(doc: Doc, s: Sentence, trig: Trigger) -> bool:
-    """The deed word follows "مرور (نحو) عامين على" in its sentence: years have passed since it."""
-    tokens = doc.tokens
-    return any(
-        tokens[k].norm == "مرور" and not _YEARS_AGO.isdisjoint(t.norm for t in tokens[k + 1 : k + 3])
-        for k in range(max(s.tok_start, trig.tok_start - 6), trig.tok_start)
-    )
 
 
 _YEAR_WORDS = frozenset(("العام", "عام", "السنه"))
 _LAST_WORDS = frozenset(("الماضي", "المنصرم", "الفائت", "الماضيه", "المنصرمه", "الفائته"))
 _YEARS_AGO = frozenset(("عام", "عاما", "عامين", "اعوام", "سنه", "سنتين", "سنوات"))
+_YEAR = 365
+_YEAR_DAYS = {w: 2 * _YEAR if w in ("عامين", "سنتين") else _YEAR for w in _YEARS_AGO}
 
 
 def _group_at_place(
@@ -2706,11 +2707,9 @@ _CAMPAIGN = lx._words("حمله")
 def _offensive_launched_on(doc: Doc, s: Sentence, trig: Trigger, event: Event) -> bool:
     """ "بدأت تركيا في 20 كانون الثاني هجوما على منطقة عفرين": an offensive launched on a day the
     sentence names is an event (the start of the fighting), whatever the filter makes of its words."""
-    date = event.spans.get("date")
     return (
         event.time_precision == 1
-        and date is not None
-        and s.start <= date.start < s.end
+        and _own_date(event)
         # "حملة ضربات جوية": a campaign of strikes is launched as an offensive is
         and (_trigger_has(doc, trig, _OFFENSIVE_WORDS) or _words_before(doc, trig.tok_start, 1, _CAMPAIGN))
         and _words_before(doc, trig.tok_start, min(16, trig.tok_start - s.tok_start), _LAUNCHED)

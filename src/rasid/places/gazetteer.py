@@ -249,6 +249,13 @@ def _third(lo: float, hi: float, side: int) -> tuple[float, float]:
     return -math.inf, math.inf
 
 
+def _in_third(box: tuple[float, float, float, float], north: int, east: int, lat: float, lon: float) -> bool:
+    """The point lies in that third of the box (north, east in -1/0/1; a corner: in both thirds)."""
+    lat_lo, lat_hi = _third(box[0], box[1], north)
+    lon_lo, lon_hi = _third(box[2], box[3], east)
+    return lat_lo <= lat <= lat_hi and lon_lo <= lon <= lon_hi
+
+
 def in_part(part_name: str, country: str | None, lat: float | None, lon: float | None) -> bool | None:
     """Does the point lie in the part of the country `part_name` ("Western Iraq") names? None when the
     name is no part's, or the country's extent or the point is unknown."""
@@ -256,9 +263,7 @@ def in_part(part_name: str, country: str | None, lat: float | None, lon: float |
     way = next((k for k, v in _PART_NAMES.items() if part_name.startswith(v + " ")), None)
     if box is None or way is None or lat is None or lon is None:
         return None
-    lat_lo, lat_hi = _third(box[0], box[1], way[0])
-    lon_lo, lon_hi = _third(box[2], box[3], way[1])
-    return lat_lo <= lat <= lat_hi and lon_lo <= lon <= lon_hi
+    return _in_third(box, *way, lat, lon)
 
 
 MAP_COUNTRIES = "map_countries.geojson"
@@ -485,9 +490,7 @@ class Gazetteer:
         box = country_boxes().get(country)
         if not towns or country_row is None or box is None or (north, east) == (0, 0):
             return None
-        lat_lo, lat_hi = _third(box[0], box[1], north)
-        lon_lo, lon_hi = _third(box[2], box[3], east)
-        way = [t for t in towns if lat_lo <= t.lat <= lat_hi and lon_lo <= t.lon <= lon_hi]
+        way = [t for t in towns if _in_third(box, north, east, t.lat, t.lon)]
         people = sum(t.population for t in way)
         if not people:
             return None

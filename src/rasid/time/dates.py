@@ -312,11 +312,8 @@ class _Scanner:
             if any((m := self.month(p)) is not None and m.end == k - 1 for p in range(max(0, k - 4), k - 1)):
                 continue  # "في 20 تشرين الأول عام 2019": the year of another day, told in full
             value = int(tok.norm)
-            if self.has(k - 2, lx.SINCE) or not 1900 <= value <= (
-                self.published.year if self.published else 0
-            ):
-                return None
-            return value
+            published = self.published.year if self.published else 0
+            return None if self.has(k - 2, lx.SINCE) or not 1900 <= value <= published else value
         return None
 
     def of_this_month(self, k: int, day: int, vague: bool) -> Hit | None:
