@@ -201,13 +201,18 @@ def _cause_start(doc: Doc, trigger: Trigger) -> int:
     )
 
 
-def _in_contrast_clause(doc: Doc, mentions: list, trigger: Trigger) -> list:
-    """The mentions of the trigger's part of the sentence, cut before "فيما", "بينما", "في حين"."""
+def _clause_of(doc: Doc, trigger: Trigger) -> Sentence:
+    """The trigger's part of its sentence, cut before "فيما", "بينما", "في حين" (the sentence if uncut)."""
     s = doc.sentence_of(min(trigger.tok_start, len(doc.tokens) - 1))
-    for part in contrast_clauses(doc.tokens, s):
-        if part.tok_start <= trigger.tok_start < part.tok_end:
-            return [m for m in mentions if part.tok_start <= m.tok_start < part.tok_end]
-    return []
+    return next(
+        (p for p in contrast_clauses(doc.tokens, s) if p.tok_start <= trigger.tok_start < p.tok_end), s
+    )
+
+
+def _in_contrast_clause(doc: Doc, mentions: list, trigger: Trigger) -> list:
+    """The mentions of the trigger's part of the sentence."""
+    part = _clause_of(doc, trigger)
+    return [m for m in mentions if part.tok_start <= m.tok_start < part.tok_end]
 
 
 def _named_after(doc: Doc, p: PlaceMention) -> bool:
@@ -1009,11 +1014,8 @@ class EventStage:
         ):  # "أطلق مسلحون النار على دورية للشرطة": shooting at armed men is a clash
             trig.sub_event_type, event_type = "Armed clash", "Battles"
         # (the victims of a "while" clause are its own: "قتل 149 فلسطينيا مذاك، في حين قتل جندي في المواجهات")
-        part = next(
-            (p for p in contrast_clauses(doc.tokens, s) if p.tok_start <= trig.tok_start < p.tok_end), s
-        )
         if trig.sub_event_type == "Armed clash" and _one_sided_attack(
-            doc, part, trig, actor1, actor2, country
+            doc, _clause_of(doc, trig), trig, actor1, actor2, country
         ):
             trig.sub_event_type, event_type = "Attack", "Violence against civilians"
             if actor1 is not None and actor1.inter == 7:

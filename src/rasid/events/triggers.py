@@ -734,10 +734,11 @@ def find_triggers(
 
     # "تفجير عبوات ناسفة تحت السيطرة": bombs the forces blew up safely were defused, not set off at anyone
     for t in triggers:
-        if t.sub_event_type == _IED and (
-            _controlled(tokens, sentence, t) or _while_rigging(tokens, sentence, t)
-        ):
-            t.own_bomb = not _controlled(tokens, sentence, t)
+        if t.sub_event_type != _IED:
+            continue
+        controlled = _controlled(tokens, sentence, t)
+        if controlled or _while_rigging(tokens, sentence, t):
+            t.own_bomb = not controlled
             t.sub_event_type, t.weapon, t.strong = _DISRUPTED, t.weapon or "ied", True
     # "قنابل مليئة بمواد كيميائية سامة ضربت دوما": bombs that carry a poison are a chemical attack
     poisoned = [

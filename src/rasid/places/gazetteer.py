@@ -350,7 +350,7 @@ class Gazetteer:
         self.index: dict[str, list[int]] = {}
         self.max_tokens: dict[str, int] = {}  # first token -> longest key starting with it
         self._starts: dict[str, bool] = {}  # word -> may_start()
-        self.memo: dict[tuple[str, str], bool] = {}  # (question, key) -> answer, for resolve's per-key tests
+        self.article_named: dict[str, bool] = {}  # key -> every place under it is named with "ال" (resolve)
         self.context_only: set[tuple[str, int]] = set()  # (key, id): "القطاع" is Gaza only in Gaza news
         # (key, id) known only through a folded Persian/Urdu/Kurdish spelling: a place only with a cue.
         self.derived: set[tuple[str, int]] = set()
@@ -386,6 +386,7 @@ class Gazetteer:
 
     def add(self, rows: Iterable[PlaceRow]) -> None:
         self._towns = self._countries = None
+        self.article_named.clear()
         for r in rows:
             if r.name or r.id in self.rows:
                 self._merge(r)

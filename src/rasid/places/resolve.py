@@ -138,11 +138,10 @@ _JOINERS = ("-", "/")
 
 def _article_name(gaz: Gazetteer, key: str) -> bool:
     """Every place under this key is known by a name with the article (الجيزة, not جيزة)."""
-    answer = gaz.memo.get(("article", key))
-    if answer is None:
+    if key not in gaz.article_named:
         rows = [gaz.rows[r] for r in gaz.index[key]]
-        answer = gaz.memo["article", key] = bool(rows) and all(norm(r.name_ar).startswith("ال") for r in rows)
-    return answer
+        gaz.article_named[key] = bool(rows) and all(norm(r.name_ar).startswith("ال") for r in rows)
+    return gaz.article_named[key]
 
 
 def _capital_name(gaz: Gazetteer, key: str) -> bool:
