@@ -23,7 +23,8 @@
     python scripts/news_gold.py sample --seed 29112035 --counts 36,14,12,10 --batches 6 --first 117 --out ../scratch/ng
     python scripts/news_gold.py sample --seed 29112036 --counts 36,14,12,10 --batches 6 --first 123 --out ../scratch/ng
     python scripts/news_gold.py sample --seed 29112037 --counts 36,14,12,10 --batches 6 --first 129 --out ../scratch/ng
-    python scripts/news_gold.py pack ../scratch/ng/gold*.jsonl    # annotations -> scripts/data/news_gold.jsonl
+    python scripts/news_gold.py sample --seed 29112038 --counts 36,14,12,10 --batches 6 --first 135 --out ../scratch/ng
+    python scripts/news_gold.py pack ../scratch/ng/gold*.jsonl    # annotations -> scripts/data/news_gold.jsonl (other batches kept)
     python scripts/news_gold.py build build/news_gold.jsonl [--batches 6,7,8 or 1-56]   # text joined back from the corpora
     rasid eval build/news_gold.jsonl                              # scored like dev
 
@@ -43,7 +44,7 @@ in session 12 batches 105-110 (set p) were annotated at the start, scored once, 
 and batches 111-116 (set q) were annotated mid-session and are held out; in session 13 batches 117-122
 (set r) were annotated at the start, scored once with the session-start code, then their errors read;
 in session 14 batches 123-128 (set s) likewise, and batches 129-134 (set t) were annotated mid-session and
-are held out.
+are held out; in session 15 batches 135-140 (set u) were annotated at the start and are held out.
 A sample excludes the articles labelled for training at the time it was drawn, so a command redraws the
 same articles only against the label files of that day: the ids in news_gold.jsonl are the record.
 
@@ -95,6 +96,8 @@ def sample(args: argparse.Namespace) -> None:
     out = Path(args.out)
     _outside_repo(out, allowed=None)
     used = {r["article_id"] for p in (LABELS, ARTICLE_LABELS, ACTOR_LABELS) for r in _read_jsonl(p)}
+    if GOLD.exists():  # never an article already annotated (the batch files of earlier sessions may be gone)
+        used |= {r["id"] for r in _read_jsonl(GOLD)}
     for batch in out.glob("batch*.jsonl"):
         used |= {r["id"] for r in _read_jsonl(batch)}
     dev_ids, dev_prefixes = dev_keys()
@@ -149,6 +152,10 @@ def pack(args: argparse.Namespace) -> None:
                     sys.exit(f"{r['id']}: {part} is not an object")
             events.append(ev)
         out.append({k: r[k] for k in ("id", "batch", "published", "source")} | {"events": events})
+    # the batches packed before stay (the annotation files of earlier sessions may be gone); a batch
+    # packed again is replaced
+    packed = {r["batch"] for r in out}
+    out += [r for r in (_read_jsonl(GOLD) if GOLD.exists() else []) if r["batch"] not in packed]
     out.sort(key=lambda r: r["id"])
     leaked = [r["id"] for r in out if _ARABIC.search(json.dumps(r, ensure_ascii=False))]
     if leaked:
