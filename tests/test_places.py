@@ -361,3 +361,18 @@ def test_a_point_lies_in_a_part_of_a_country_or_not() -> None:
     assert in_part("Western Iraq", "IQ", 33.4, 40.0) is True  # near Rutba
     assert in_part("Western Iraq", "IQ", 35.47, 44.39) is False  # Kirkuk
     assert in_part("Iraq", "IQ", 35.47, 44.39) is None  # a country, no part
+
+
+def test_a_village_far_from_every_major_place_of_the_article_is_left_unknown() -> None:
+    # The gazetteer's only "الطلح" is a village of Shabwa, some 400 km from Saada: in news of Saada it is
+    # another place of that name, unknown, not that village.
+    saada = resolved("قصف طيران التحالف مواقع في مدينة صعدة، كما قصف محلات تجارية في سوق الطلح.")
+    assert not any(near(p.location, 15.16, 47.40, 50) for p in saada)
+    assert any("صعدة" in p.text and p.location.country == "YE" for p in saada)
+    # Named with a cue, or in news of its own province, it is that village.
+    cued = resolved("قصف طيران التحالف مواقع في مدينة صعدة، كما قصف منازل في قرية الطلح.")
+    assert any(
+        p.location.country == "YE" and near(p.location, 15.16, 47.40) for p in cued if "الطلح" in p.text
+    )
+    shabwa = resolved("قصف طيران التحالف مواقع في محافظة شبوة، كما قصف محلات تجارية في سوق الطلح.")
+    assert any(near(p.location, 15.16, 47.40) for p in shabwa if "الطلح" in p.text)

@@ -10,7 +10,8 @@
 4. Disambiguation: population (or a stand-in weight for areas), feature class, agreement with
    the type cue, the article's countries (country names and unambiguous major places),
    containment (a neighbourhood whose city is mentioned) and distance to the other places.
-   A minor place outside the article's countries is dropped: no coordinates beat wrong ones.
+   A minor place outside the article's countries is dropped: no coordinates beat wrong ones; so is
+   a village named without a cue far from every major place the article names in its country.
 5. Names the Arabic index does not know (NER LOC spans, "مدينة X", a phrase asked about) are tried
    against the Latin GeoNames names by consonant skeleton (translit.py), only inside the article's
    countries and only when one sizeable place clearly wins (Gazetteer.transliterated).
@@ -105,6 +106,7 @@ PLURAL_CUES = {
 # Places of these features are points: precision 1 unless a direction cue says "near".
 MAJOR_FEATURES = {"PCLI", "ADM1", "PPLC", "PPLA", "REGION", "BORDER"}
 POINT_FEATURES = {"NBHD", "CAMP", "CROSSING", "BASE"}
+FAR_FROM_HOME_KM = 250  # a village this far from all the article's major places of its country
 SPECIFICITY = {"PCLI": 6, "ADM1": 5, "REGION": 4, "BORDER": 3, "ADM2": 2, "ADM3": 2, "AREA": 2}
 
 
@@ -391,7 +393,15 @@ def _choose(
         return None  # "جبل X" in another country's article: a mountain, not the town X abroad
     if minor and not m.cued and not countries and best.weight < 5_000:
         return None
+    if minor and not m.cued and best.weight < 5_000 and _far_from_home(best, anchors):
+        return None  # "سوق الطلح" in news of Saada: another place of that name, not a village of Shabwa
     return best
+
+
+def _far_from_home(row: PlaceRow, anchors: list[PlaceRow]) -> bool:
+    """The article names major places of the row's country, and none lies near it."""
+    home = [a for a in anchors if a.id != row.id and a.country == row.country and a.feature != "PCLI"]
+    return bool(home) and min(distance_km(row.lat, row.lon, a.lat, a.lon) for a in home) > FAR_FROM_HOME_KM
 
 
 def _strip_offset(tok: Token, form: str) -> int:
