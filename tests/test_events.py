@@ -3111,3 +3111,12 @@ def test_a_deed_weeks_before_after_marur_is_dated_back() -> None:
         "أعادت السلطات فتح السوق بعد مرور أسبوع على انفجار سيارة مفخخة فيه أودى بحياة 12 شخصا في مدينة الحلة."
     )
     assert [(e.date, e.fatalities) for e in events_of(text)] == [(dt.date(2024, 3, 7), 12)]
+
+
+def test_a_span_of_past_weeks_dates_no_later_sentence() -> None:
+    ev = only(
+        "نفذ الجيش عمليات عسكرية خلال الأسبوعين الماضيين في المحافظة. "
+        "من جانبه، واصل طيران التحالف مساندته للجيش بتنفيذ عدة غارات على مدينة حرض."
+    )
+    assert ev.sub_event_type == "Air/drone strike"
+    assert (ev.date, ev.time_precision) == (PUB, 2)  # not two weeks before the news

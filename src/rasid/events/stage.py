@@ -598,8 +598,14 @@ _ONGOING_WORDS = lx._words("المستمره مستمره المتواصله م�
 
 
 def _period_start(doc: Doc, d: DateMention) -> bool:
-    """ "منذ بدء المسيرات في 30 آذار": the day a period began dates none of the next sentences' events."""
-    return _words_before(doc, d.tok_start, 3, _START_WORDS)
+    """ "منذ بدء المسيرات في 30 آذار": the day a period began dates none of the next sentences' events;
+    nor does a span of days ("خلال الأسبوعين الماضيين")."""
+    return _words_before(doc, d.tok_start, 3, _START_WORDS) or (
+        (d.precision or 3) >= 2 and _words_before(doc, d.tok_start, 1, _DURING)
+    )
+
+
+_DURING = lx._words("خلال طيله طوال مدي")
 
 
 _HELD = lx._words("عقده عقدها عقدته عقد عقدت عقدوا")
