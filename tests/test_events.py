@@ -3120,3 +3120,13 @@ def test_a_span_of_past_weeks_dates_no_later_sentence() -> None:
     )
     assert ev.sub_event_type == "Air/drone strike"
     assert (ev.date, ev.time_precision) == (PUB, 2)  # not two weeks before the news
+
+
+@pytest.mark.parametrize(
+    "words", ["تبادلا لإطلاق النار", "تبادلاً لاطلاق النار", "تبادل لإطلاق الرصاص", "تبادل إطلاق الرصاص"]
+)
+def test_an_exchange_of_fire_in_its_other_forms_is_a_clash(words: str) -> None:
+    ev = only(
+        f"قال مسؤول محلي إن {words} وقع ليل الاثنين بين مسلحين في بلدة قرب مدينة الموصل أدى إلى مقتل 4 أشخاص."
+    )
+    assert (ev.sub_event_type, ev.date, ev.fatalities) == ("Armed clash", dt.date(2024, 3, 11), 4)
