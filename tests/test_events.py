@@ -3130,3 +3130,10 @@ def test_an_exchange_of_fire_in_its_other_forms_is_a_clash(words: str) -> None:
         f"قال مسؤول محلي إن {words} وقع ليل الاثنين بين مسلحين في بلدة قرب مدينة الموصل أدى إلى مقتل 4 أشخاص."
     )
     assert (ev.sub_event_type, ev.date, ev.fatalities) == ("Armed clash", dt.date(2024, 3, 11), 4)
+
+
+def test_the_area_after_a_comma_says_where_the_town_lies() -> None:
+    ev = only(
+        "استهدفت قوات النظام، ليل الاثنين، مدينة قلعة المضيق، شمال غربي حماة وسط البلاد بأكثر من مئة صاروخ."
+    )
+    assert ev.location.name.startswith("Qal") and ev.location.geo_precision == 1

@@ -266,6 +266,8 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
     ):
         located = [p for p in located if p not in named_after]
     located = [p for p in located if not _names_other_event(doc, p, trigger)]
+    # "مدينة قلعة المضيق، شمال غربي حماة": the area after the comma says where the town lies
+    located = [p for p in located if not _locates_the_last(doc, p, located)] or located
     if not located:
         return None
     # "... قرب حدود جازان، فيما سقطت قذائف في منطقة نجران": a "while" clause tells of its own place
@@ -293,6 +295,19 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
     pool = [p for p in located if not _is_country(p)] or located
     best = min(p.location.geo_precision or 3 for p in pool)
     return _nearest([p for p in pool if (p.location.geo_precision or 3) == best], trigger)
+
+
+def _locates_the_last(doc: Doc, p: PlaceMention, places: list[PlaceMention]) -> bool:
+    """An area near a town ("شمال غربي حماة") set off by a comma right after another town or area."""
+    if p.location is None or p.location.geo_precision != 2 or p.tok_start < 2:
+        return False
+    if doc.tokens[p.tok_start - 1].norm not in ("،", ","):
+        return False
+    return any(
+        q.tok_end == p.tok_start - 1 and not _is_country(q) and (q.location.geo_precision or 3) <= 2
+        for q in places
+        if q.location is not None
+    )
 
 
 _EVENT_NOUNS = lx._words(
