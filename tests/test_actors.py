@@ -399,3 +399,13 @@ def test_a_named_group_joined_by_and_stays_a_second_side() -> None:
         "Unidentified Armed Group (Yemen)",
         "Houthis (Ansar Allah)",
     ]
+
+
+def test_a_weapon_fired_with_is_not_the_army() -> None:
+    # "المدفعية" alone names the army's artillery; "بالمدفعية" is only what the factions fired
+    assert [a[1] for a in actors("قصفت فصائل المعارضة بالمدفعية الثقيلة مواقع في ريف حماة.", "SY")] == [
+        "Syrian opposition factions"
+    ]
+    assert [a[1] for a in actors("قصفت المدفعية السورية مواقع في ريف حماة.", "SY")] == [
+        "Military Forces of Syria"
+    ]

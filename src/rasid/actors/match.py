@@ -65,6 +65,18 @@ _PLACE_LEADS = frozenset(
     norm(w)
     for w in "في مدينة بمدينة العاصمة بالعاصمة وفي قرب وقرب جنوب شمال شرق غرب جنوبي شمالي شرقي غربي ضواحي وسط".split()
 )
+# Weapons an army is named by ("قصفت المدفعية"), which after "ب" are only what was fired ("بالمدفعية").
+_ASSETS = frozenset(
+    norm(w)
+    for w in "المدفعية الطيران الطائرات المقاتلات المروحيات الدبابات مدفعية طيران طائرات مقاتلات مروحيات".split()
+)
+
+
+def _instrument(tok: Token) -> bool:
+    word = tok.norm.removeprefix("و")
+    return word.startswith("ب") and word[1:] in _ASSETS
+
+
 # "القاعدة الجوية" is an air base, not al-Qaeda.
 _AQ_VETO_NEXT = frozenset(
     norm(w) for w in "الجوية العسكرية البحرية الأمريكية الأميركية الروسية التركية الإيرانية".split()
@@ -287,6 +299,9 @@ def find_actors(text: str, tokens: Sequence[Token], entities: Sequence[Mention] 
                 continue
             if e.metonym and _after_place_word(tokens, i):
                 i = cand.end  # "في مدينة باريس", "في العاصمة الصينية بكين": the place, not the state
+                continue
+            if e.generic and _instrument(tok):
+                i = cand.end  # "قصفت الفصائل بالمدفعية": what they fired with, not the army
                 continue
             civilians_of = (
                 e.kind == "state"
