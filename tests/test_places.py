@@ -6,9 +6,9 @@ import pytest
 from typer.testing import CliRunner
 
 from rasid.doc import Doc
-from rasid.model import Article
+from rasid.model import Article, Location
 from rasid.places import container
-from rasid.places.gazetteer import default_gazetteer, distance_km, reload
+from rasid.places.gazetteer import Gazetteer, PlaceRow, default_gazetteer, distance_km, reload
 from rasid.places.stage import PlaceStage
 from rasid.text.stage import TextStage
 
@@ -376,3 +376,13 @@ def test_a_village_far_from_every_major_place_of_the_article_is_left_unknown() -
     )
     shabwa = resolved("قصف طيران التحالف مواقع في محافظة شبوة، كما قصف محلات تجارية في سوق الطلح.")
     assert any(near(p.location, 15.16, 47.40) for p in shabwa if "الطلح" in p.text)
+
+
+def test_a_row_of_no_geonames_id_is_found_again_also_after_an_import() -> None:
+    gaz = Gazetteer(
+        [PlaceRow(id=-1, name="Old Souq", name_ar="السوق القديم", country="YE", lat=15.3, lon=44.2)]
+    )
+    assert gaz.find_row(Location("Old Souq", country="YE", lat=15.3, lon=44.2)).id == -1
+    gaz.add([PlaceRow(id=-2, name="New Souq", name_ar="السوق الجديد", country="YE", lat=15.4, lon=44.1)])
+    assert gaz.find_row(Location("New Souq", country="YE", lat=15.4, lon=44.1)).id == -2
+    assert gaz.find_row(Location("New Souq", country="YE", lat=16.0, lon=44.1)) is None

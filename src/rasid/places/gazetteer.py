@@ -336,6 +336,7 @@ class Gazetteer:
         self._latin_index = latin_index
         self._towns: dict[str, list[PlaceRow]] | None = None  # populated places by country, on first use
         self._countries: dict[str, PlaceRow] | None = None
+        self._unnumbered: dict[tuple[str, str], list[PlaceRow]] | None = None  # rows of no GeoNames id
         self.rows: dict[int, PlaceRow] = {}
         for r in rows:
             self._merge(r)
@@ -385,7 +386,7 @@ class Gazetteer:
                 self.max_tokens[first] = n
 
     def add(self, rows: Iterable[PlaceRow]) -> None:
-        self._towns = self._countries = None
+        self._towns = self._countries = self._unnumbered = None
         self.article_named.clear()
         for r in rows:
             if r.name or r.id in self.rows:
@@ -523,12 +524,14 @@ class Gazetteer:
         """The row a Location came from (by GeoNames id, else by name, country and coordinates)."""
         if location.geonameid and location.geonameid in self.rows:
             return self.rows[location.geonameid]
-        for r in self.rows.values():
+        if self._unnumbered is None:
+            self._unnumbered = {}
+            for r in self.rows.values():
+                if r.id < 0:
+                    self._unnumbered.setdefault((r.name, r.country), []).append(r)
+        for r in self._unnumbered.get((location.name, location.country or ""), ()):
             if (
-                r.id < 0
-                and r.name == location.name
-                and r.country == (location.country or "")
-                and location.lat is not None
+                location.lat is not None
                 and abs(r.lat - location.lat) < 1e-4
                 and abs(r.lon - (location.lon or 0)) < 1e-4
             ):
