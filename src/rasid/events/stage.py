@@ -587,12 +587,12 @@ _START_WORDS = lx.SINCE_WORDS | lx.PERIOD_START_WORDS | lx._words("انطلقت 
 
 def _words_after(doc: Doc, k: int, n: int, words: frozenset[str]) -> bool:
     """Some reading of the n tokens from token k on is one of `words`."""
-    return any(f in words for t in doc.tokens[k : k + n] for f in t.forms)
+    return any(not words.isdisjoint(t.forms) for t in doc.tokens[k : k + n])
 
 
 def _words_before(doc: Doc, k: int, n: int, words: frozenset[str]) -> bool:
     """Some reading of the n tokens before token k is one of `words`."""
-    return any(f in words for t in doc.tokens[max(0, k - n) : k] for f in t.forms)
+    return any(not words.isdisjoint(t.forms) for t in doc.tokens[max(0, k - n) : k])
 
 
 _WAS = lx._words("كان كانت كانوا")
@@ -745,11 +745,12 @@ class EventStage:
                 for m in doc.in_sentence(doc.actors, s)
                 if m.tok_start >= dateline or m.label != "ACTOR_METONYM"
             ]
-            matches = (
-                doc.trigger_hits[s.i]
-                if doc.trigger_hits is not None
-                else self.matcher.find_longest(tokens, s.tok_start, s.tok_end)
-            )
+            if doc.trigger_sentences is not None and s.i not in doc.trigger_sentences:
+                matches = []  # the trigger stage's rules, a superset of these, left the sentence no trigger
+            elif doc.trigger_hits is not None:
+                matches = doc.trigger_hits[s.i]
+            else:
+                matches = self.matcher.find_longest(tokens, s.tok_start, s.tok_end)
             # Casualty figures matter only where a trigger may make an event.
             counts = finder.find(s.tok_start, s.tok_end) if matches else []
             has_casualties = any(c.value > 0 for c in counts)
@@ -1553,7 +1554,7 @@ _GUN_WORDS = lx._words(
 
 
 def _forms_in_sentence(doc: Doc, s: Sentence, words: frozenset[str]) -> bool:
-    return any(f in words for t in doc.tokens[s.tok_start : s.tok_end] for f in t.forms)
+    return any(not words.isdisjoint(t.forms) for t in doc.tokens[s.tok_start : s.tok_end])
 
 
 _ATTACK_WORDS = lx._words("هجوم هجوما الهجوم هاجم هاجمت هاجموا استهدف استهدفت استهدفوا")
@@ -1942,7 +1943,7 @@ _FIELD_WORDS = lx._words("ميداني ميدانيا ميدانيه")
 
 
 def _trigger_has(doc: Doc, trig: Trigger, words: frozenset[str]) -> bool:
-    return any(f in words for t in doc.tokens[trig.tok_start : trig.tok_end] for f in t.forms)
+    return any(not words.isdisjoint(t.forms) for t in doc.tokens[trig.tok_start : trig.tok_end])
 
 
 _UNKNOWN_WORDS = lx._words("مجهول مجهولون مجهولين مجهوله المجهول المجهولين")

@@ -158,7 +158,7 @@ def _aircraft_dropped(tokens: list[Token], sentence: Sentence, t: Trigger) -> bo
 
 
 def _forms_in(tokens: list[Token], start: int, end: int, words: frozenset[str]) -> bool:
-    return any(f in words for k in range(start, end) for f in tokens[k].forms)
+    return any(not words.isdisjoint(tokens[k].forms) for k in range(start, end))
 
 
 def _suppressed(tokens: list[Token], start: int, triggers: list[Trigger]) -> bool:

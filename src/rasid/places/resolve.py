@@ -370,7 +370,10 @@ def _choose(
         if row.container and row.container in anchor_ids:
             s += 4.0
         near = [a for a in anchors if a.id != row.id and a.feature not in ("PCLI",)]
-        if near and min(distance_km(row.lat, row.lon, a.lat, a.lon) for a in near) < 100:
+        # (a degree of latitude is 111 km: farther apart in latitude, no need to measure)
+        if any(
+            abs(row.lat - a.lat) < 0.9 and distance_km(row.lat, row.lon, a.lat, a.lon) < 100 for a in near
+        ):
             s += 1.5
         m.scores[row.id] = s
         if s > best_score:

@@ -127,16 +127,21 @@ def _may_count(word: str) -> bool:
     )
 
 
-def _match_phrase(tokens: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-    """Length of the approximation phrase starting at token i, or 0."""
+def _match_phrase(tokens: list[Token], i: int) -> int:
+    """Length of the approximation phrase (APPROX_PHRASES, first listed first) starting at token i, or 0."""
     if not tokens[i].is_word or _APPROX_FIRST.isdisjoint(tokens[i].forms):
         return 0
-    for phrase in phrases:
+    for _, phrase in sorted(p for f in set(tokens[i].forms) for p in _PHRASES_BY_FIRST.get(f, ())):
         if i + len(phrase) <= len(tokens) and all(
-            phrase[k] in tokens[i + k].forms for k in range(len(phrase))
+            phrase[k] in tokens[i + k].forms for k in range(1, len(phrase))
         ):
             return len(phrase)
     return 0
+
+
+_PHRASES_BY_FIRST: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+for _n, _phrase in enumerate(APPROX_PHRASES):
+    _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append((_n, _phrase))
 
 
 def _parse_words(tokens: list[Token], i: int) -> tuple[int, int] | None:
@@ -176,7 +181,7 @@ def find_numbers(tokens: list[Token]) -> list[NumberMention]:
         if not tok.is_digit and not (tok.is_word and _may_count(tok.norm)):
             i += 1  # most words: no number, no approximation, no dual
             continue
-        approx_len = _match_phrase(tokens, i, APPROX_PHRASES)
+        approx_len = _match_phrase(tokens, i)
         j = i + approx_len
         if j >= n:
             break
