@@ -114,6 +114,8 @@ def _digits_value(text: str) -> float | None:
 
 
 _APPROX_FIRST = frozenset(p[0] for p in APPROX_PHRASES)
+# first word -> (rank in APPROX_PHRASES, phrase) of the phrases it begins
+_PHRASES_BY_FIRST = {w: [(n, p) for n, p in enumerate(APPROX_PHRASES) if p[0] == w] for w in _APPROX_FIRST}
 
 
 @lru_cache(maxsize=50_000)
@@ -137,11 +139,6 @@ def _match_phrase(tokens: list[Token], i: int) -> int:
         ):
             return len(phrase)
     return 0
-
-
-_PHRASES_BY_FIRST: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-for _n, _phrase in enumerate(APPROX_PHRASES):
-    _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append((_n, _phrase))
 
 
 def _parse_words(tokens: list[Token], i: int) -> tuple[int, int] | None:
