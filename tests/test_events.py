@@ -3137,3 +3137,12 @@ def test_the_area_after_a_comma_says_where_the_town_lies() -> None:
         "استهدفت قوات النظام، ليل الاثنين، مدينة قلعة المضيق، شمال غربي حماة وسط البلاد بأكثر من مئة صاروخ."
     )
     assert ev.location.name.startswith("Qal") and ev.location.geo_precision == 1
+
+
+def test_the_armed_side_right_after_targeted_is_who_fired() -> None:
+    ev = only("استهدفت فصائل المعارضة بالمدفعية الثقيلة أمس تجمعات القوات الحكومية في مدينة السقيلبية.")
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+    assert (ev.actor1.name, ev.actor2.name) == ("Syrian opposition factions", "Military Forces of Syria")
+    # with no target after it, the side named after the verb is the one hit
+    ev = only("قتل ثلاثة جنود في هجوم استهدف القوات الحكومية أمس في مدينة السقيلبية.")
+    assert "Military Forces of Syria" in (ev.actor1.name, ev.actor2.name if ev.actor2 else None)

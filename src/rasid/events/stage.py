@@ -1803,9 +1803,24 @@ _CIVILIAN_TARGETS = lx._words(
 
 
 def _is_victim(doc: Doc, m: ActorMention) -> bool:
+    if _subject_of_targeting(doc, m):
+        return False
     return _words_before(doc, m.tok_start, 3, _VICTIM_LEADS) or _words_before(
         doc, m.tok_start, 2, _VICTIM_PREPOSITIONS
     )
+
+
+_TARGETING = lx._words("استهدف استهدفت استهدفوا")
+
+
+def _subject_of_targeting(doc: Doc, m: ActorMention) -> bool:
+    """ "استهدفت فصائل المعارضة بالمدفعية تجمعات القوات": an armed side right after the verb, with the
+    target named after it, is who fired (verb, subject, object), not who was hit."""
+    if m.actor is None or m.actor.inter not in (1, 2, 3, 4, 8) or m.tok_start == 0:
+        return False
+    if _TARGETING.isdisjoint(doc.tokens[m.tok_start - 1].forms):
+        return False
+    return _words_after(doc, m.tok_end, 4, _TARGET_NOUNS)
 
 
 _LOYAL_WORDS = lx._words(
