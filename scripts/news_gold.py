@@ -27,6 +27,7 @@
     python scripts/news_gold.py pack ../scratch/ng/gold*.jsonl    # annotations -> scripts/data/news_gold.jsonl (other batches kept)
     python scripts/news_gold.py build build/news_gold.jsonl [--batches 6,7,8 or 1-56]   # text joined back from the corpora
     rasid eval build/news_gold.jsonl                              # scored like dev
+    python scripts/news_gold.py score [--sets held|read|all|h,i,u]  # F1 per named set, and together
 
 Which batches were read: the errors of batches 1-5 and 9-13 (session 4) and of 6-8 and 14-38 (session 5)
 were read while writing rules (29-38, set d, only after three scorings); batches 39-44 (set e) were
@@ -80,6 +81,25 @@ from label_candidates import (
 )
 
 GOLD = Path(__file__).parent / "data/news_gold.jsonl"
+# The named sets: their batches, and whether their errors were read while rules were written (the others are
+# held out: scored only with a session's start and end code, never read).
+SETS = {
+    "a-g": ("1-56", True),
+    "k": ("75-80", True),
+    "m": ("87-92", True),
+    "n": ("93-98", True),
+    "p": ("105-110", True),
+    "r": ("117-122", True),
+    "s": ("123-128", True),
+    "h": ("57-62", False),
+    "i": ("63-68", False),
+    "j": ("69-74", False),
+    "l": ("81-86", False),
+    "o": ("99-104", False),
+    "q": ("111-116", False),
+    "t": ("129-134", False),
+    "u": ("135-140", False),
+}
 ACTOR_LABELS = Path(__file__).parent / "data/actor_labels.jsonl"
 
 
@@ -224,6 +244,14 @@ def build(args: argparse.Namespace) -> None:
     if args.batches:
         wanted = _batch_numbers(args.batches)
         rows = [r for r in rows if r["batch"] in wanted]
+    out = _joined(rows)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    write_jsonl(args.out, out)
+    print(f"{len(out)} articles -> {args.out}")
+
+
+def _joined(rows: list[dict]) -> list[dict]:
+    """Packed rows with their text and quoted words joined back from the corpora (checksums checked)."""
     articles = _corpus_articles({r["id"] for r in rows})
     out = []
     for r in rows:
@@ -244,9 +272,46 @@ def build(args: argparse.Namespace) -> None:
             {"id": r["id"], "published": r["published"] or pub, "source": r["source"]}
             | {"title": title, "text": text, "events": events}
         )
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    write_jsonl(args.out, out)
-    print(f"{len(out)} articles -> {args.out}")
+    return out
+
+
+def score(args: argparse.Namespace) -> None:
+    """Event P/R/F1 of the rasid on the path on each named set (written to build/news_gold_<set>.jsonl);
+    `PYTHONPATH=<another checkout>/src` scores another version, as for a session's start and end."""
+    from rasid.evaluate.events import evaluate
+    from rasid.evaluate.files import extract_predictions, read_gold
+
+    names = {
+        "read": [n for n, (_, read) in SETS.items() if read],
+        "held": [n for n, (_, read) in SETS.items() if not read],
+    }
+    names["all"] = list(SETS)
+    chosen = names.get(args.sets) or args.sets.split(",")
+    unknown = [n for n in chosen if n not in SETS]
+    if unknown:
+        sys.exit(f"unknown set {unknown[0]!r}: choose from read, held, all or {', '.join(SETS)}")
+    batches = {n: _batch_numbers(SETS[n][0]) for n in chosen}
+    rows = [r for r in _read_jsonl(GOLD) if any(r["batch"] in b for b in batches.values())]
+    joined = {r["id"]: j for r, j in zip(rows, _joined(rows), strict=True)}
+    all_gold: dict = {}
+    all_pred: dict = {}
+    for n in chosen:
+        path = Path(__file__).resolve().parent.parent / "build" / f"news_gold_{n}.jsonl"
+        path.parent.mkdir(exist_ok=True)
+        write_jsonl(path, [joined[r["id"]] for r in rows if r["batch"] in batches[n]])
+        gold, pred = read_gold(str(path)), extract_predictions(str(path))
+        all_gold |= gold
+        all_pred |= pred
+        _print_counts(f"{n} ({'read' if SETS[n][1] else 'held out'})", evaluate(gold, pred).event_counts())
+    if len(chosen) > 1:
+        _print_counts("together", evaluate(all_gold, all_pred).event_counts())
+
+
+def _print_counts(name: str, c) -> None:
+    d = c.to_dict()
+    print(
+        f"{name:16} P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}  ({c.n_matched} of {c.n_gold} gold, {c.n_pred} counted predictions)"
+    )
 
 
 def main() -> None:
@@ -266,6 +331,9 @@ def main() -> None:
     b.add_argument("out")
     b.add_argument("--batches", help="only these annotation batches, e.g. 6,7,8 or 1-56,75-80")
     b.set_defaults(func=build)
+    c = sub.add_parser("score", help="event P/R/F1 of the installed rasid on the named sets (SETS)")
+    c.add_argument("--sets", default="held", help="read, held, all, or names such as h,i,u (default: held)")
+    c.set_defaults(func=score)
     args = ap.parse_args()
     args.func(args)
 
