@@ -1810,15 +1810,15 @@ def _is_victim(doc: Doc, m: ActorMention) -> bool:
     )
 
 
-_TARGETING = lx._words("استهدف استهدفت استهدفوا")
+_TARGET_VERBS = lx._words("استهدف استهدفت استهدفوا")
 
 
 def _subject_of_targeting(doc: Doc, m: ActorMention) -> bool:
     """ "استهدفت فصائل المعارضة بالمدفعية تجمعات القوات": an armed side right after the verb, with the
     target named after it, is who fired (verb, subject, object), not who was hit."""
-    if m.actor is None or m.actor.inter not in (1, 2, 3, 4, 8) or m.tok_start == 0:
+    if m.actor is None or m.actor.inter not in (1, 2, 3, 4, 8):
         return False
-    if _TARGETING.isdisjoint(doc.tokens[m.tok_start - 1].forms):
+    if not _words_before(doc, m.tok_start, 1, _TARGET_VERBS):
         return False
     return _words_after(doc, m.tok_end, 4, _TARGET_NOUNS)
 
@@ -3245,20 +3245,22 @@ def _told_hit(doc: Doc, ev: Event) -> bool:
     s = next((s for s in doc.sentences if s.start <= ev.evidence.start < s.end), None)
     if s is None:
         return False
-    tokens = doc.tokens
+    # (not "تم تدمير الصاروخ": the missile itself was destroyed, in the air)
     return any(
-        not _HIT_WORDS.isdisjoint(tokens[k].forms)
-        # "تم تدمير الصاروخ": the missile itself was destroyed, in the air (not "سقط الصاروخ على منزل")
-        and not (
-            not _DESTROY_WORDS.isdisjoint(tokens[k].forms)
-            and k + 1 < s.tok_end
-            and not _MISSILE_WORDS.isdisjoint(tokens[k + 1].forms)
-        )
+        _words_after(doc, k, 1, _HIT_WORDS) and not _projectile_destroyed(doc, k, s)
         for k in range(s.tok_start, s.tok_end)
     )
 
 
-_MISSILE_WORDS = lx._words("الصاروخ الصواريخ صاروخ صاروخا صواريخ الصاروخين صاروخين")
+def _projectile_destroyed(doc: Doc, k: int, s: Sentence) -> bool:
+    """Token k destroys the projectile named right after it ("تدمير الصاروخ")."""
+    return (
+        _words_after(doc, k, 1, _DESTROY_WORDS)
+        and k + 1 < s.tok_end
+        and _words_after(doc, k + 1, 1, lx.PROJECTILE_WORDS)
+    )
+
+
 _DESTROY_WORDS = lx._words("دمر دمرت تدمير")
 
 

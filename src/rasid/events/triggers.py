@@ -331,10 +331,7 @@ def _is_aggregate(tokens: list[Token], sentence: Sentence, m_start: int, counted
     # "12 غارة خلال الساعات الماضية": a day's strikes, counted, are that day's event
     return any(
         not lx.AGGREGATE_WORDS.isdisjoint(tokens[k].forms)
-        and not (
-            tokens[k].norm == "خلال"
-            and any(not _HOURS.isdisjoint(t.forms) for t in tokens[k + 1 : min(k + 4, sentence.tok_end)])
-        )
+        and not (tokens[k].norm == "خلال" and _forms_in(tokens, k + 1, min(k + 4, sentence.tok_end), _HOURS))
         for k in range(sentence.tok_start, sentence.tok_end)
     )
 
@@ -457,8 +454,7 @@ def _while_rigging(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
     end = min(sentence.tok_end, t.tok_end + 6)
     for k in range(t.tok_end, end):
         if not _WHILE.isdisjoint(tokens[k].forms):
-            after = tokens[k + 1 : min(end + 1, k + 3)]
-            return any(not _RIGGING.isdisjoint(a.forms) for a in after)
+            return _forms_in(tokens, k + 1, min(end + 1, k + 3, len(tokens)), _RIGGING)
     return False
 
 

@@ -321,11 +321,9 @@ def _prior(row: PlaceRow, m: Match) -> float:
     return s
 
 
-def _nisba_countries(tokens: Sequence[Token]) -> set[str]:
-    """Countries named twice or more by their nisba ("الحكومة الفلسطينية"): a town of the Palestinian
-    government's article is no foreign town."""
-    seen = Counter(iso2 for t in tokens if (iso2 := nationality(t)))
-    return {iso2 for iso2, n in seen.items() if n >= 2}
+def _nisbas(tokens: Sequence[Token]) -> dict[int, str]:
+    """Token index -> the country of each nisba of the article ("الحكومة الفلسطينية")."""
+    return {j: iso2 for j, t in enumerate(tokens) if (iso2 := nationality(t))}
 
 
 def _context_countries(
@@ -470,7 +468,8 @@ def find_matches(
     countries = _context_countries(kept, country, gaz.context_only)
     # countries the article names by their nisba are not foreign (an article of no named country stays
     # open: a nisba alone would close it); they do not raise their towns over the named countries' ones
-    named_by_nisba = _nisba_countries(tokens) if countries else set()
+    nisbas = _nisbas(tokens) if countries or parts else {}
+    named_by_nisba = {iso2 for iso2, n in Counter(nisbas.values()).items() if n >= 2} if countries else set()
     kept += _home_towns(deferred, tokens, countries)
     # Anchors: matches with one candidate, or one that is major and in the article's countries.
     anchors: list[PlaceRow] = []
@@ -486,7 +485,7 @@ def find_matches(
         named_at = {
             m.tok_start: m.best.country for m in kept if m.best is not None and m.best.feature == "PCLI"
         }
-        home = _home_country(countries, named_at, tokens)
+        home = _home_country(countries, named_at, tokens, nisbas)
         for m in parts:
             country = home or _country_before(m.cue_start, tokens, named_at)
             if country and not _after_place(m, tokens, ends):
@@ -497,13 +496,15 @@ def find_matches(
     return sorted((m for m in kept + parts if m.best is not None), key=lambda m: m.tok_start)
 
 
-def _home_country(countries: Counter[str], named_at: dict[int, str], tokens: Sequence[Token]) -> str | None:
+def _home_country(
+    countries: Counter[str], named_at: dict[int, str], tokens: Sequence[Token], nisbas: dict[int, str]
+) -> str | None:
     """The one country the article is most about: its named countries and major towns, and nisbas
     ("الجيش الأوكراني"); not a country named as a patron ("موالين لروسيا", "المدعومين من إيران"). None on
     a tie."""
     patrons = Counter(cc for j, cc in named_at.items() if _after_word(tokens, j, _PATRON_WORDS))
     named = countries - patrons - patrons  # (a country's name counts twice there)
-    named += Counter(iso2 for j in range(len(tokens)) if (iso2 := _nisba_at(tokens, j)))
+    named += Counter(iso2 for j, iso2 in nisbas.items() if _tells_of_home(tokens, j, iso2))
     top = named.most_common(2)
     return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
@@ -528,15 +529,12 @@ def _country_before(k: int, tokens: Sequence[Token], named_at: dict[int, str]) -
     return None
 
 
-def _nisba_at(tokens: Sequence[Token], j: int) -> str | None:
-    """The country of a nisba ("الأوكراني"), not of a world news agency ("وكالة الصحافة الفرنسية"; the
-    land's own, "وكالة الأنباء السورية", tells of home) or of a patron ("المدعومة أميركيا")."""
-    iso2 = nationality(tokens[j])
-    if iso2 is None or _after_word(tokens, j, _PATRON_WORDS):
-        return None
-    if iso2 in _WIRE_COUNTRIES and _after_word(tokens, j, _AGENCY_WORDS):
-        return None
-    return iso2
+def _tells_of_home(tokens: Sequence[Token], j: int, iso2: str) -> bool:
+    """The nisba at j ("الأوكراني") is not of a world news agency ("وكالة الصحافة الفرنسية"; the land's
+    own, "وكالة الأنباء السورية", tells of home) nor of a patron ("المدعومة أميركيا")."""
+    if _after_word(tokens, j, _PATRON_WORDS):
+        return False
+    return not (iso2 in _WIRE_COUNTRIES and _after_word(tokens, j, _AGENCY_WORDS))
 
 
 def _after_word(tokens: Sequence[Token], j: int, words: frozenset[str]) -> bool:
