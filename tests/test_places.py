@@ -386,3 +386,31 @@ def test_a_row_of_no_geonames_id_is_found_again_also_after_an_import() -> None:
     gaz.add([PlaceRow(id=-2, name="New Souq", name_ar="السوق الجديد", country="YE", lat=15.4, lon=44.1)])
     assert gaz.find_row(Location("New Souq", country="YE", lat=15.4, lon=44.1)).id == -2
     assert gaz.find_row(Location("New Souq", country="YE", lat=16.0, lon=44.1)) is None
+
+
+def test_the_longest_name_is_read_past_a_joiner_and_stops_at_a_number() -> None:
+    from rasid.places.resolve import _find_raw
+    from rasid.text import normalize, tokenize
+
+    gaz = Gazetteer(
+        [
+            PlaceRow(-901, "Wadi", "وادي", "SY", feature="PPL", names_ar=["وادي"]),
+            PlaceRow(-902, "Wadi Nahr", "وادي النهر", "SY", feature="PPL", names_ar=["وادي النهر"]),
+            PlaceRow(
+                -903,
+                "Wadi Nahr Kabir",
+                "وادي النهر الكبير الشرقي",
+                "SY",
+                names_ar=["وادي النهر الكبير الشرقي"],
+            ),
+        ]
+    )
+
+    def keys(text: str) -> list[str]:
+        return [m.key for m in _find_raw(gaz, tokenize(normalize(text)))]
+
+    # the three-word prefix is no name: the walk keeps the two-word one
+    assert keys("قصف على وادي النهر الكبير أمس") == ["وادي النهر"]
+    assert keys("قصف على وادي النهر-الكبير الشرقي أمس") == ["وادي النهر الكبير الشرقي"]
+    assert keys("قصف على وادي 12 أمس") == ["وادي"]
+    assert keys("قصف على وادي- أمس") == ["وادي"]  # a name never ends on a joiner

@@ -21,6 +21,9 @@ class Doc:
     trigger_hits: list[list[Match]] | None = None  # event-lexicon hits of each sentence
     trigger_sentences: set[int] | None = None  # sentences whose hits survive the text-only trigger rules
     weak_sentences: set[int] = field(default_factory=set)  # of those: weak words only, no number or toll word
+    clauses: dict[int, list[Sentence]] = field(
+        default_factory=dict
+    )  # a sentence's contrast parts, on first use
     entities: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
@@ -50,6 +53,15 @@ class Doc:
         if self.trigger_hits is None:
             return None
         return {i for i, hits in enumerate(self.trigger_hits) if any(m.value.strength != "cue" for m in hits)}
+
+    def by_sentence(self, mentions: list) -> list[list]:
+        """The mentions of each sentence (in_sentence for every sentence, in one pass)."""
+        out: list[list] = [[] for _ in self.sentences]
+        for m in mentions:
+            s = self.sentence_of(m.tok_start)
+            if s.tok_start <= m.tok_start < s.tok_end:
+                out[s.i].append(m)
+        return out
 
     def in_sentence(self, mentions: list, sentence: Sentence) -> list:
         """The mentions whose tokens lie in `sentence`."""

@@ -101,9 +101,9 @@ class _Candidate:
 
 def nationality(token: Token | str) -> str | None:
     """The ISO2 country of a nationality adjective (العراقي، الأمريكية، إسرائيليين), or None."""
-    if isinstance(token, Token) and not token.is_word:
-        return None
-    return _nationality_of(token.norm if isinstance(token, Token) else norm(token))
+    if isinstance(token, Token):
+        return _nationality_of(token.norm) if token.is_word else None
+    return _nationality_of(norm(token))
 
 
 @lru_cache(maxsize=65536)
@@ -158,9 +158,13 @@ def _direct(lex: Lexicon, tokens: Sequence[Token], i: int) -> list[_Candidate]:
     """Every dictionary entry matching from token i, with a nationality attached where allowed."""
     out: list[_Candidate] = []
     seen: set[int] = set()
+    j = i + 1
+    while j < len(tokens) and tokens[j].norm in _SKIPPABLE:
+        j += 1
+    second = tokens[j].forms if j < len(tokens) and tokens[j].is_word else ()  # a second slot's word
     for form in tokens[i].forms:
         for pattern, key in lex.index.get(form, ()):
-            if id(pattern) in seen:
+            if id(pattern) in seen or (len(pattern) > 1 and pattern[1].isdisjoint(second)):
                 continue
             seen.add(id(pattern))
             end = _match_pattern(tokens, i, pattern)

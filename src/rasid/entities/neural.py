@@ -266,23 +266,30 @@ def viterbi(
     emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray
 ) -> np.ndarray:
     """Best label sequence per sentence; emissions [B, T, K], sentences sorted longest first
-    (positions past a length are ignored)."""
+    (positions past a length are 0)."""
     n, t, k = emissions.shape
     live = _live_rows(lengths, t)
-    score = start[None, :] + emissions[:, 0]
-    back = np.empty((t, n, k), dtype=np.intp)
-    back[:] = np.arange(k)  # finished sentences back-point to themselves
+    steps = emissions.transpose(1, 0, 2)
+    score = start + steps[0]  # of the sentences still going on (a prefix of the rows)
+    final = np.empty((n, k))
+    back: list[list[list[int]]] = []  # back[i - 1][row][label]: the best label before it at i
     for i in range(1, t):
         m = live[i]
-        cand = score[:m, :, None] + trans[None]
-        back[i, :m] = cand.argmax(1)
-        score[:m] = cand.max(1) + emissions[:m, i]
-    cur = (score + end[None, :]).argmax(1)
-    path = np.empty((n, t), dtype=np.intp)
-    rows = np.arange(n)
-    for i in range(t - 1, -1, -1):
-        path[:, i] = cur
-        cur = back[i, rows, cur]
+        if m < len(score):  # the rows m.. ended at i - 1
+            final[m : len(score)] = score[m:]
+            score = score[:m]
+        cand = score[:, :, None] + trans
+        back.append(cand.argmax(1).tolist())
+        score = cand.max(1) + steps[i, :m]
+    final[: len(score)] = score
+    path = np.zeros((n, t), dtype=np.intp)
+    for r, (label, length) in enumerate(zip((final + end).argmax(1).tolist(), lengths.tolist(), strict=True)):
+        row = [0] * length
+        for i in range(length - 1, 0, -1):  # plain lists: per-position numpy indexing costs more
+            row[i] = label
+            label = back[i - 1][r][label]
+        row[0] = label
+        path[r, :length] = row
     return path
 
 

@@ -26,6 +26,7 @@ from rasid.text.normalize import norm
 RESOURCE = "event_filter.json"
 _PRE_WINDOW = 5  # words before the trigger that may govern it (قال، نفى، اتهم، خطة ...)
 _POST_WINDOW = 3
+_ZEROS = itertools.repeat(0.0)  # the default of weights.get, for map()
 _PUNCT = frozenset("،,.؛:؟!()[]\"«»-–—'")
 # Word groups that mark a sentence as something other than an incident report: each group is one
 # feature, so a few hundred labels generalise beyond the words seen in them.
@@ -57,8 +58,8 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return str(len(edges))
 
 
-def features(doc: Doc, sentence: Sentence, trigger: Trigger, event: Event) -> list[str]:
-    """The string features of one candidate (shared by training and runtime)."""
+def candidate_features(doc: Doc, sentence: Sentence, trigger: Trigger, event: Event) -> list[str]:
+    """The features of the trigger and its event."""
     tokens = doc.tokens
     sub = event.sub_event_type
     feats = [
@@ -102,19 +103,31 @@ def features(doc: Doc, sentence: Sentence, trigger: Trigger, event: Event) -> li
         feats.append(f"pre1={pre[-1].forms[-1]}")
     post = tokens[trigger.tok_end : min(sentence.tok_end, trigger.tok_end + _POST_WINDOW)]
     feats += [f"post={t.forms[-1]}" for t in post if t.norm not in _PUNCT]
-    # The sentence's first words (قال، أعلن، نفى، أكد ...) and its bag of words.
-    stems = [t.forms[-1] for t in tokens[sentence.tok_start : sentence.tok_end] if t.is_word]
+    if any(t.norm in ('"', "«", "»") for t in tokens[sentence.tok_start : trigger.tok_start]):
+        feats.append("quote_before")
+    return feats
+
+
+def sentence_features(doc: Doc, sentence: Sentence) -> list[str]:
+    """The features of the sentence itself, the same for each of its candidates: its first words
+    (قال، أعلن، نفى، أكد ...), its bag of words and bigrams, its cue groups."""
+    tokens = doc.tokens[sentence.tok_start : sentence.tok_end]
+    stems = [t.forms[-1] for t in tokens if t.is_word]
+    feats = []
     if stems:
         feats.append(f"first={stems[0]}")
     if len(stems) > 1:
         feats.append(f"first2={stems[0]}_{stems[1]}")
     feats += [f"w={w}" for w in set(stems)]
     feats += [f"b={a}_{b}" for a, b in set(itertools.pairwise(stems))]
-    forms = {f for t in tokens[sentence.tok_start : sentence.tok_end] for f in t.forms}
+    forms = {f for t in tokens for f in t.forms}
     feats += [f"cue={name}" for name, group in _CUE_GROUPS.items() if forms & group]
-    if any(t.norm in ('"', "«", "»") for t in tokens[sentence.tok_start : trigger.tok_start]):
-        feats.append("quote_before")
     return feats
+
+
+def features(doc: Doc, sentence: Sentence, trigger: Trigger, event: Event) -> list[str]:
+    """The string features of one candidate (shared by training and runtime)."""
+    return candidate_features(doc, sentence, trigger, event) + sentence_features(doc, sentence)
 
 
 class EventFilter:
@@ -124,6 +137,8 @@ class EventFilter:
         self.weights = weights
         self.threshold = threshold
         self.version = version
+        self._doc: Doc | None = None  # the Doc whose sentence sums are kept
+        self._sentence_z: dict[int, float] = {}
 
     @classmethod
     def from_file(cls, path: str) -> EventFilter:
@@ -133,7 +148,14 @@ class EventFilter:
 
     def score(self, doc: Doc, sentence: Sentence, trigger: Trigger, event: Event) -> float:
         w = self.weights
-        z = sum(w.get(f, 0.0) for f in features(doc, sentence, trigger, event))
+        if doc is not self._doc:
+            self._doc, self._sentence_z = doc, {}
+        sentence_z = self._sentence_z.get(sentence.i)
+        if sentence_z is None:  # shared by the sentence's candidates
+            sentence_z = self._sentence_z[sentence.i] = sum(
+                map(w.get, sentence_features(doc, sentence), _ZEROS)
+            )
+        z = sentence_z + sum(map(w.get, candidate_features(doc, sentence, trigger, event), _ZEROS))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keep(self, doc: Doc, sentence: Sentence, trigger: Trigger, event: Event) -> bool:

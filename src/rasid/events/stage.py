@@ -17,7 +17,7 @@ from rasid.doc import Doc
 from rasid.events import lexicon as lx
 from rasid.events.casualties import CasualtyFinder, Count
 from rasid.events.classifier import load_classifier
-from rasid.events.triggers import INFILTRATION, TERRITORY, Trigger, contrast_clauses, find_triggers
+from rasid.events.triggers import INFILTRATION, TERRITORY, Trigger, doc_clauses, find_triggers
 from rasid.model import (
     SUB_TO_TYPE,
     Actor,
@@ -204,9 +204,7 @@ def _cause_start(doc: Doc, trigger: Trigger) -> int:
 def _clause_of(doc: Doc, trigger: Trigger) -> Sentence:
     """The trigger's part of its sentence, cut before "فيما", "بينما", "في حين" (the sentence if uncut)."""
     s = doc.sentence_of(min(trigger.tok_start, len(doc.tokens) - 1))
-    return next(
-        (p for p in contrast_clauses(doc.tokens, s) if p.tok_start <= trigger.tok_start < p.tok_end), s
-    )
+    return next((p for p in doc_clauses(doc, s) if p.tok_start <= trigger.tok_start < p.tok_end), s)
 
 
 def _in_contrast_clause(doc: Doc, mentions: list, trigger: Trigger) -> list:
@@ -592,7 +590,10 @@ def _words_after(doc: Doc, k: int, n: int, words: frozenset[str]) -> bool:
 
 def _words_before(doc: Doc, k: int, n: int, words: frozenset[str]) -> bool:
     """Some reading of the n tokens before token k is one of `words`."""
-    return any(not words.isdisjoint(t.forms) for t in doc.tokens[max(0, k - n) : k])
+    for t in doc.tokens[max(0, k - n) : k]:  # noqa: SIM110 (no generator: called very often)
+        if not words.isdisjoint(t.forms):
+            return True
+    return False
 
 
 _WAS = lx._words("كان كانت كانوا")
@@ -737,13 +738,11 @@ class EventStage:
         generic: set[int] = set()  # events from weak triggers ("الهجوم", "استهدف")
         bare: set[int] = set()  # of them, those from an attack word ("الهجوم الذي ضرب المدينة")
         listed: dict[int, int] = {}  # events of the places one sentence lists -> that list
+        dates_of, places_of, actors_of = (doc.by_sentence(ms) for ms in (dates, doc_places, doc.actors))
         for s in doc.sentences:
-            s_dates = doc.in_sentence(dates, s)
-            s_places = doc.in_sentence(doc_places, s)
+            s_dates, s_places = dates_of[s.i], places_of[s.i]
             s_actors = [  # "دبي، الإمارات (CNN) --": the dateline's places are no states that act
-                m
-                for m in doc.in_sentence(doc.actors, s)
-                if m.tok_start >= dateline or m.label != "ACTOR_METONYM"
+                m for m in actors_of[s.i] if m.tok_start >= dateline or m.label != "ACTOR_METONYM"
             ]
             if doc.trigger_sentences is not None and s.i not in doc.trigger_sentences:
                 matches = []  # the trigger stage's rules, a superset of these, left the sentence no trigger
@@ -754,7 +753,11 @@ class EventStage:
             # Casualty figures matter only where a trigger may make an event.
             counts = finder.find(s.tok_start, s.tok_end) if matches else []
             has_casualties = any(c.value > 0 for c in counts)
-            triggers = find_triggers(tokens, s, matches, counted, has_casualties, date_tokens)
+            triggers = (
+                find_triggers(tokens, s, matches, counted, has_casualties, date_tokens, doc_clauses(doc, s))
+                if matches
+                else []
+            )
             made = len(candidates)
             if _placed_there(doc, s, triggers, s_places, candidates):
                 triggers = []  # "ووقع الهجوم قرب بلدة عرابة": where the event just told took place
@@ -1457,7 +1460,7 @@ def _own_part_counts(doc: Doc, s: Sentence, trig: Trigger, counts: list[Count]) 
     hits = doc.trigger_hits[s.i] if doc.trigger_hits is not None else []
     others = [
         part
-        for part in contrast_clauses(doc.tokens, s)
+        for part in doc_clauses(doc, s)
         if not part.tok_start <= trig.tok_start < part.tok_end
         and any(part.tok_start <= h.tok_start < part.tok_end and h.value.strength != "cue" for h in hits)
     ]

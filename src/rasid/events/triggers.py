@@ -6,6 +6,7 @@ import dataclasses
 import itertools
 from dataclasses import dataclass
 
+from rasid.doc import Doc
 from rasid.events import lexicon as lx
 from rasid.events.lexicon import TriggerEntry
 from rasid.model import SUB_TO_TYPE
@@ -405,6 +406,14 @@ def contrast_clauses(tokens: list[Token], sentence: Sentence) -> list[Sentence]:
     ]
 
 
+def doc_clauses(doc: Doc, sentence: Sentence) -> list[Sentence]:
+    """contrast_clauses of a sentence of the Doc, cut once and kept on it."""
+    parts = doc.clauses.get(sentence.i)
+    if parts is None:
+        parts = doc.clauses[sentence.i] = contrast_clauses(doc.tokens, sentence)
+    return parts
+
+
 def _is_cumulative(tokens: list[Token], sentence: Sentence, date_tokens: set[int]) -> bool:
     """ "منذ 18 شباط", "في الأيام التسعة الماضية": a toll or campaign over a period is no single event.
 
@@ -512,18 +521,23 @@ def find_triggers(
     has_casualties: bool,
     date_tokens: set[int],
     periods: bool = True,
+    clauses: list[Sentence] | None = None,
 ) -> list[Trigger]:
     """The event triggers of one sentence, after modality, aggregate and cue rules.
 
     With periods=False (before the dates are known) the check for tolls over a period is skipped, so
-    that the result holds every trigger the full call can return.
+    that the result holds every trigger the full call can return. `clauses`: the sentence's
+    contrast_clauses, when already cut.
     """
     if all(m.value.strength == "cue" for m in matches):
         return []
     if periods and _is_cumulative(tokens, sentence, date_tokens):
         return []
     # "قتل 149 فلسطينيا مذاك، في حين قتل جندي الجمعة": the toll since then is no event of that Friday
-    clauses = contrast_clauses(tokens, sentence) if periods else []
+    if not periods:
+        clauses = []
+    elif clauses is None:
+        clauses = contrast_clauses(tokens, sentence)
     if len(clauses) > 1:
         cumulative = [c for c in clauses if _is_cumulative(tokens, c, date_tokens)]
         matches = [m for m in matches if not any(c.tok_start <= m.tok_start < c.tok_end for c in cumulative)]

@@ -350,6 +350,7 @@ class Gazetteer:
         )
         self.index: dict[str, list[int]] = {}
         self.max_tokens: dict[str, int] = {}  # first token -> longest key starting with it
+        self.prefixes: set[str] = set()  # the first 2..n-1 words of every key of n words
         self._starts: dict[str, bool] = {}  # word -> may_start()
         self.article_named: dict[str, bool] = {}  # key -> every place under it is named with "ال" (resolve)
         self.context_only: set[tuple[str, int]] = set()  # (key, id): "القطاع" is Gaza only in Gaza news
@@ -380,10 +381,10 @@ class Gazetteer:
             ids = self.index.setdefault(k, [])
             if row.id not in ids:
                 ids.append(row.id)
-            first, _, rest = k.partition(" ")
-            n = rest.count(" ") + 2 if rest else 1
-            if n > self.max_tokens.get(first, 0):
-                self.max_tokens[first] = n
+            words = k.split(" ")
+            if len(words) > self.max_tokens.get(words[0], 0):
+                self.max_tokens[words[0]] = len(words)
+            self.prefixes.update(" ".join(words[:j]) for j in range(2, len(words)))
 
     def add(self, rows: Iterable[PlaceRow]) -> None:
         self._towns = self._countries = self._unnumbered = None

@@ -161,6 +161,28 @@ def _forms(tok: Token) -> tuple[str, ...]:
     return tok.forms if tok.is_word else (tok.norm,)
 
 
+def _longest_key(
+    gaz: Gazetteer, tokens: Sequence[Token], i: int, form: str, limit: int
+) -> tuple[int, str] | None:
+    """The longest gazetteer key read from `form` (token i) on, within `limit` tokens: (tokens, key).
+    A joiner between words is read past ("السورية-العراقية"); a key never ends on one."""
+    best = (1, form) if limit and form in gaz.index else None
+    words = [form]
+    for j in range(i + 1, i + limit):
+        t = tokens[j]
+        if t.norm in _JOINERS:
+            continue
+        if not t.is_word:
+            break
+        words.append(t.norm)
+        key = " ".join(words)
+        if key in gaz.index:
+            best = (j - i + 1, key)
+        if key not in gaz.prefixes:
+            break
+    return best
+
+
 def _find_raw(gaz: Gazetteer, tokens: Sequence[Token]) -> list[Match]:
     out: list[Match] = []
     n = len(tokens)
@@ -184,18 +206,9 @@ def _find_raw(gaz: Gazetteer, tokens: Sequence[Token]) -> list[Match]:
             longest = gaz.max_tokens.get(form, 0)
             if longest > 1:
                 longest += 1  # room for one joiner: "الحدود السورية-العراقية"
-            for length in range(min(longest, n - i), 0, -1):
-                if best and length <= best[0]:
-                    break
-                rest = tokens[i + 1 : i + length]
-                if any(not t.is_word and t.norm not in _JOINERS for t in rest) or (
-                    rest and rest[-1].norm in _JOINERS
-                ):
-                    continue
-                key = " ".join([form, *(t.norm for t in rest if t.norm not in _JOINERS)])
-                if key in gaz.index:
-                    best = (length, form, key)
-                    break
+            found = _longest_key(gaz, tokens, i, form, min(longest, n - i))
+            if found and (best is None or found[0] > best[0]):
+                best = (found[0], form, found[1])
         if best is None:
             i += 1
             continue

@@ -78,11 +78,7 @@ class Token:
     is_word: bool
     is_digit: bool
     # Matching forms with proclitics removed, the whole word first (read very often: a plain field).
-    forms: tuple[str, ...] = field(default=(), repr=False)
-
-    def __post_init__(self) -> None:
-        if not self.forms:
-            self.forms = proclitic_forms(self.norm) if self.is_word else (self.norm,)
+    forms: tuple[str, ...] = field(repr=False)
 
     @property
     def stems(self) -> tuple[str, ...]:
@@ -96,12 +92,23 @@ def tokenize(normalized: Normalized) -> list[Token]:
     original = normalized.original
     offsets = normalized.offsets
     identity = isinstance(offsets, range)
-    for m in _TOKEN_RE.finditer(normalized.text):
-        t = m.group()
-        s, e = m.span()
+    find = normalized.text.find
+    end = 0
+    # findall and find are quicker than match objects; what lies between two tokens is only
+    # whitespace, "#" and "_", which no token holds, so find() lands on the token itself
+    for t in _TOKEN_RE.findall(normalized.text):
+        s = find(t, end)
+        e = end = s + len(t)
         if not identity:  # Normalized.to_original, inlined: this loop runs for every token
             s, last, nxt = offsets[s], offsets[e - 1], offsets[e]
             e = nxt if nxt > last else last + 1
-        # is_digit: isdecimal, not isdigit ("¹" is a digit that int() cannot read)
-        tokens.append(Token(len(tokens), s, e, original[s:e], t, t[0].isalpha(), t[0].isdecimal()))
+        tokens.append(Token(len(tokens), s, e, original[s:e], t, *_kind_and_forms(t)))
     return tokens
+
+
+@lru_cache(maxsize=100_000)
+def _kind_and_forms(word: str) -> tuple[bool, bool, tuple[str, ...]]:
+    """is_word, is_digit and the matching forms of a normalised token."""
+    is_word = word[0].isalpha()
+    # is_digit: isdecimal, not isdigit ("¹" is a digit that int() cannot read)
+    return is_word, word[0].isdecimal(), proclitic_forms(word) if is_word else (word,)
