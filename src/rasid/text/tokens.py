@@ -102,13 +102,8 @@ def tokenize(normalized: Normalized) -> list[Token]:
         if not identity:  # Normalized.to_original, inlined: this loop runs for every token
             s, last, nxt = offsets[s], offsets[e - 1], offsets[e]
             e = nxt if nxt > last else last + 1
-        tokens.append(Token(len(tokens), s, e, original[s:e], t, *_kind_and_forms(t)))
+        is_word = t[0].isalpha()
+        # is_digit: isdecimal, not isdigit ("¹" is a digit that int() cannot read)
+        forms = proclitic_forms(t) if is_word else (t,)
+        tokens.append(Token(len(tokens), s, e, original[s:e], t, is_word, t[0].isdecimal(), forms))
     return tokens
-
-
-@lru_cache(maxsize=100_000)
-def _kind_and_forms(word: str) -> tuple[bool, bool, tuple[str, ...]]:
-    """is_word, is_digit and the matching forms of a normalised token."""
-    is_word = word[0].isalpha()
-    # is_digit: isdecimal, not isdigit ("¹" is a digit that int() cannot read)
-    return is_word, word[0].isdecimal(), proclitic_forms(word) if is_word else (word,)
