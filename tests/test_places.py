@@ -97,6 +97,14 @@ def test_a_name_placed_by_a_bearing_from_a_town_is_the_one_there() -> None:
     assert [p.location.name for p in places] == ["Hadithah", "Baghdad"]
 
 
+def test_a_big_town_far_the_other_way_from_its_bearing_is_not_the_one_named() -> None:
+    # Saudi Ta'if lies 900 km north of Hodeidah: the "الطائف east of Hodeidah" is a place of Yemen
+    places = resolved("سيطرت القوات على مدينة الطائف شرق الحديدة.")
+    assert [(p.location.name, p.location.geo_precision) for p in places] == [("Al Hudaydah", 2)]
+    places = resolved("قصفت الطائرات مدينة كركوك شمال بغداد.")  # a big town that lies that way
+    assert [p.location.name for p in places] == ["Kirkuk", "Baghdad"]
+
+
 def test_country_name():
     (p,) = resolved("قالت الحكومة إن سوريا تواجه أزمة اقتصادية.")
     assert p.location.country == "SY" and p.feature == "PCLI" and p.location.geo_precision == 3

@@ -584,12 +584,17 @@ def _place_by_bearing(matches: list[Match], tokens: Sequence[Token]) -> None:
             continue
         if any(t.norm not in ("،", ",") for t in gap) or not nxt.best.feature.startswith("PPL"):
             continue
-        if _is_major(m.best) or tokens[nxt.cue_start].norm.startswith("و"):
-            continue  # a big town is itself; "التحيتا وشرق حيس" names two places
+        if tokens[nxt.cue_start].norm.startswith("و"):
+            continue  # "التحيتا وشرق حيس" names two places
         words = {f for t in tokens[nxt.cue_start : nxt.tok_start] for f in _forms(t)}
         if words.isdisjoint(_BEARINGS):
             continue  # "قرب", "ريف": no bearing
         town = nxt.best
+        if _is_major(m.best) and (
+            _lies(words, m.best.lat - town.lat, m.best.lon - town.lon)
+            or distance_km(m.best.lat, m.best.lon, town.lat, town.lon) <= _BEARING_KM
+        ):
+            continue  # a big town is itself (not "حصيبة شرق الرمادي" for the Husaybah 300 km west)
         ways = [
             (distance_km(c.lat, c.lon, town.lat, town.lon), c)
             for c in m.candidates
