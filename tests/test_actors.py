@@ -409,3 +409,12 @@ def test_a_weapon_fired_with_is_not_the_army() -> None:
     assert [a[1] for a in actors("قصفت المدفعية السورية مواقع في ريف حماة.", "SY")] == [
         "Military Forces of Syria"
     ]
+
+
+def test_a_newspaper_named_after_a_state_capital_is_no_actor() -> None:
+    from rasid.actors.match import find_actors
+    from rasid.text import normalize, tokenize
+
+    text = "وقال سكان محليون ل«الرياض» إن اشتباكات جرت بين المقاومة والحوثيين"
+    found = [(m.text, m.country) for m in find_actors(text, tokenize(normalize(text)))]
+    assert ("الرياض", "SA") not in found and ("والحوثيين", "YE") in found

@@ -422,3 +422,9 @@ def test_the_longest_name_is_read_past_a_joiner_and_stops_at_a_number() -> None:
     assert keys("قصف على وادي النهر-الكبير الشرقي أمس") == ["وادي النهر الكبير الشرقي"]
     assert keys("قصف على وادي 12 أمس") == ["وادي"]
     assert keys("قصف على وادي- أمس") == ["وادي"]  # a name never ends on a joiner
+
+
+def test_a_newspaper_named_in_quotes_is_no_place() -> None:
+    text = 'وقالت مصادر محلية ل«الرياض» إن الطائرات قصفت مدينة حرض. ونقلت صحيفة "المدينة" عن شهود أن القصف استمر.'
+    assert [p.location.name for p in resolved(text)] == ["Ḩaraḑ"]
+    assert [p.location.name for p in resolved("وصل الوفد إلى «الرياض» أمس")] == ["Riyadh"]  # no outlet word

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rasid.actors.lexicon import MILITARY_NAME, ActorEntry, Lexicon, lexicon
 from rasid.model import Actor, ActorMention, Mention
-from rasid.text import Token, norm, proclitic_forms
+from rasid.text import Token, norm, proclitic_forms, quoted_outlet
 
 LABEL = "ACTOR"  # a dictionary entry
 LABEL_METONYM = "ACTOR_METONYM"  # a country or capital name standing for the state (روسيا، واشنطن)
@@ -301,8 +301,8 @@ def find_actors(text: str, tokens: Sequence[Token], entities: Sequence[Mention] 
             if e.kind == "civilians" and i > 0 and not PRESS_NOUNS.isdisjoint(tokens[i - 1].forms):
                 i = cand.end  # "تصريح صحفي", "مؤتمر صحفي": an adjective, not a journalist
                 continue
-            if e.metonym and _after_place_word(tokens, i):
-                i = cand.end  # "في مدينة باريس", "في العاصمة الصينية بكين": the place, not the state
+            if e.metonym and (_after_place_word(tokens, i) or quoted_outlet(tokens, i, cand.end)):
+                i = cand.end  # "في مدينة باريس", "ل«الرياض»": the place or a newspaper, not the state
                 continue
             if e.generic and _instrument(tok):
                 i = cand.end  # "قصفت الفصائل بالمدفعية": what they fired with, not the army

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from rasid.actors.match import nationality
 from rasid.model import Location, Mention, PlaceMention
 from rasid.places.gazetteer import Gazetteer, PlaceRow, distance_km
-from rasid.text import Token, normalize, tokenize
+from rasid.text import Token, normalize, quoted_outlet, tokenize
 from rasid.text.normalize import norm
 
 # Type words before a name, and the features they point to.
@@ -456,7 +456,7 @@ def find_matches(
     deferred: list[Match] = []  # names that are also common words, met without a cue
     parts: list[Match] = []  # "شرق البلاد"
     for m in matches:
-        if tokens[m.tok_start].text in _PARTICLES_AS_WRITTEN:
+        if tokens[m.tok_start].text in _PARTICLES_AS_WRITTEN or quoted_outlet(tokens, m.tok_start, m.tok_end):
             continue
         m.common = " " not in m.key and (m.key in gaz.stopwords or m.first_form in gaz.stopwords)
         _read_cues(m, tokens)

@@ -3,7 +3,7 @@
 from rasid.text.normalize import Normalized, norm, normalize
 from rasid.text.numbers import NumberMention, find_numbers
 from rasid.text.sentences import Sentence, split_clauses, split_sentences
-from rasid.text.tokens import Token, proclitic_forms, stem_forms, tokenize
+from rasid.text.tokens import Token, proclitic_forms, quoted_outlet, stem_forms, tokenize
 
 __all__ = [
     "Normalized",
@@ -14,6 +14,7 @@ __all__ = [
     "norm",
     "normalize",
     "proclitic_forms",
+    "quoted_outlet",
     "split_clauses",
     "split_sentences",
     "stem_forms",

@@ -107,3 +107,20 @@ def tokenize(normalized: Normalized) -> list[Token]:
         forms = proclitic_forms(t) if is_word else (t,)
         tokens.append(Token(len(tokens), s, e, original[s:e], t, is_word, t[0].isdecimal(), forms))
     return tokens
+
+
+_OPENING_QUOTES = frozenset(('"', "«", "“"))
+_CLOSING_QUOTES = frozenset(('"', "»", "”"))
+_OUTLET_LEADS = frozenset(("ل", "صحيفه", "جريده", "مجله", "قناه", "موقع"))
+
+
+def quoted_outlet(tokens: list[Token], start: int, end: int) -> bool:
+    """Tokens start..end name a newspaper or channel: in quotes after "ل" or an outlet word ("قالت
+    مصادر ل«الرياض»", "صحيفة «المدينة»"), not the place or the state of that name."""
+    return (
+        start >= 2
+        and end < len(tokens)
+        and tokens[start - 1].norm in _OPENING_QUOTES
+        and tokens[end].norm in _CLOSING_QUOTES
+        and not _OUTLET_LEADS.isdisjoint(tokens[start - 2].forms)
+    )
