@@ -2787,6 +2787,16 @@ def test_a_street_named_after_a_far_city_is_a_street() -> None:
     assert {e.location.name for e in events_of(text)} == {"Mogadishu"}
 
 
+def test_an_accord_named_after_a_city_is_not_a_place_of_the_article() -> None:
+    text = (
+        "ألقى محتجون الحجارة والقنابل الحارقة أمس على الشرطة، بينما كان النواب يقرون إجراءات التقشف "
+        "المنصوص عليها في اتفاق بروكسل."
+    )
+    assert [e.location for e in events_of(text)] == []
+    text = "ألقى محتجون الحجارة على الشرطة أمس في أثينا احتجاجا على إجراءات اتفاق بروكسل."
+    assert [e.location.name for e in events_of(text)] == ["Athens"]
+
+
 def test_a_crowd_of_people_that_clashed_with_the_police_rioted() -> None:
     # (the party that held the meeting is no armed side)
     text = "اشتبك عشرات الشبان مع الشرطة الخميس في مدينة البصرة عندما حاولوا اقتحام اجتماع نظمه حزب الأمة."

@@ -661,6 +661,13 @@ def _seat_of(doc: Doc, place: PlaceMention) -> bool:
 
 
 _STREET_WORDS = lx._words("شارع طريق جادة")
+_ACCORD_WORDS = lx._words("اتفاق اتفاقيه اتفاقات تفاهمات تفاهم مسار معاهده بروتوكول")
+
+
+def _accord_named_after(doc: Doc, place: PlaceMention) -> bool:
+    """ "إجراءات التقشف المنصوص عليها في اتفاق بروكسل", "مسار جنيف": an accord named after a city is
+    not where anything in the article took place."""
+    return _words_before(doc, place.tok_start, 1, _ACCORD_WORDS)
 
 
 def _street_named_after(doc: Doc, place: PlaceMention) -> bool:
@@ -731,6 +738,7 @@ class EventStage:
             and not _meeting_place(doc, p, hit_tokens)
             and not _patron_place(doc, p)
             and not _street_named_after(doc, p)
+            and not _accord_named_after(doc, p)
         ]
         main_place = _main_place(doc, doc_places)
         ctx = _Context()
