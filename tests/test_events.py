@@ -3156,3 +3156,19 @@ def test_the_armed_side_right_after_targeted_is_who_fired() -> None:
     # with no target after it, the side named after the verb is the one hit
     ev = only("قتل ثلاثة جنود في هجوم استهدف القوات الحكومية أمس في مدينة السقيلبية.")
     assert "Military Forces of Syria" in (ev.actor1.name, ev.actor2.name if ev.actor2 else None)
+
+
+def test_one_young_man_or_woman_killed_is_one_dead() -> None:
+    event = only(
+        "قتلت سيدة جراء قصف ببرميلين متفجرين من الطيران المروحي على مبنى في حي الميسر بمدينة حلب أمس."
+    )
+    assert event.fatalities == 1
+    event = only("قتل شاب برصاص الشرطة أمس خلال مواجهات في مدينة البصرة.")
+    assert event.fatalities == 1
+
+
+def test_the_nisba_of_a_protest_names_the_crowd_not_a_state_that_acted() -> None:
+    text = "قتل ثلاثة برصاص الجيش الإسرائيلي مساء الجمعة خلال الاحتجاجات الفلسطينية قرب الحدود بين قطاع غزة وإسرائيل."
+    event = only(text)
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert (event.actor1.name, event.actor2.name) == ("Protesters (Palestine)", "Military Forces of Israel")

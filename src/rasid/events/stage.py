@@ -2202,9 +2202,10 @@ def _is_agent(doc: Doc, m: ActorMention) -> bool:
 def _nationality_agent(doc: Doc, trig: Trigger, s: Sentence) -> ActorMention | None:
     """ "غارات روسية", "قصف إسرائيلي": a nationality adjective on the trigger names the state that acted.
 
-    Not for seizing people ("خطف فرنسي" is a French victim), nor past a person noun ("خطفوا صحفية فرنسية").
+    Not for seizing people ("خطف فرنسي" is a French victim), nor past a person noun ("خطفوا صحفية فرنسية"),
+    nor for a crowd ("الاحتجاجات الفلسطينية": Palestinians protested, no state acted).
     """
-    if trig.sub_event_type in _SEIZED_PEOPLE:
+    if trig.sub_event_type in _SEIZED_PEOPLE or SUB_TO_TYPE[trig.sub_event_type] in ("Protests", "Riots"):
         return None
     for k in range(trig.tok_end - 1, min(trig.tok_end + 2, s.tok_end)):
         if k > trig.tok_end and (
