@@ -3172,3 +3172,10 @@ def test_the_nisba_of_a_protest_names_the_crowd_not_a_state_that_acted() -> None
     event = only(text)
     assert event.sub_event_type == "Excessive force against protesters"
     assert (event.actor1.name, event.actor2.name) == ("Protesters (Palestine)", "Military Forces of Israel")
+
+
+def test_one_national_killed_after_the_verb_is_one_dead() -> None:
+    event = only("وقتل فلسطيني أمس من جراء إصابته بشظايا قذيفة مدفعية إسرائيلية شرق مدينة رفح.")
+    assert event.fatalities == 1
+    # a nisba before the verb is the adjective of a noun: no toll, and no event of 1965
+    assert events_of("وكان الجاسوس إيلي كوهين جاسوس إسرائيلي أعدم في دمشق عام 1965.") == []

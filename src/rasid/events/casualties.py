@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rasid.actors.match import nationality
 from rasid.events import lexicon as lx
 from rasid.text import NumberMention, Token
 from rasid.text.tokens import stem_forms
@@ -63,6 +64,12 @@ _PERSON_WORDS = lx.PERSON_NOUNS | lx.ONE_PERSON_TITLES
 _ONE_PERSON = lx.SINGLE_PERSON_NOUNS | lx.ONE_PERSON_TITLES  # "قتل جندي", "لقي القيادي ... مصرعه"
 _AFTER_A_BARE_COUNT = frozenset(("في", "من", "منهم", "منهن", "بجروح", "بجراح", "علي", "خلال", "اثناء"))
 _RESULT_LEADS = frozenset(("عن", "اوقع", "اوقعت", "خلف", "خلفت", "سقوط"))
+
+
+def _one_national(tok: Token) -> bool:
+    """ "قتل فلسطيني", "أصيب إسرائيلي": a singular nationality noun after the verb is one person (not
+    "العراقية"; not before it: "جاسوس إسرائيلي أعدم" is the adjective of a noun)."""
+    return tok.norm.endswith("ي") and not tok.norm.startswith(("ال", "وال")) and nationality(tok) is not None
 
 
 class CasualtyFinder:
@@ -228,7 +235,9 @@ class CasualtyFinder:
         """The killing verb beside one person: "قتل جندي", "شخص قتل", "وكان رجل قد قتل"."""
         before = i - 2 if i - 2 >= start and self.tokens[i - 1].norm == "قد" else i - 1
         near = [k for k in (before, i + 1) if start <= k < end and k not in self.numbers]
-        return any(not _ONE_PERSON.isdisjoint(self.tokens[k].forms) for k in near)
+        if any(not _ONE_PERSON.isdisjoint(self.tokens[k].forms) for k in near):
+            return True
+        return i + 1 in near and _one_national(self.tokens[i + 1])
 
     def _negated(self, i: int, start: int) -> bool:
         """ "دون وقوع إصابات", "لم يسفر عن ضحايا": a zero count."""
