@@ -3179,3 +3179,13 @@ def test_one_national_killed_after_the_verb_is_one_dead() -> None:
     assert event.fatalities == 1
     # a nisba before the verb is the adjective of a noun: no toll, and no event of 1965
     assert events_of("وكان الجاسوس إيلي كوهين جاسوس إسرائيلي أعدم في دمشق عام 1965.") == []
+
+
+def test_a_launch_site_or_a_destroyed_car_bomb_is_what_the_strike_hit() -> None:
+    text = "قصفت مقاتلات التحالف أمس موقع إطلاق قذائف الهاون التابع للمتمردين في مديرية صرواح."
+    assert [e.sub_event_type for e in events_of(text)] == ["Air/drone strike"]
+    text = "أعلنت وزارة الدفاع أمس تدمير سيارة مفخخة بقصف لطيران التحالف في مدينة الرمادي."
+    assert [e.sub_event_type for e in events_of(text)] == ["Air/drone strike"]
+    # an explosion that destroyed a shop is the explosion
+    text = "دمر انفجار ضخم متجرا أمس في مدينة الرمادي وقتل ثلاثة أشخاص."
+    assert [e.sub_event_type for e in events_of(text)] == ["Remote explosive/landmine/IED"]

@@ -176,14 +176,26 @@ def _suppressed(tokens: list[Token], start: int, triggers: list[Trigger]) -> boo
 
 
 _LAUNCHER_NOUNS = lx._words("عربه عربات منصه منصات مخزن مخازن مستودع مستودعات ورشه ورش")
+_SITE_NOUNS = _LAUNCHER_NOUNS | lx._words("موقع مواقع نقطه نقاط")
+_LAUNCHING = lx._words("اطلاق")
+_DESTROYING = lx._words("تدمير")  # the noun: "دمر انفجار متجرا" is the explosion that destroyed
 
 
 def _launcher_target(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
-    """A missile word right after a launcher or store noun names a thing, not a launch."""
+    """A missile word right after a launcher or store noun ("منصة صواريخ", "موقع إطلاق قذائف المورتر")
+    names a thing, and so does a bomb right after a word of destroying ("تدمير سيارة مفخخة"): what
+    was hit, not a launch or a bombing."""
+    k = t.tok_start - 1
+    if k < sentence.tok_start or t.sub_event_type not in (_SHELLING, _IED):
+        return False
+    if t.sub_event_type == _IED:
+        return not _DESTROYING.isdisjoint(tokens[k].forms)
+    if not _LAUNCHER_NOUNS.isdisjoint(tokens[k].forms):
+        return True
     return (
-        t.sub_event_type == _SHELLING
-        and t.tok_start > sentence.tok_start
-        and not _LAUNCHER_NOUNS.isdisjoint(tokens[t.tok_start - 1].forms)
+        k > sentence.tok_start
+        and not _LAUNCHING.isdisjoint(tokens[k].forms)
+        and not _SITE_NOUNS.isdisjoint(tokens[k - 1].forms)
     )
 
 
