@@ -428,3 +428,11 @@ def test_a_newspaper_named_in_quotes_is_no_place() -> None:
     text = 'وقالت مصادر محلية ل«الرياض» إن الطائرات قصفت مدينة حرض. ونقلت صحيفة "المدينة" عن شهود أن القصف استمر.'
     assert [p.location.name for p in resolved(text)] == ["Ḩaraḑ"]
     assert [p.location.name for p in resolved("وصل الوفد إلى «الرياض» أمس")] == ["Riyadh"]  # no outlet word
+
+
+def test_the_first_word_of_an_unknown_compound_name_is_not_a_far_namesake() -> None:
+    # "دير" alone is Bandar-e Deyr in Iran
+    assert resolved("قصفت الطائرات منطقة دير العشائر.") == []
+    # known compound names are found whole
+    assert [p.location.name for p in resolved("اندلعت اشتباكات في منطقة أم قصر")] == ["Um Qasr"]
+    assert [p.location.name for p in resolved("سقطت قذيفة في بلدة دير العصافير")] == ["Dayr al ‘Aşāfīr"]

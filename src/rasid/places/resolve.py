@@ -183,6 +183,23 @@ def _longest_key(
     return best
 
 
+# Words that begin compound place names ("دير العشائر", "تل أبيض", "باب طبرق", "أم قصر"): alone they
+# match a far namesake (Bandar-e Deyr, Pop in Uzbekistan, Ilam).
+_COMPOUND_HEADS = frozenset(
+    norm(w) for w in "دير تل قصر باب رأس راس أم ام عين بيت كفر خربة بئر بير جسر حي سوق بني أبو ابو".split()
+)
+_NOT_IN_NAMES = frozenset(norm(w) for w in "في من على الى إلى عن و ثم أو او قرب بين".split())
+
+
+def _head_of_unknown_name(m: Match, tokens: Sequence[Token]) -> bool:
+    """A compound-name head matched alone, with a word after it: the first word of a name the
+    gazetteer does not know ("منطقة دير العشائر"), not the place its first word names."""
+    if m.key not in _COMPOUND_HEADS or m.tok_end >= len(tokens):
+        return False
+    nxt = tokens[m.tok_end]
+    return nxt.is_word and nxt.norm not in _NOT_IN_NAMES
+
+
 def _find_raw(gaz: Gazetteer, tokens: Sequence[Token]) -> list[Match]:
     out: list[Match] = []
     n = len(tokens)
@@ -457,6 +474,8 @@ def find_matches(
     parts: list[Match] = []  # "شرق البلاد"
     for m in matches:
         if tokens[m.tok_start].text in _PARTICLES_AS_WRITTEN or quoted_outlet(tokens, m.tok_start, m.tok_end):
+            continue
+        if _head_of_unknown_name(m, tokens):
             continue
         m.common = " " not in m.key and (m.key in gaz.stopwords or m.first_form in gaz.stopwords)
         _read_cues(m, tokens)
