@@ -3189,3 +3189,13 @@ def test_a_launch_site_or_a_destroyed_car_bomb_is_what_the_strike_hit() -> None:
     # an explosion that destroyed a shop is the explosion
     text = "دمر انفجار ضخم متجرا أمس في مدينة الرمادي وقتل ثلاثة أشخاص."
     assert [e.sub_event_type for e in events_of(text)] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_deed_told_as_days_before_another_takes_its_own_day() -> None:
+    # published Sunday 26 July: yesterday is the 25th, the earlier bombing six days before it
+    text = "فجر انتحاري نفسه أمس عند حاجز للشرطة في مدينة داماتورو، بعد ستة أيام من تفجير انتحاري في سوق المدينة."
+    dates = sorted(str(e.date) for e in events_of(text, dt.date(2015, 7, 26)))
+    assert dates == ["2015-07-19", "2015-07-25"]
+    # "بعد أيام من" counts no days: the deed before is left undated
+    text = "فجر انتحاري نفسه أمس عند حاجز للشرطة في مدينة داماتورو، بعد أيام من تفجير انتحاري في سوق المدينة."
+    assert [str(e.date) for e in events_of(text, dt.date(2015, 7, 26))] == ["2015-07-25"]

@@ -853,12 +853,12 @@ class EventStage:
         cause = _cause_start(doc, trig)
         if trig.tok_start < after:  # "تأتي الغارات بعد أيام من مقتل 3 جنود": that toll is the earlier deed's
             cause = min(cause, after)
+        clause_dates = _in_contrast_clause(doc, s_dates, trig) or s_dates
+        if elapsed is not None and trig.tok_start > elapsed[0]:
+            # "هاجم مسلحون الحاجز أمس، بعد ستة أيام من تفجير ...": the day before "بعد" is the later deed's
+            clause_dates = [d for d in clause_dates if d.tok_start > elapsed[0]]
         date_m = _nearest(
-            [
-                d
-                for d in _in_contrast_clause(doc, s_dates, trig) or s_dates
-                if d.tok_start < cause and not _ongoing_since(doc, d)
-            ],
+            [d for d in clause_dates if d.tok_start < cause and not _ongoing_since(doc, d)],
             trig,
         )
         place_m = _choose_place(doc, s_places, trig)
@@ -918,9 +918,10 @@ class EventStage:
         if date_m is None and trig.tok_start > after:
             if days_before is None:
                 return None  # "وجاء ذلك بعد أن أسقط الدفاع الجوي طائرة": an earlier deed, its day untold
-            told = (
-                ctx.date if s.i - ctx.date_sentence <= _CONTEXT_SENTENCES and _day_or_week(ctx.date) else None
-            )
+            main = [d for d in s_dates if d.tok_start < after and d.precision == 1]  # the later deed's day
+            told = main[-1] if main else None
+            if told is None and s.i - ctx.date_sentence <= _CONTEXT_SENTENCES and _day_or_week(ctx.date):
+                told = ctx.date
             base = told.date if told is not None else published
             # "وجاءت تعليقاته بعد يومين من تقارير عن هجوم": two days before the news
             try:
@@ -2049,6 +2050,10 @@ def _elapsed_since(doc: Doc, s: Sentence, trig: Trigger) -> tuple[int, int] | No
     days before the news the deed after it was), when the words count days, weeks or years."""
     tokens = doc.tokens
     for k in range(max(s.tok_start, trig.tok_start - 6), trig.tok_start):
+        if tokens[k].norm == "بعد" and tokens[trig.tok_start - 1].norm in ("من", "علي"):
+            counted = _days_counted(doc, k + 1, trig.tok_start - 1)  # "بعد ستة أيام من تفجير"
+            if counted:
+                return k, counted
         if tokens[k].norm != "مرور":
             continue
         unit_at = k + 2 if k + 1 < s.tok_end and tokens[k + 1].norm == "نحو" else k + 1
@@ -2062,6 +2067,20 @@ def _elapsed_since(doc: Doc, s: Sentence, trig: Trigger) -> tuple[int, int] | No
             return None  # "مرور ساعات", "مرور أيام": no count of days
         return k, n * days
     return None
+
+
+def _days_counted(doc: Doc, start: int, end: int) -> int | None:
+    """Days in tokens start..end when they are exactly a count of days or weeks ("ستة أيام", "يومين",
+    "أسبوع"); None for anything else ("أيام", "ساعات", "مقتل")."""
+    number = next((m for m in doc.numbers if m.tok_start == start and m.kind != "dual"), None)
+    unit_at, n = (number.tok_end, number.value) if number is not None else (start, 1)
+    if unit_at != end - 1:
+        return None
+    unit = doc.tokens[unit_at].norm
+    days = _UNIT_DAYS.get(unit)
+    if not days or (unit == "ايام" and number is None):
+        return None
+    return n * days
 
 
 _YEAR_WORDS = frozenset(("العام", "عام", "السنه"))
