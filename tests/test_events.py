@@ -3199,3 +3199,11 @@ def test_a_deed_told_as_days_before_another_takes_its_own_day() -> None:
     # "بعد أيام من" counts no days: the deed before is left undated
     text = "فجر انتحاري نفسه أمس عند حاجز للشرطة في مدينة داماتورو، بعد أيام من تفجير انتحاري في سوق المدينة."
     assert [str(e.date) for e in events_of(text, dt.date(2015, 7, 26))] == ["2015-07-25"]
+
+
+def test_a_deed_told_with_the_day_after_it_was_the_day_before() -> None:
+    # published Monday 16 July 2018: the base was overrun on Saturday, the attack came the day before
+    text = "واجتاح المتشددون مساء السبت قاعدة عسكرية في مدينة داماتورو، غداة هجوم آخر استهدف جنودا في مدينة مايدوغوري."
+    assert [(str(e.date), e.location.name) for e in events_of(text, dt.date(2018, 7, 16))] == [
+        ("2018-07-13", "Maiduguri")
+    ]

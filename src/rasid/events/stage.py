@@ -2046,10 +2046,13 @@ def _other_year(doc: Doc, s: Sentence) -> bool:
 
 
 def _elapsed_since(doc: Doc, s: Sentence, trig: Trigger) -> tuple[int, int] | None:
-    """ "عقب مرور أسبوعين على إسقاط طائرة", "بعد مرور نحو عامين على هجوم": (the token of "مرور", how many
-    days before the news the deed after it was), when the words count days, weeks or years."""
+    """ "عقب مرور أسبوعين على إسقاط طائرة", "بعد مرور نحو عامين على هجوم", "بعد ستة أيام من تفجير", "غداة
+    هجوم": (the token of "مرور", "بعد" or "غداة", how many days before the news the deed after it was),
+    when the words count days, weeks or years."""
     tokens = doc.tokens
     for k in range(max(s.tok_start, trig.tok_start - 6), trig.tok_start):
+        if tokens[k].norm == "غداه" and k == trig.tok_start - 1:
+            return k, 1  # "غداة هجوم انتحاري": the day before
         if tokens[k].norm == "بعد" and tokens[trig.tok_start - 1].norm in ("من", "علي"):
             counted = _days_counted(doc, k + 1, trig.tok_start - 1)  # "بعد ستة أيام من تفجير"
             if counted:
