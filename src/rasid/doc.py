@@ -21,9 +21,8 @@ class Doc:
     trigger_hits: list[list[Match]] | None = None  # event-lexicon hits of each sentence
     trigger_sentences: set[int] | None = None  # sentences whose hits survive the text-only trigger rules
     weak_sentences: set[int] = field(default_factory=set)  # of those: weak words only, no number or toll word
-    clauses: dict[int, list[Sentence]] = field(
-        default_factory=dict
-    )  # a sentence's contrast parts, on first use
+    # a sentence's contrast parts ("في حين", "بينما"), cut on first use by the event rules
+    clauses: dict[int, list[Sentence]] = field(default_factory=dict)
     entities: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)

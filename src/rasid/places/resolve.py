@@ -613,7 +613,7 @@ def _place_by_bearing(matches: list[Match], tokens: Sequence[Token]) -> None:
             _lies(words, m.best.lat - town.lat, m.best.lon - town.lon)
             or distance_km(m.best.lat, m.best.lon, town.lat, town.lon) <= _BEARING_KM
         ):
-            continue  # a big town is itself (not "حصيبة شرق الرمادي" for the Husaybah 300 km west)
+            continue  # a big town is itself (not "الطائف شرق الحديدة" for Saudi Ta'if, 900 km north)
         ways = [
             (distance_km(c.lat, c.lon, town.lat, town.lon), c)
             for c in m.candidates
