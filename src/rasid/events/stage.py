@@ -465,14 +465,19 @@ def _comes_after(doc: Doc, s: Sentence) -> tuple[int, int | None]:
     k = next((t.i for t in head[1:] if t.norm == "بعد"), None)
     if k is None:
         return s.tok_end, None
-    unit_at, n = k + 1, 1
-    number = next((m for m in doc.numbers if m.tok_start == k + 1), None)
-    if number is not None and number.kind != "dual":
-        unit_at, n = number.tok_end, number.value
-    unit = doc.tokens[unit_at].norm if unit_at < s.tok_end else ""
-    if unit not in _UNIT_DAYS or (unit == "ايام" and number is None):
-        return k, None  # "بعد أيام", "بعد أن": some time before
-    return k, n * _UNIT_DAYS[unit]
+    counted = _count_of_days(doc, k + 1, s.tok_end, _UNIT_DAYS)
+    return k, counted[0] if counted else None  # (None: "بعد أيام", "بعد أن": some time before)
+
+
+def _count_of_days(doc: Doc, at: int, end: int, units: dict[str, int]) -> tuple[int, int] | None:
+    """A count of time from token `at` on, before token `end` ("ستة أيام", "يومين", "أسبوع", "عامين"): (its
+    days by `units`, 0 for hours; the token of its unit). None for no count ("أيام", "أن")."""
+    number = next((m for m in doc.numbers if m.tok_start == at and m.kind != "dual"), None)
+    unit_at, n = (number.tok_end, number.value) if number is not None else (at, 1)
+    unit = doc.tokens[unit_at].norm if unit_at < end else ""
+    if unit not in units or (unit == "ايام" and number is None):
+        return None
+    return n * units[unit], unit_at
 
 
 def _happened_after(doc: Doc, trigger: Trigger) -> int | None:
@@ -2054,36 +2059,18 @@ def _elapsed_since(doc: Doc, s: Sentence, trig: Trigger) -> tuple[int, int] | No
         if tokens[k].norm == "غداه" and k == trig.tok_start - 1:
             return k, 1  # "غداة هجوم انتحاري": the day before
         if tokens[k].norm == "بعد" and tokens[trig.tok_start - 1].norm in ("من", "علي"):
-            counted = _days_counted(doc, k + 1, trig.tok_start - 1)  # "بعد ستة أيام من تفجير"
-            if counted:
-                return k, counted
+            # "بعد ستة أيام من تفجير": the count of days, and nothing else, between "بعد" and "من"
+            counted = _count_of_days(doc, k + 1, trig.tok_start - 1, _UNIT_DAYS)
+            if counted and counted[0] and counted[1] == trig.tok_start - 2:
+                return k, counted[0]
         if tokens[k].norm != "مرور":
             continue
-        unit_at = k + 2 if k + 1 < s.tok_end and tokens[k + 1].norm == "نحو" else k + 1
-        number = next((m for m in doc.numbers if m.tok_start == unit_at and m.kind != "dual"), None)
-        n = 1
-        if number is not None:
-            unit_at, n = number.tok_end, number.value
-        unit = tokens[unit_at].norm if unit_at < s.tok_end else ""
-        days = _YEAR_DAYS.get(unit) or _UNIT_DAYS.get(unit)
-        if not days or (unit == "ايام" and number is None):
+        at = k + 2 if k + 1 < s.tok_end and tokens[k + 1].norm == "نحو" else k + 1
+        counted = _count_of_days(doc, at, s.tok_end, _ELAPSED_UNITS)
+        if not counted or not counted[0]:
             return None  # "مرور ساعات", "مرور أيام": no count of days
-        return k, n * days
+        return k, counted[0]
     return None
-
-
-def _days_counted(doc: Doc, start: int, end: int) -> int | None:
-    """Days in tokens start..end when they are exactly a count of days or weeks ("ستة أيام", "يومين",
-    "أسبوع"); None for anything else ("أيام", "ساعات", "مقتل")."""
-    number = next((m for m in doc.numbers if m.tok_start == start and m.kind != "dual"), None)
-    unit_at, n = (number.tok_end, number.value) if number is not None else (start, 1)
-    if unit_at != end - 1:
-        return None
-    unit = doc.tokens[unit_at].norm
-    days = _UNIT_DAYS.get(unit)
-    if not days or (unit == "ايام" and number is None):
-        return None
-    return n * days
 
 
 _YEAR_WORDS = frozenset(("العام", "عام", "السنه"))
@@ -2091,6 +2078,7 @@ _LAST_WORDS = frozenset(("الماضي", "المنصرم", "الفائت", "ال
 _YEARS_AGO = frozenset(("عام", "عاما", "عامين", "اعوام", "سنه", "سنتين", "سنوات"))
 _YEAR = 365
 _YEAR_DAYS = {w: 2 * _YEAR if w in ("عامين", "سنتين") else _YEAR for w in _YEARS_AGO}
+_ELAPSED_UNITS = _UNIT_DAYS | _YEAR_DAYS
 
 
 def _group_at_place(
