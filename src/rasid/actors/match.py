@@ -29,7 +29,7 @@ SCORE_DEMONYM = 0.4
 SCORE_ORG = 0.4
 
 # Tokens that may sit inside a name: 'تنظيم "داعش"', 'تنظيم / داعش /'.
-_SKIPPABLE = {'"', "'", "/", "-", "«", "»"}
+_SKIPPABLE = {'"', "'", "/", "-"}  # (normalize folds « » “ ” to ")
 # Nouns for members or assets of an actor: عناصر داعش، مسلحي الحوثي، طائرات الاحتلال.
 MEMBER_NOUNS = frozenset(
     norm(w)

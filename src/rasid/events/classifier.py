@@ -103,7 +103,7 @@ def candidate_features(doc: Doc, sentence: Sentence, trigger: Trigger, event: Ev
         feats.append(f"pre1={pre[-1].forms[-1]}")
     post = tokens[trigger.tok_end : min(sentence.tok_end, trigger.tok_end + _POST_WINDOW)]
     feats += [f"post={t.forms[-1]}" for t in post if t.norm not in _PUNCT]
-    if any(t.norm in ('"', "«", "»") for t in tokens[sentence.tok_start : trigger.tok_start]):
+    if any(t.norm == '"' for t in tokens[sentence.tok_start : trigger.tok_start]):  # (« » folded to ")
         feats.append("quote_before")
     return feats
 

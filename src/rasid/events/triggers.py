@@ -181,7 +181,7 @@ _LAUNCHING = lx._words("اطلاق")
 _DESTROYING = lx._words("تدمير")  # the noun: "دمر انفجار متجرا" is the explosion that destroyed
 
 
-def _launcher_target(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
+def _what_was_hit(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
     """A missile word right after a launcher or store noun ("منصة صواريخ", "موقع إطلاق قذائف المورتر")
     names a thing, and so does a bomb right after a word of destroying ("تدمير سيارة مفخخة"): what
     was hit, not a launch or a bombing."""
@@ -635,7 +635,7 @@ def find_triggers(
     # "دمرت الطائرات عربة صواريخ", "غارة على منصة صواريخ": a launcher or a store is what was hit
     hitting = air_cue or drone_cue or any(t.sub_event_type in (_AIR, _DISRUPTED) for t in triggers)
     if hitting:  # aircraft or a disruption verb hit it ("قصفت راجمة صواريخ" fired, it was not hit)
-        triggers = [t for t in triggers if not _launcher_target(tokens, sentence, t)] or triggers
+        triggers = [t for t in triggers if not _what_was_hit(tokens, sentence, t)] or triggers
 
     ground_at = [
         t.tok_start

@@ -184,9 +184,9 @@ def _longest_key(
 
 
 # Words that begin compound place names ("دير العشائر", "تل أبيض", "باب طبرق", "أم قصر"): alone they
-# match a far namesake (Bandar-e Deyr, Pop in Uzbekistan, Ilam).
+# match a far namesake (Bandar-e Deyr, Pop in Uzbekistan, Ilam). ("حي" is a type cue, never a place alone.)
 _COMPOUND_HEADS = frozenset(
-    norm(w) for w in "دير تل قصر باب رأس راس أم ام عين بيت كفر خربة بئر بير جسر حي سوق بني أبو ابو".split()
+    norm(w) for w in "دير تل قصر باب رأس أم عين بيت كفر خربة بئر بير جسر سوق بني أبو".split()
 )
 _NOT_IN_NAMES = frozenset(norm(w) for w in "في من على الى إلى عن و ثم أو او قرب بين".split())
 

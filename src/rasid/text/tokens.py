@@ -109,8 +109,6 @@ def tokenize(normalized: Normalized) -> list[Token]:
     return tokens
 
 
-_OPENING_QUOTES = frozenset(('"', "«", "“"))
-_CLOSING_QUOTES = frozenset(('"', "»", "”"))
 _OUTLET_LEADS = frozenset(("ل", "صحيفه", "جريده", "مجله", "قناه", "موقع"))
 
 
@@ -120,7 +118,6 @@ def quoted_outlet(tokens: list[Token], start: int, end: int) -> bool:
     return (
         start >= 2
         and end < len(tokens)
-        and tokens[start - 1].norm in _OPENING_QUOTES
-        and tokens[end].norm in _CLOSING_QUOTES
+        and tokens[start - 1].norm == tokens[end].norm == '"'  # (normalize folds « » “ ” to ")
         and not _OUTLET_LEADS.isdisjoint(tokens[start - 2].forms)
     )
