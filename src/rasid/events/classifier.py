@@ -137,8 +137,6 @@ class EventFilter:
         self.weights = weights
         self.threshold = threshold
         self.version = version
-        self._doc: Doc | None = None  # the Doc whose sentence sums are kept
-        self._sentence_z: dict[int, float] = {}
 
     @classmethod
     def from_file(cls, path: str) -> EventFilter:
@@ -147,15 +145,7 @@ class EventFilter:
         return cls(data["weights"], float(data["threshold"]), str(data.get("version", "")))
 
     def score(self, doc: Doc, sentence: Sentence, trigger: Trigger, event: Event) -> float:
-        w = self.weights
-        if doc is not self._doc:
-            self._doc, self._sentence_z = doc, {}
-        sentence_z = self._sentence_z.get(sentence.i)
-        if sentence_z is None:  # shared by the sentence's candidates
-            sentence_z = self._sentence_z[sentence.i] = sum(
-                map(w.get, sentence_features(doc, sentence), _ZEROS)
-            )
-        z = sentence_z + sum(map(w.get, candidate_features(doc, sentence, trigger, event), _ZEROS))
+        z = sum(map(self.weights.get, features(doc, sentence, trigger, event), _ZEROS))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keep(self, doc: Doc, sentence: Sentence, trigger: Trigger, event: Event) -> bool:
