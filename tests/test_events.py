@@ -598,6 +598,13 @@ def test_the_base_jets_took_off_from_is_no_event_place() -> None:
     assert event.location is not None and event.location.country == "IQ"
 
 
+def test_a_named_base_in_a_province_is_where_the_jets_took_off() -> None:
+    event = only(
+        "وشنت مقاتلات تركية انطلقت من قاعدة إنجرليك في ولاية أضنة غارات فجر الجمعة على مواقع لداعش في ريف حلب."
+    )
+    assert (event.location.country, event.actor1.inter) == ("SY", 8)
+
+
 def test_a_struck_weapons_depot_is_the_target_of_the_strike() -> None:
     event = only("شنت طائرات التحالف غارة استهدفت مستودع أسلحة للميليشيات في مدينة صعدة اليوم.")
     assert event.sub_event_type == "Air/drone strike"
@@ -2513,6 +2520,28 @@ def test_where_the_attack_happened_places_the_event_just_told() -> None:
     # a town already named stays
     text = "قتل 5 أشخاص في انفجار سيارة مفخخة في مدينة كركوك أمس. ووقع الانفجار في سوق بلدة داقوق."
     assert only(text).location.name == "Kirkuk"
+
+
+def test_the_same_kind_told_again_as_striking_a_town_places_the_event() -> None:
+    text = (
+        "قتل 13 شخصا وأصيب 45 آخرون في تفجير انتحاري مزدوج في شمال العراق مساء الخميس. "
+        "واستهدف الانتحاريان مسبحا مكتظا في مدينة طوزخورماتو."
+    )
+    event = only(text)
+    assert (event.location.name, event.fatalities, event.injured) == ("Tuz Khurmatu", 13, 45)
+    # the countryside of a town, then a village of it
+    text = (
+        "شنت الطائرات الحربية غارات على ريف إدلب الجنوبي أمس، ما أسفر عن مقتل خمسة مدنيين. "
+        "واستهدفت الغارات منزلا في قرية كفرنبل."
+    )
+    event = only(text)
+    assert (event.location.name, event.location.geo_precision, event.fatalities) == ("Kafranbel", 1, 5)
+    # two places named again: one event in each
+    text = (
+        "شنت مقاتلات التحالف غارات على محافظة الجوف أمس. "
+        "واستهدفت الغارات مواقع للحوثيين في مديريتي المصلوب والمتون."
+    )
+    assert [e.location.name for e in events_of(text)] == ["Al Maşlūb", "Al Matūn"]
 
 
 def test_who_tells_as_the_police_said_is_no_side() -> None:

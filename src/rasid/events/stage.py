@@ -151,15 +151,23 @@ _BASE_WORDS = lx._words("قاعده قاعدتها قاعدته مطار جوي�
 # between "من" and the place a launch came from: "من داخل الأراضي اليمنية (شمال محافظة عمران)"
 _ORIGIN_GAP = _BASE_WORDS | lx._words(
     "داخل الاراضي اراضي اليمنيه السوريه اللبنانيه العراقيه ( شمال جنوب شرق غرب شمالي جنوبي شرقي غربي محافظه"
-    " مدينه منطقه"
+    " مدينه منطقه ولايه اقليم"
 )
+_BASE_NAMED = lx._words("قاعده مطار")  # the word after them is the base's own name
 
 
 def _is_origin(doc: Doc, p: PlaceMention) -> bool:
     """ "أطلقت الصواريخ من مدينة X", "أقلعت من قاعدة في X": the place a launch came from is not where
     the event happened."""
     k = p.tok_start - 1
-    while k >= 0 and p.tok_start - k <= 6 and not _ORIGIN_GAP.isdisjoint(doc.tokens[k].forms):
+    while (
+        k >= 0
+        and p.tok_start - k <= 6
+        and (
+            not _ORIGIN_GAP.isdisjoint(doc.tokens[k].forms)
+            or (k > 0 and not _BASE_NAMED.isdisjoint(doc.tokens[k - 1].forms))  # "قاعدة إنجرليك"
+        )
+    ):
         k -= 1  # "من قاعدة (جوية) في X", "من داخل الأراضي اليمنية (شمال محافظة X)"
     if k < 0 or doc.tokens[k].norm != "من":
         return False
@@ -363,21 +371,25 @@ def _placed_there(
     places: list[PlaceMention],
     candidates: list[Event],
 ) -> bool:
-    """ "ووقع الهجوم بالقرب من بلدة عرابة غربي مدينة جنين": a sentence that opens with "happened" and a
-    definite event word only says where the event just told took place. The last event, from the two
-    sentences before and placed no closer than a region, moves to that place (same country, within 150
-    km); True when it did."""
+    """ "ووقع الهجوم بالقرب من بلدة عرابة غربي مدينة جنين", "واستهدفت الغارات منزلا في قرية كفرنبل": a
+    sentence that opens with "happened" or "struck" and a definite event word (a generic one, or the
+    last event's own kind) only says where the event just told took place. The last event, from the two
+    sentences before and placed no closer than a region, moves to that place (same country, within 250
+    km); so does one placed near a town, to a town within 60 km. True when it did."""
     head = doc.tokens[s.tok_start : s.tok_start + 2]
-    if len(triggers) != 1 or triggers[0].strong or not candidates or len(head) < 2:
+    if len(triggers) != 1 or not candidates or len(head) < 2:
         return False
     trig = triggers[0]
+    last = candidates[-1]
+    if trig.strong and (trig.sub_event_type != last.sub_event_type or _country_only(last)):
+        return False  # "غارات في اليمن ... واستهدفت الغارات مدينة صعدة": a country's day may span towns
     tokens = doc.tokens
-    opens = head[0].norm.removeprefix("و") in _HAPPENED and trig.tok_start == s.tok_start + 1
+    opener = head[0].norm.removeprefix("و") in _HAPPENED or not _STRUCK.isdisjoint(head[0].forms)
+    opens = opener and trig.tok_start == s.tok_start + 1
     # "وقال الحاكم إن الهجوم نفذ بجرار مفخخ في منطقة دوجو بايزيد": the deed, then "was carried out"
     told_after = trig.tok_end < s.tok_end and tokens[trig.tok_end].norm in _HAPPENED | _CARRIED_OUT
     if not (opens or told_after) or not tokens[trig.tok_start].norm.startswith("ال"):
         return False
-    last = candidates[-1]
     said = SUB_TO_TYPE[trig.sub_event_type]  # "الهجوم" is any violent event; "الانفجار" an explosion
     if last.event_type not in _VIOLENT_TYPES or (
         said != last.event_type and trig.sub_event_type != "Armed clash"
@@ -386,6 +398,8 @@ def _placed_there(
     place = _choose_place(doc, places, trig)
     if place is None or place.location is None or last.location is None or last.evidence is None:
         return False
+    if trig.strong and any(p is not place and not _is_country(p) for p in _located(places)):
+        return False  # "واستهدفت الغارات مديريتي المصلوب والمتون": the sentence's own events, one per place
     told = next((x.i for x in doc.sentences if x.start <= last.evidence.start < x.end), -10)
     if told < s.i - _CONTEXT_SENTENCES:
         return False
@@ -393,9 +407,12 @@ def _placed_there(
     # "إقليم أغري": a province named by its capital's name, a region all the same
     province = _named_province(doc, last.spans.get("location"))
     area = (old.geo_precision or 3) >= 3 or (province and old.admin1 is not None and old.admin1 == new.admin1)
-    if not area or old.country != new.country or (new.geo_precision or 3) >= 3:
+    near_town = old.geo_precision == 2 and new.geo_precision == 1  # "ريف إدلب الجنوبي" -> "قرية كفرنبل"
+    if not (area or near_town) or old.country != new.country or (new.geo_precision or 3) >= 3:
         return False
-    if None in (old.lat, old.lon, new.lat, new.lon) or distance_km(old.lat, old.lon, new.lat, new.lon) > 150:
+    if None in (old.lat, old.lon, new.lat, new.lon):
+        return False
+    if distance_km(old.lat, old.lon, new.lat, new.lon) > (250 if area else 60):
         return False
     last.location = _event_location(new)
     last.spans["location"] = place.span
