@@ -2997,6 +2997,17 @@ def test_ground_to_be_taken_is_an_aim_not_a_taking() -> None:
     assert only("حررت القوات مدينة الحديدة أمس.").sub_event_type == "Government regains territory"
 
 
+def test_a_place_taken_before_the_news_is_recalled_not_taken_that_day() -> None:
+    assert events_of("هبطت أمس في مطار عدن الدولي أول طائرة تحمل مساعدات بعد تحريره من الميليشيات.") == []
+    assert events_of("رست سفينة مساعدات أمس في ميناء الحديدة منذ استعادتها من المتمردين.") == []
+    # dated, the taking is told as such (in the background)
+    text = "هبطت أمس في مطار عدن الدولي أول طائرة تحمل مساعدات عقب تحريره الأسبوع الماضي من الميليشيات."
+    assert [(e.event_type, e.time_precision) for e in events_of(text)] == [("Battles", 2)]
+    # the pronoun is who took it, and the taking is told
+    event = only("قتل خمسة جنود أمس بعد سيطرتهم على بلدة الحسينية.")
+    assert event.event_type == "Battles"
+
+
 def test_diplomats_of_a_country_are_its_civilians_not_its_forces() -> None:
     event = only("قتل السفير الأميركي و3 دبلوماسيين أميركيين آخرين في الهجوم على القنصلية في بنغازي أمس.")
     assert (event.sub_event_type, event.actor2.name) == ("Attack", "Civilians (United States)")

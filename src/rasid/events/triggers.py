@@ -387,6 +387,24 @@ _CONTRAST_STARTS = frozenset(("في", "وفي", "بينما", "فيما", "وب�
 
 _PURPOSE_LAM = ("ل", "ول", "فل")  # "لتحرير": in order to (no word of taking ground begins with ل)
 _RESULT_VERBS = lx._words("ادت ادي افضت افضي اسفرت اسفر قادت قاد انتهت انتهي")
+_TIME_BEFORE = lx._words("بعد منذ عقب اثر غداه")
+_PLACE_PRONOUNS = ("ه", "ها", "هم", "هما")  # as written: a word ending in taa marbuta ("ة") has none
+
+
+def _taken_before(
+    tokens: list[Token], sentence: Sentence, start: int, end: int, date_tokens: set[int]
+) -> bool:
+    """ "هبطت طائرة في مطار عدن بعد تحريره", "منذ استعادتها": the taking of a place the pronoun names,
+    after a time word, recalls a deed told before (the sentence's day is the later news's). Not
+    "بعد سيطرته على المدينة" (the pronoun is who took it), nor "عقب تحريره الأسبوع الماضي" (dated)."""
+    return (
+        end == start + 1
+        and start > sentence.tok_start
+        and not _TIME_BEFORE.isdisjoint(tokens[start - 1].forms)
+        and tokens[start].text.endswith(_PLACE_PRONOUNS)
+        and not (end < sentence.tok_end and tokens[end].norm in ("علي", "على"))
+        and date_tokens.isdisjoint(range(end, end + 3))
+    )
 
 
 def _opens_contrast(tokens: list[Token], k: int) -> bool:
@@ -591,6 +609,13 @@ def find_triggers(
             and not _forms_in(tokens, max(sentence.tok_start, m.tok_start - 4), m.tok_start, _RESULT_VERBS)
         ):  # "حملة لاستعادة السيطرة على الرقة", "هجوما لتحرير المدينة": the aim, not ground taken (not
             continue  # "أدت الاشتباكات لسيطرة قسد على البلدة": what the fighting led to)
+        # (only once the dates are known: the call without them keeps a superset of the triggers)
+        if (
+            periods
+            and entry.sub_event_type in TERRITORY
+            and _taken_before(tokens, sentence, m.tok_start, m.tok_end, date_tokens)
+        ):
+            continue
         raw.append((entry, m.tok_start, m.tok_end))
     # "اتهمت إسرائيل بالمسؤولية عن الغارة التي استهدفت ...": a weak word in the relative clause of the
     # strong one a modal took back says nothing more
