@@ -436,3 +436,18 @@ def test_the_first_word_of_an_unknown_compound_name_is_not_a_far_namesake() -> N
     # known compound names are found whole
     assert [p.location.name for p in resolved("اندلعت اشتباكات في منطقة أم قصر")] == ["Um Qasr"]
     assert [p.location.name for p in resolved("سقطت قذيفة في بلدة دير العصافير")] == ["Dayr al ‘Aşāfīr"]
+
+
+def test_a_word_like_name_does_not_vouch_for_its_own_faraway_country():
+    # "داخله" (inside it) is also a spelling of Dakhla; "البندقية" (the rifle) names Venice
+    found = resolved("اقتحمت القوات الإسرائيلية مخيم جنين أمس وهدمت منزلا بعد أن فتشت داخله.")
+    assert [p.location.name for p in found] == ["Janin"]
+    found = resolved("قتل مسلح 17 شخصا في مدرسة بولاية فلوريدا، والبندقية التي استخدمها نصف آلية.")
+    assert [p.location.country for p in found] == ["US"]
+
+
+def test_a_quoted_name_after_its_type_word_is_cued():
+    found = resolved('تشهد محافظة "صعدة" مواجهات عنيفة، فيما أعلنت إيران دعمها للحوثيين.')
+    assert [(p.text, p.location.name) for p in found if p.location.country == "YE"] == [
+        ('محافظة "صعدة"', "Sa'dah")
+    ]

@@ -260,6 +260,14 @@ def _read_cues(m: Match, tokens: Sequence[Token]) -> None:
     if " " in m.key and first_word in TYPE_CUES:
         m.type_cue = TYPE_CUES[first_word]
     j = m.tok_start - 1
+    if (
+        j >= 1
+        and tokens[j].norm == '"'
+        and tokens[m.tok_end : m.tok_end + 1]
+        and tokens[m.tok_end].norm == '"'
+        and any(f in TYPE_CUES for f in _forms(tokens[j - 1]))
+    ):
+        j -= 1  # 'محافظة "صعدة"': the name in quotes after its type word
     # "قرب العاصمة السورية دمشق": the capital word and its nisba are read past (not "مديرية الزيدية وزبيد")
     if (
         j >= 1
@@ -364,14 +372,35 @@ def _context_countries(
     countries: Counter[str] = Counter()
     if hint:
         countries[hint] += 5
+    weak: Counter[str] = Counter()
     for m in matches:
         if m.common:
             continue
         cands = [c for c in m.candidates if (m.key, c.id) not in context_only]
         ccs = {c.country for c in cands}
         if len(ccs) == 1 and any(_is_major(c) for c in cands):
-            countries[next(iter(ccs))] += 2 if any(c.feature == "PCLI" for c in cands) else 1
+            # one word, met bare, of a town under 100,000 ("داخله", "سلة": words before they are Dakhla
+            # or Celle) vouches for its country only beside other signs of it
+            n = 2 if any(c.feature == "PCLI" for c in cands) else 1
+            (weak if _bare(m, cands) else countries)[next(iter(ccs))] += n
+    countries.update({cc: n for cc, n in weak.items() if cc in countries})
     return countries
+
+
+def _bare(m: Match, rows: list[PlaceRow]) -> bool:
+    """A one-word name with no cue, of towns under 100,000 only: it may well be a word."""
+    return not m.cued and " " not in m.key and all(r.weight < 100_000 for r in rows)
+
+
+def _alone_abroad(m: Match, resolved: list[Match], countries: Counter[str], not_foreign: set[str]) -> bool:
+    """A bare name, the only place of its country among places of others ("فتشت داخله" in news of
+    Jenin: not Dakhla)."""
+    assert m.best is not None
+    cc = m.best.country
+    if not _bare(m, [m.best]) or cc in countries or cc in not_foreign:
+        return False
+    others = [o.best.country for o in resolved if o is not m and o.best is not None]
+    return bool(others) and cc not in others
 
 
 def _choose(
@@ -510,6 +539,8 @@ def find_matches(
             anchors.append(m.candidates[0])
     for m in kept:
         m.best = _choose(m, countries, anchors, gaz.context_only, named_by_nisba)
+    for m in [m for m in kept if m.best is not None and _alone_abroad(m, kept, countries, named_by_nisba)]:
+        m.best = None
     _place_by_bearing(kept, tokens)
     # "في جنوب سوريا", "شرق البلاد": that part of the country (not "بلدة X، جنوب البلاد": where X lies)
     ends = {m.tok_end for m in kept if m.best is not None}
@@ -692,6 +723,8 @@ def to_mention(m: Match, tokens: Sequence[Token], text: str) -> PlaceMention:
     else:
         start = _strip_offset(tokens[m.tok_start], m.first_form)
     end = tokens[m.tok_end - 1].end
+    if m.cue_start < m.tok_start - 1 and tokens[m.tok_start - 1].norm == '"' and m.tok_end < len(tokens):
+        end = tokens[m.tok_end].end  # 'محافظة "صعدة"': the closing quote with the opening one
     written = text[start:end]
     return PlaceMention(
         start=start,
