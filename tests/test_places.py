@@ -451,3 +451,19 @@ def test_a_quoted_name_after_its_type_word_is_cued():
     assert [(p.text, p.location.name) for p in found if p.location.country == "YE"] == [
         ('محافظة "صعدة"', "Sa'dah")
     ]
+
+
+def test_a_kunya_is_a_name_not_a_place():
+    found = resolved("قتل القيادي الحوثي المكنى أبا خليل بغارة للتحالف في مديرية التحيتا بمحافظة الحديدة.")
+    assert {p.location.country for p in found} == {"YE"}
+
+
+def test_a_bare_hamlet_far_from_every_named_town_of_its_country_is_a_word():
+    # "دشتي" is a hamlet of Iran and a family name; Iran is named but none of its towns
+    found = resolved("قال النائب الكويتي دشتي إن إيران لم تتدخل، بعد انفجار في مدينة الكويت أمس.")
+    assert "Dashtī" not in [p.location.name for p in found]
+    # a village the article also gives with a town word is a place wherever it is named
+    text = "قصفت الطائرات أمس مواقع في الملاحيظ، وقال مسؤول إن إيران تدعم الحوثيين."
+    assert [p.location.name for p in resolved(text)] == ["Iran"]
+    text = "حاصر الجيش منطقة الملاحيظ منذ أشهر، " + text
+    assert [p.location.name for p in resolved(text)] == ["Malahit", "Malahit", "Iran"]

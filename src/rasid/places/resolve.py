@@ -186,7 +186,7 @@ def _longest_key(
 # Words that begin compound place names ("دير العشائر", "تل أبيض", "باب طبرق", "أم قصر"): alone they
 # match a far namesake (Bandar-e Deyr, Pop in Uzbekistan, Ilam). ("حي" is a type cue, never a place alone.)
 _COMPOUND_HEADS = frozenset(
-    norm(w) for w in "دير تل قصر باب رأس أم عين بيت كفر خربة بئر بير جسر سوق بني أبو".split()
+    norm(w) for w in "دير تل قصر باب رأس أم عين بيت كفر خربة بئر بير جسر سوق بني أبو أبا أبي".split()
 )
 _NOT_IN_NAMES = frozenset(norm(w) for w in "في من على الى إلى عن و ثم أو او قرب بين".split())
 
@@ -409,7 +409,9 @@ def _choose(
     anchors: list[PlaceRow],
     context_only: set[tuple[str, int]],
     not_foreign: Collection[str] = (),
+    cued_keys: Collection[str] = (),
 ) -> PlaceRow | None:
+    """The row a match names; `cued_keys`: names the article gives as places elsewhere ("مدينة ميدي")."""
     top = max(countries.values(), default=0)
     anchor_ids = {a.id for a in anchors}
     best: PlaceRow | None = None
@@ -455,7 +457,26 @@ def _choose(
         return None
     if minor and not m.cued and best.weight < 5_000 and _far_from_home(best, anchors):
         return None  # "سوق الطلح" in news of Saada: another place of that name, not a village of Shabwa
+    if (
+        minor
+        and not m.cued
+        and best.weight < 5_000
+        and m.key not in cued_keys
+        and not _near_home(best, anchors)
+    ):
+        return None  # "التفجيرات شبه المتزامنة" in news of Gaza that names Iran: a word, not a village
     return best
+
+
+def _near_home(row: PlaceRow, anchors: list[PlaceRow]) -> bool:
+    """A town or province of the row's country that the article names lies within reach of it."""
+    return any(
+        a.id != row.id
+        and a.country == row.country
+        and a.feature != "PCLI"
+        and distance_km(row.lat, row.lon, a.lat, a.lon) <= FAR_FROM_HOME_KM
+        for a in anchors
+    )
 
 
 def _far_from_home(row: PlaceRow, anchors: list[PlaceRow]) -> bool:
@@ -537,8 +558,9 @@ def find_matches(
     for m in kept:
         if len(m.candidates) == 1 and _is_major(m.candidates[0]):
             anchors.append(m.candidates[0])
+    cued_keys = {m.key for m in kept if m.cued}
     for m in kept:
-        m.best = _choose(m, countries, anchors, gaz.context_only, named_by_nisba)
+        m.best = _choose(m, countries, anchors, gaz.context_only, named_by_nisba, cued_keys)
     for m in [m for m in kept if m.best is not None and _alone_abroad(m, kept, countries, named_by_nisba)]:
         m.best = None
     _place_by_bearing(kept, tokens)
