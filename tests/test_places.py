@@ -467,3 +467,10 @@ def test_a_bare_hamlet_far_from_every_named_town_of_its_country_is_a_word():
     assert [p.location.name for p in resolved(text)] == ["Iran"]
     text = "حاصر الجيش منطقة الملاحيظ منذ أشهر، " + text
     assert [p.location.name for p in resolved(text)] == ["Malahit", "Malahit", "Iran"]
+
+
+def test_a_small_namesake_in_the_articles_country_does_not_beat_a_world_city():
+    text = "قال مسؤول أميركي في واشنطن إن وفدا سيتوجه إلى جنيف، واعتقلت الشرطة في ولاية تكساس خمسة أشخاص."
+    assert "Geneva" not in [p.location.name for p in resolved(text)]  # (Geneva, Illinois)
+    text = text.replace("إلى جنيف", "إلى مدينة جنيف")
+    assert ("Geneve", "CH") in [(p.location.name, p.location.country) for p in resolved(text)]

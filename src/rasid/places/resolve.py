@@ -416,6 +416,8 @@ def _choose(
     anchor_ids = {a.id for a in anchors}
     best: PlaceRow | None = None
     best_score = -1e9
+    # "جنيف" in news of the United States: Geneva, not a small namesake in Illinois
+    world_city = any(_is_world_city(c) for c in m.candidates)
     for row in m.candidates:
         if (
             (m.key, row.id) in context_only
@@ -424,15 +426,19 @@ def _choose(
         ):
             continue
         s = _prior(row, m)
-        if row.country in countries:
-            s += 3.0 if countries[row.country] == top else 2.0
-        if row.container and row.container in anchor_ids:
-            s += 4.0
+        contained = bool(row.container and row.container in anchor_ids)
         near = [a for a in anchors if a.id != row.id and a.feature not in ("PCLI",)]
         # (a degree of latitude is 111 km: farther apart in latitude, no need to measure)
-        if any(
+        nearby = any(
             abs(row.lat - a.lat) < 0.9 and distance_km(row.lat, row.lon, a.lat, a.lon) < 100 for a in near
+        )
+        if row.country in countries and (
+            not world_city or _is_major(row) or _is_world_city(row) or contained or nearby
         ):
+            s += 3.0 if countries[row.country] == top else 2.0
+        if contained:
+            s += 4.0
+        if nearby:
             s += 1.5
         m.scores[row.id] = s
         if s > best_score:
@@ -477,6 +483,10 @@ def _near_home(row: PlaceRow, anchors: list[PlaceRow]) -> bool:
         and distance_km(row.lat, row.lon, a.lat, a.lon) <= FAR_FROM_HOME_KM
         for a in anchors
     )
+
+
+def _is_world_city(row: PlaceRow) -> bool:
+    return row.feature == "PPLC" or (row.weight >= 150_000 and row.feature in ("PPLA", "PPL"))
 
 
 def _far_from_home(row: PlaceRow, anchors: list[PlaceRow]) -> bool:
