@@ -407,7 +407,7 @@ class _Scanner:
         return date
 
     def relative_word(self, j: int, prefixed: bool) -> Hit | None:
-        """أمس, أول أمس, اليوم, غدا, بعد غد, الليلة الماضية."""
+        """أمس, أول أمس, اليوم, غدا, بعد غد, الليلة الماضية, الليلة قبل الماضية."""
         days = None
         end = j + 1
         if self.has(j, lx.FIRST):
@@ -435,6 +435,8 @@ class _Scanner:
             days, end = 2, j + 2
         elif self.has(j, lx.TONIGHT) and self.has(j + 1, lx.PAST):
             days, end = -1, j + 2
+        elif self.has(j, lx.TONIGHT) and self.has(j + 1, lx.BEFORE_LAST) and self.has(j + 2, lx.PAST):
+            days, end = -2, j + 3  # "الليلة قبل الماضية": the night before last
         if days is None:
             return None
         end, wd = self.same_day_weekday(end)
