@@ -3247,3 +3247,14 @@ def test_a_deed_told_with_the_day_after_it_was_the_day_before() -> None:
     assert [(str(e.date), e.location.name) for e in events_of(text, dt.date(2018, 7, 16))] == [
         ("2018-07-13", "Maiduguri")
     ]
+
+
+def test_a_town_joined_by_bi_after_a_place_is_where_that_place_lies() -> None:
+    event = only(
+        "لقي 7 مسلحين حوثيين مصرعهم الأربعاء في معارك عنيفة اندلعت في جبهة ميدي بحجة شمال غرب اليمن."
+    )
+    assert (event.location.name, event.location.geo_precision) == ("Mīdī", 2)
+    event = only("اندلعت اشتباكات عنيفة أمس بين رجال القبيلة في منطقة الخانق برداع ومسلحين حوثيين.")
+    assert event.location.name == "Al Khāniq"
+    # the name itself may begin with the letter
+    assert only("قتل 3 مدنيين في انفجار عبوة ناسفة في بغداد أمس.").location.name == "Baghdad"

@@ -272,8 +272,11 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
     ):
         located = [p for p in located if p not in named_after]
     located = [p for p in located if not _names_other_event(doc, p, trigger)]
-    # "مدينة قلعة المضيق، شمال غربي حماة": the area after the comma says where the town lies
-    located = [p for p in located if not _locates_the_last(doc, p, located)] or located
+    # "مدينة قلعة المضيق، شمال غربي حماة": the area after the comma says where the town lies, and so
+    # does a town or province joined by "ب" ("جبهة ميدي بحجة", "منطقة الخانق برداع")
+    located = [
+        p for p in located if not _locates_the_last(doc, p, located) and not _holds_the_last(doc, p, located)
+    ] or located
     if not located:
         return None
     # "... قرب حدود جازان، فيما سقطت قذائف في منطقة نجران": a "while" clause tells of its own place
@@ -311,6 +314,24 @@ def _locates_the_last(doc: Doc, p: PlaceMention, places: list[PlaceMention]) -> 
         return False
     return any(
         q.tok_end == p.tok_start - 1 and not _is_country(q) and (q.location.geo_precision or 3) <= 2
+        for q in places
+        if q.location is not None
+    )
+
+
+def _holds_the_last(doc: Doc, p: PlaceMention, places: list[PlaceMention]) -> bool:
+    """ "في جبهة ميدي بحجة": a place joined by "ب" right after another, within 150 km of it, is where
+    that one lies."""
+    tok = doc.tokens[p.tok_start]
+    if p.location is None or p.location.lat is None or not tok.text.startswith("ب"):
+        return False
+    if p.start == tok.start and tok.norm[1:] not in TYPE_CUES:
+        return False  # "بغداد", "بلدة": the name or the type word itself, no clitic before it
+    return any(
+        q.tok_end == p.tok_start
+        and not _is_country(q)
+        and q.location.lat is not None
+        and distance_km(q.location.lat, q.location.lon, p.location.lat, p.location.lon) <= 150
         for q in places
         if q.location is not None
     )
