@@ -3258,3 +3258,16 @@ def test_a_town_joined_by_bi_after_a_place_is_where_that_place_lies() -> None:
     assert event.location.name == "Al Khāniq"
     # the name itself may begin with the letter
     assert only("قتل 3 مدنيين في انفجار عبوة ناسفة في بغداد أمس.").location.name == "Baghdad"
+
+
+def test_stopping_a_thing_arrests_no_one() -> None:
+    assert events_of("أوقفت القوات العراقية أمس تحركات مسلحي داعش قرب الفلوجة.") == []
+    assert only("أوقفت الشرطة الجزائرية أمس ثلاثة أشخاص في مدينة وهران.").sub_event_type == "Arrests"
+    # what a crowd stopped is told of the crowd
+    event = only("واقتحم مئات المحتجين أمس مطار النجف وأوقفوا حركة الملاحة الجوية.")
+    assert event.event_type == "Protests"
+
+
+def test_people_arrested_while_they_were_demonstrating_are_a_protest_with_intervention() -> None:
+    event = only("اعتقلت الشرطة أمس عشرات الطلاب كانوا يتظاهرون أمام وزارة التعليم في تايبيه.")
+    assert (event.sub_event_type, event.interaction) == ("Protest with intervention", "16")

@@ -391,6 +391,21 @@ _TIME_BEFORE = lx._words("بعد منذ عقب اثر غداه")
 _PLACE_PRONOUNS = ("ه", "ها", "هم", "هما")  # as written: a word ending in taa marbuta ("ة") has none
 
 
+_HALT_VERBS = lx._words("اوقف اوقفت اوقفوا")
+_HALTED = lx._words(
+    "تحركات تحرك تقدم زحف اطلاق العمل عمل القتال المعارك العمليات عمليات الهجوم ضخ تصدير الدعم دعم"
+    " المساعدات التمويل تمويل المفاوضات المحادثات الرحلات رحلات الملاحه الحركه حركه تنفيذ بث البث"
+)
+
+
+def _halted(tokens: list[Token], sentence: Sentence, start: int, end: int) -> bool:
+    """ "أوقفت القوات أمس تحركات المسلحين", "أوقفت الحكومة الدعم": "أوقف" stops a thing, it arrests
+    no one (the thing is named within six words, not "أوقفت الشرطة ثلاثة أشخاص")."""
+    if _HALT_VERBS.isdisjoint(tokens[start].forms):
+        return False
+    return any(tokens[k].norm in _HALTED for k in range(end, min(sentence.tok_end, end + 6)))
+
+
 def _taken_before(
     tokens: list[Token], sentence: Sentence, start: int, end: int, date_tokens: set[int]
 ) -> bool:
@@ -609,6 +624,12 @@ def find_triggers(
             and not _forms_in(tokens, max(sentence.tok_start, m.tok_start - 4), m.tok_start, _RESULT_VERBS)
         ):  # "حملة لاستعادة السيطرة على الرقة", "هجوما لتحرير المدينة": the aim, not ground taken (not
             continue  # "أدت الاشتباكات لسيطرة قسد على البلدة": what the fighting led to)
+        if (
+            entry.sub_event_type == "Arrests"
+            and _halted(tokens, sentence, m.tok_start, m.tok_end)
+            and not any(SUB_TO_TYPE[o.value.sub_event_type] == "Protests" for o in matches)
+        ):  # (not "اقتحم المحتجون المطار وأوقفوا حركة الملاحة": what the crowd did)
+            continue
         # (only once the dates are known: the call without them keeps a superset of the triggers)
         if (
             periods
