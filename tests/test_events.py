@@ -3271,3 +3271,10 @@ def test_stopping_a_thing_arrests_no_one() -> None:
 def test_people_arrested_while_they_were_demonstrating_are_a_protest_with_intervention() -> None:
     event = only("اعتقلت الشرطة أمس عشرات الطلاب كانوا يتظاهرون أمام وزارة التعليم في تايبيه.")
     assert (event.sub_event_type, event.interaction) == ("Protest with intervention", "16")
+
+
+def test_an_air_defence_camp_is_a_target_not_an_interception() -> None:
+    events = events_of("شنت طائرات التحالف غارات على معسكر الدفاع الجوي في مدينة المخا أمس.")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+    event = only("اعترضت الدفاعات الجوية السعودية صاروخا باليستيا فوق مدينة جازان أمس.")
+    assert event.sub_event_type == "Disrupted weapons use"

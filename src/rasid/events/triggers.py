@@ -273,6 +273,12 @@ def _other_sense(tokens: list[Token], sentence: Sentence, m, date_tokens: set[in
         return True  # "الطعن في نتائج الانتخابات أمام المحكمة": an appeal, not a stabbing
     if _only_detected(tokens, sentence, m):
         return True
+    if (
+        m.tok_start > sentence.tok_start
+        and not _AIR_DEFENCE.isdisjoint(tokens[m.tok_start].forms)
+        and not _UNIT_SITES.isdisjoint(tokens[m.tok_start - 1].forms)
+    ):
+        return True  # "غارات على معسكر الدفاع الجوي": the unit's camp, a target, not an interception
     if m.value.sub_event_type in TERRITORY and any(
         not _RECALLED.isdisjoint(t.forms) for t in tokens[m.tok_end : min(sentence.tok_end, m.tok_end + 7)]
     ):
@@ -288,6 +294,8 @@ _CARRYING = lx._words(
 )
 _RECALLED = lx._words("ذكري ذكريات الذكري الذكريات ذكراه ذكراها انفاسه انفاسها توازنه توازنها عافيته ثقته")
 _DETECTED = lx._words("رصد رصدت رصدوا رصدتها")
+_AIR_DEFENCE = lx._words("الدفاع الدفاعات")
+_UNIT_SITES = lx._words("معسكر معسكرات قاعده مقر مقرات لواء كتيبه مواقع موقع مخازن مخزن قياده")
 _STOPPED = lx._words(
     "اعترض اعترضت اعترضوا اعتراض تصدت تصدى تصدوا التصدي اسقط اسقطت اسقاط دمرت دمر تدمير التعامل تعاملت"
     " تعامل احبط احبطت احباط"
