@@ -3278,3 +3278,15 @@ def test_an_air_defence_camp_is_a_target_not_an_interception() -> None:
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
     event = only("اعترضت الدفاعات الجوية السعودية صاروخا باليستيا فوق مدينة جازان أمس.")
     assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_march_forbidden_before_it_was_held_is_no_event() -> None:
+    assert events_of("قالت السلطات التركية أمس إنها ستمنع المتظاهرين من تنظيم مسيرة في إسطنبول.") == []
+    assert events_of("رفضت الشرطة أمس طلب المعارضة تنظيم مسيرة في إسطنبول.") == []
+    assert only("نظم المئات مسيرة في إسطنبول أمس.").sub_event_type == "Peaceful protest"
+
+
+def test_seizing_the_state_is_a_figure_of_speech() -> None:
+    assert events_of("قال الرئيس إن الحوثيين قاموا باختطاف الدولة ومؤسساتها في صنعاء أمس.") == []
+    event = only("اختطف مسلحون أمس ثلاثة موظفين في مدينة صنعاء.")
+    assert event.sub_event_type == "Abduction/forced disappearance"

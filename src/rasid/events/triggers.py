@@ -240,11 +240,20 @@ def _in_modal_scope(
     return False
 
 
-def _planned(tokens: list[Token], sentence: Sentence, end: int) -> bool:
-    """ "مظاهرات مزمعة": the word right after the trigger says it has yet to happen."""
-    return any(
+def _planned(tokens: list[Token], sentence: Sentence, end: int, start: int | None = None) -> bool:
+    """ "مظاهرات مزمعة": the word right after the trigger says it has yet to happen. With `start`, also
+    "ستمنع المعارضين من تنظيم مسيرة": the holding of it was forbidden."""
+    if any(
         f in lx.PLANNED_AFTER for k in range(end, min(end + 2, sentence.tok_end)) for f in tokens[k].forms
-    )
+    ):
+        return True
+    if start is None or start - 1 <= sentence.tok_start or _HOLDING.isdisjoint(tokens[start - 1].forms):
+        return False
+    return _forms_in(tokens, max(sentence.tok_start, start - 6), start - 1, _FORBIDDING)
+
+
+_HOLDING = lx._words("تنظيم اقامه تسيير")
+_FORBIDDING = lx._words("منع منعت منعوا تمنع يمنع ستمنع سيمنع حظر حظرت تحظر يحظر ستحظر رفض رفضت ترفض يرفض")
 
 
 _APPEAL = lx._words("الطعن طعن")
@@ -274,6 +283,12 @@ def _other_sense(tokens: list[Token], sentence: Sentence, m, date_tokens: set[in
     if _only_detected(tokens, sentence, m):
         return True
     if (
+        m.value.sub_event_type == "Abduction/forced disappearance"
+        and m.tok_end < sentence.tok_end
+        and not _ABSTRACT_HOSTAGES.isdisjoint(tokens[m.tok_end].forms)
+    ):
+        return True  # "اختطاف الدولة ومؤسساتها": a figure of speech, no one was seized
+    if (
         m.tok_start > sentence.tok_start
         and not _AIR_DEFENCE.isdisjoint(tokens[m.tok_start].forms)
         and not _UNIT_SITES.isdisjoint(tokens[m.tok_start - 1].forms)
@@ -295,6 +310,9 @@ _CARRYING = lx._words(
 _RECALLED = lx._words("ذكري ذكريات الذكري الذكريات ذكراه ذكراها انفاسه انفاسها توازنه توازنها عافيته ثقته")
 _DETECTED = lx._words("رصد رصدت رصدوا رصدتها")
 _AIR_DEFENCE = lx._words("الدفاع الدفاعات")
+_ABSTRACT_HOSTAGES = lx._words(
+    "الدوله دوله المؤسسات مؤسسات القرار الوطن الثوره الشرعيه البلد البلاد الحوار المبادره العمليه السياسيه"
+)
 _UNIT_SITES = lx._words("معسكر معسكرات قاعده مقر مقرات لواء كتيبه مواقع موقع مخازن مخزن قياده")
 _STOPPED = lx._words(
     "اعترض اعترضت اعترضوا اعتراض تصدت تصدى تصدوا التصدي اسقط اسقطت اسقاط دمرت دمر تدمير التعامل تعاملت"
@@ -609,7 +627,7 @@ def find_triggers(
             continue
         attempt = _forms_in(tokens, m.tok_start, m.tok_end, INFILTRATION)
         if _in_modal_scope(tokens, sentence, m.tok_start, m.exact, attempt) or _planned(
-            tokens, sentence, m.tok_end
+            tokens, sentence, m.tok_end, m.tok_start
         ):
             if entry.strength == "strong":
                 unsaid.append(m.tok_end)
