@@ -3290,3 +3290,11 @@ def test_seizing_the_state_is_a_figure_of_speech() -> None:
     assert events_of("قال الرئيس إن الحوثيين قاموا باختطاف الدولة ومؤسساتها في صنعاء أمس.") == []
     event = only("اختطف مسلحون أمس ثلاثة موظفين في مدينة صنعاء.")
     assert event.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_arson_of_a_building_is_property_destruction() -> None:
+    event = only("أضرم مجهولون النار في مسجد بمدينة أولم الألمانية أمس.")
+    assert (event.sub_event_type, event.weapon) == ("Looting/property destruction", "fire")
+    # a crowd's fire is the crowd's riot
+    event = only("أضرم المحتجون النار في الإطارات وأغلقوا الطرق في البصرة أمس.")
+    assert event.sub_event_type == "Violent demonstration"
