@@ -413,10 +413,6 @@ _CONTRAST_STARTS = frozenset(("في", "وفي", "بينما", "فيما", "وب�
 
 _PURPOSE_LAM = ("ل", "ول", "فل")  # "لتحرير": in order to (no word of taking ground begins with ل)
 _RESULT_VERBS = lx._words("ادت ادي افضت افضي اسفرت اسفر قادت قاد انتهت انتهي")
-_TIME_BEFORE = lx._words("بعد منذ عقب اثر غداه")
-_PLACE_PRONOUNS = ("ه", "ها", "هم", "هما")  # as written: a word ending in taa marbuta ("ة") has none
-
-
 _HALT_VERBS = lx._words("اوقف اوقفت اوقفوا")
 _HALTED = lx._words(
     "تحركات تحرك تقدم زحف اطلاق العمل عمل القتال المعارك العمليات عمليات الهجوم ضخ تصدير الدعم دعم"
@@ -432,6 +428,10 @@ def _halted(tokens: list[Token], sentence: Sentence, start: int, end: int) -> bo
     return any(tokens[k].norm in _HALTED for k in range(end, min(sentence.tok_end, end + 6)))
 
 
+_TIME_BEFORE = lx._words("بعد منذ عقب اثر غداه")
+_PLACE_PRONOUNS = ("ه", "ها", "هم", "هما")  # as written: a word ending in taa marbuta ("ة") has none
+
+
 def _taken_before(
     tokens: list[Token], sentence: Sentence, start: int, end: int, date_tokens: set[int]
 ) -> bool:
@@ -443,7 +443,7 @@ def _taken_before(
         and start > sentence.tok_start
         and not _TIME_BEFORE.isdisjoint(tokens[start - 1].forms)
         and tokens[start].text.endswith(_PLACE_PRONOUNS)
-        and not (end < sentence.tok_end and tokens[end].norm in ("علي", "على"))
+        and not (end < sentence.tok_end and tokens[end].norm == "علي")  # "على" as matched
         and date_tokens.isdisjoint(range(end, end + 3))
     )
 

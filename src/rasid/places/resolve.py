@@ -461,38 +461,26 @@ def _choose(
         return None  # "جبل X" in another country's article: a mountain, not the town X abroad
     if minor and not m.cued and not countries and best.weight < 5_000:
         return None
-    if minor and not m.cued and best.weight < 5_000 and _far_from_home(best, anchors):
-        return None  # "سوق الطلح" in news of Saada: another place of that name, not a village of Shabwa
-    if (
-        minor
-        and not m.cued
-        and best.weight < 5_000
-        and m.key not in cued_keys
-        and not _near_home(best, anchors)
-    ):
-        return None  # "التفجيرات شبه المتزامنة" in news of Gaza that names Iran: a word, not a village
+    if minor and not m.cued and best.weight < 5_000:
+        home = _home_distances(best, anchors)
+        if home and min(home) > FAR_FROM_HOME_KM:
+            return None  # "سوق الطلح" in news of Saada: another place of that name, not a village of Shabwa
+        if not home and m.key not in cued_keys:
+            return None  # "التفجيرات شبه المتزامنة" in news of Gaza that names Iran: a word, not a village
     return best
 
 
-def _near_home(row: PlaceRow, anchors: list[PlaceRow]) -> bool:
-    """A town or province of the row's country that the article names lies within reach of it."""
-    return any(
-        a.id != row.id
-        and a.country == row.country
-        and a.feature != "PCLI"
-        and distance_km(row.lat, row.lon, a.lat, a.lon) <= FAR_FROM_HOME_KM
+def _home_distances(row: PlaceRow, anchors: list[PlaceRow]) -> list[float]:
+    """How far the major places the article names in the row's country (not the country) lie from it."""
+    return [
+        distance_km(row.lat, row.lon, a.lat, a.lon)
         for a in anchors
-    )
+        if a.id != row.id and a.country == row.country and a.feature != "PCLI"
+    ]
 
 
 def _is_world_city(row: PlaceRow) -> bool:
     return row.feature == "PPLC" or (row.weight >= 150_000 and row.feature in ("PPLA", "PPL"))
-
-
-def _far_from_home(row: PlaceRow, anchors: list[PlaceRow]) -> bool:
-    """The article names major places of the row's country, and none lies near it."""
-    home = [a for a in anchors if a.id != row.id and a.country == row.country and a.feature != "PCLI"]
-    return bool(home) and min(distance_km(row.lat, row.lon, a.lat, a.lon) for a in home) > FAR_FROM_HOME_KM
 
 
 def _strip_offset(tok: Token, form: str) -> int:
