@@ -3298,3 +3298,9 @@ def test_arson_of_a_building_is_property_destruction() -> None:
     # a crowd's fire is the crowd's riot
     event = only("أضرم المحتجون النار في الإطارات وأغلقوا الطرق في البصرة أمس.")
     assert event.sub_event_type == "Violent demonstration"
+
+
+def test_a_quarter_said_to_lie_in_a_far_town_is_that_towns_quarter() -> None:
+    # "الروضة" is also a town near Sanaa, 250 km from Taiz
+    event = only("قتل أربعة مدنيين أمس في قصف الحوثيين على حي الروضة في مدينة تعز.")
+    assert (event.location.name, event.fatalities) == ("Taiz", 4)

@@ -277,6 +277,8 @@ def _choose_place(doc: Doc, places: list[PlaceMention], trigger: Trigger) -> Pla
     located = [
         p for p in located if not _locates_the_last(doc, p, located) and not _holds_the_last(doc, p, located)
     ] or located
+    # "حي الروضة في مدينة تعز": a neighbourhood said to lie in a town far from it is another of that name
+    located = [p for p in located if not _quarter_elsewhere(doc, p, located)] or located
     if not located:
         return None
     # "... قرب حدود جازان، فيما سقطت قذائف في منطقة نجران": a "while" clause tells of its own place
@@ -334,6 +336,25 @@ def _holds_the_last(doc: Doc, p: PlaceMention, places: list[PlaceMention]) -> bo
         and distance_km(q.location.lat, q.location.lon, p.location.lat, p.location.lon) <= 150
         for q in places
         if q.location is not None
+    )
+
+
+_QUARTER_WORDS = lx._words("حي الحي")
+
+
+def _quarter_elsewhere(doc: Doc, p: PlaceMention, places: list[PlaceMention]) -> bool:
+    """ "حي X في Y", "حي X بY": the quarter X, resolved more than 50 km from the town Y."""
+    first = doc.tokens[p.tok_start]
+    if _QUARTER_WORDS.isdisjoint(first.forms) or p.location is None or p.location.lat is None:
+        return False
+    k = p.tok_end + (1 if p.tok_end < len(doc.tokens) and doc.tokens[p.tok_end].norm == "في" else 0)
+    return any(
+        q.tok_start == k
+        and q.location is not None
+        and q.location.lat is not None
+        and not _is_country(q)
+        and distance_km(q.location.lat, q.location.lon, p.location.lat, p.location.lon) > 50
+        for q in places
     )
 
 
