@@ -3304,3 +3304,11 @@ def test_a_quarter_said_to_lie_in_a_far_town_is_that_towns_quarter() -> None:
     # "الروضة" is also a town near Sanaa, 250 km from Taiz
     event = only("قتل أربعة مدنيين أمس في قصف الحوثيين على حي الروضة في مدينة تعز.")
     assert (event.location.name, event.fatalities) == ("Taiz", 4)
+
+
+def test_strikes_in_several_unnamed_provinces_take_no_place_from_before() -> None:
+    text = "سيطرت قوات الجيش على مدينة عدن أمس. وكثفت طائرات التحالف غاراتها أمس على مواقع الحوثيين في عدة محافظات."
+    assert [e.sub_event_type for e in events_of(text)] == ["Government regains territory"]
+    # teachers from many provinces protested at one place
+    text = "اعتصم مئات المعلمين أمس أمام البرلمان في طهران، وشارك في الاعتصام معلمون من معظم المحافظات."
+    assert [e.location.name for e in events_of(text)] == ["Tehran"]

@@ -339,6 +339,34 @@ def _holds_the_last(doc: Doc, p: PlaceMention, places: list[PlaceMention]) -> bo
     )
 
 
+_PLURAL_PLACES = lx._words("محافظات المحافظات مناطق المناطق مدن المدن مديريات المديريات جبهات الجبهات انحاء")
+_SOME_BEFORE = lx._words("عده مختلف كافه جميع معظم بعض")
+_SOME_AFTER = lx._words("عده متفرقه مختلفه عديده")
+
+
+def _many_places(doc: Doc, trig: Trigger) -> bool:
+    """ "غارات على مواقع الحوثيين في عدة محافظات", "في مناطق متفرقة": the deed's clause says it was in
+    several places it does not name (no place of a sentence before is its place)."""
+    part = _clause_of(doc, trig)
+    tokens = doc.tokens
+    for k in range(part.tok_start, part.tok_end):
+        if _PLURAL_PLACES.isdisjoint(tokens[k].forms):
+            continue
+        if k > part.tok_start and not _SOME_BEFORE.isdisjoint(tokens[k - 1].forms):
+            j = k - 1  # "عدة محافظات"
+        elif k + 1 < part.tok_end and not _SOME_AFTER.isdisjoint(tokens[k + 1].forms):
+            j = k  # "مناطق متفرقة"
+        else:
+            continue
+        # in them ("في عدة محافظات", "بمناطق متفرقة"), not from them ("معلمون من معظم المحافظات")
+        if tokens[j].norm.startswith("ب") or (j > part.tok_start and tokens[j - 1].norm in _IN_WORDS):
+            return True
+    return False
+
+
+_IN_WORDS = frozenset(("في", "علي", "عبر"))
+
+
 _QUARTER_WORDS = lx._words("حي الحي")
 
 
@@ -999,7 +1027,13 @@ class EventStage:
             and _day_or_week(ctx.date)
         ):
             date_m = ctx.date  # (a month named before dates nothing after it: "في مارس الماضي")
-        if place_m is None and ctx.place is not None and s.i - ctx.place_sentence <= _CONTEXT_SENTENCES:
+        many_places = place_m is None and _many_places(doc, trig)
+        if (
+            place_m is None
+            and ctx.place is not None
+            and s.i - ctx.place_sentence <= _CONTEXT_SENTENCES
+            and not many_places
+        ):
             place_m = ctx.place
         old_news = (
             date_m is not None
@@ -1007,7 +1041,7 @@ class EventStage:
             and published is not None
             and (published - date_m.date).days > _BACKGROUND_DAYS + 5
         )
-        if place_m is None and not old_news:
+        if place_m is None and not old_news and not many_places:
             place_m = main_place  # (not for a deed of weeks before: "في نهاية يوليو أدى انفجار" has no place)
         if place_m is None or place_m.location is None:
             return None
