@@ -3312,3 +3312,19 @@ def test_strikes_in_several_unnamed_provinces_take_no_place_from_before() -> Non
     # teachers from many provinces protested at one place
     text = "اعتصم مئات المعلمين أمس أمام البرلمان في طهران، وشارك في الاعتصام معلمون من معظم المحافظات."
     assert [e.location.name for e in events_of(text)] == ["Tehran"]
+
+
+def test_also_shelled_with_no_subject_after_air_strikes_is_the_aircraft_again() -> None:
+    text = (
+        "شنت طائرات التحالف غارات على مواقع الحوثيين في صنعاء أمس. "
+        "كما قصفت معسكرا للحرس الجمهوري في مدينة ذمار."
+    )
+    dhamar = next(e for e in events_of(text) if e.location.name == "Dhamar")
+    assert (dhamar.sub_event_type, dhamar.actor1.name) == ("Air/drone strike", "Saudi-led coalition")
+    # with its own subject, the shelling is that subject's
+    text = (
+        "شنت طائرات التحالف غارات على مواقع الحوثيين في صنعاء أمس. "
+        "كما قصفت المدفعية السعودية مواقع في مدينة صعدة."
+    )
+    saada = next(e for e in events_of(text) if e.location.name == "Sa'dah")
+    assert saada.sub_event_type == "Shelling/artillery/missile attack"

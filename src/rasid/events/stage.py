@@ -109,6 +109,45 @@ def _take_kind(doc: Doc, s: Sentence, trig: Trigger, triggers: list[Trigger], ct
     trig.sub_event_type, trig.weapon = ctx.kind.sub_event_type, ctx.kind.weapon
 
 
+_ALSO = frozenset(("كما", "وكما"))
+
+
+def _strikes_again(doc: Doc, s: Sentence, trig: Trigger, candidates: list[Event]) -> Event | None:
+    """ "شنت طائرات التحالف غارات على صنعاء. كما قصفت معسكرا في ذمار": "also shelled", with no subject,
+    right after air strikes told in the sentence before, is the same aircraft striking again (the trigger
+    becomes an air strike; the air strike it follows is returned)."""
+    if (
+        trig.sub_event_type != "Shelling/artillery/missile attack"
+        or trig.weapon is not None
+        or not candidates
+    ):
+        return None
+    if doc.tokens[s.tok_start].norm not in _ALSO or trig.tok_start != s.tok_start + 1:
+        return None
+    last = candidates[-1]
+    if last.sub_event_type != "Air/drone strike" or last.evidence is None:
+        return None
+    told = next((x.i for x in doc.sentences if x.start <= last.evidence.start < x.end), -10)
+    if told != s.i - 1:
+        return None
+    trig.sub_event_type, trig.weapon = last.sub_event_type, last.weapon
+    return last
+
+
+def _struck_by(event: Event, striker: Event) -> None:
+    """The strike's side is the one that struck before; a side the sentence named is what was hit."""
+    if striker.actor1 is None or (event.actor1 is not None and _same_side(event.actor1, striker.actor1)):
+        return
+    if event.actor1 is not None and event.actor2 is None:
+        event.actor2 = event.actor1
+        if "actor1" in event.spans:
+            event.spans["actor2"] = event.spans.pop("actor1")
+    event.actor1 = striker.actor1
+    event.spans.pop("actor1", None)
+    if "actor1" in striker.spans:
+        event.spans["actor1"] = striker.spans["actor1"]
+
+
 def _anaphoric_place(doc: Doc, s: Sentence, trig: Trigger, ctx: _Context) -> bool:
     """ "على أطراف المدينة الشمالية": "the town" of a sentence with a strong trigger points back at the
     town last named (a village or a camp only at a village or a camp)."""
@@ -863,9 +902,12 @@ class EventStage:
                 triggers = []  # "ووقع الهجوم قرب بلدة عرابة": where the event just told took place
             for trig in triggers:
                 _take_kind(doc, s, trig, triggers, ctx)
+                striker = _strikes_again(doc, s, trig, candidates)
                 event = self._event(doc, s, trig, s_dates, s_places, s_actors, counts, ctx, main_place)
                 if event is None:
                     continue
+                if striker is not None:
+                    _struck_by(event, striker)
                 if (
                     self.classifier is not None
                     and not self.classifier.keep(doc, s, trig, event)
