@@ -3328,3 +3328,8 @@ def test_also_shelled_with_no_subject_after_air_strikes_is_the_aircraft_again() 
     )
     saada = next(e for e in events_of(text) if e.location.name == "Sa'dah")
     assert saada.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_strikes_backing_a_ground_force_are_flown_by_the_aircrafts_owner() -> None:
+    event = only("تقدمت القوات العراقية أمس مدعومة بغارات مكثفة من طيران التحالف الدولي في مدينة الرمادي.")
+    assert (event.sub_event_type, event.actor1.inter) == ("Air/drone strike", 8)

@@ -2954,13 +2954,19 @@ def _air_sides(
     beside "غارات التحالف" is the ground force), else the one the article names most, else the air
     force known to fly in that country's war.
     """
+    named = [m for m in mentions if m.actor is not None and m.label not in _WEAK_ACTOR_LABELS]
+    # "تقدمت القوات العراقية مدعومة بغارات من طيران التحالف": the aircraft's owner struck, not the
+    # ground force the sentence is about
+    flier = next((m for m in named if m.actor.inter == 8 and _flies(doc, m)), None)
+    if flier is not None and actor1 is not None and actor1.inter == 1 and actor1.name != flier.actor.name:
+        striker = resolve_inter(flier, country)
+        return striker, (actor2 if actor2 is not None and not _same_side(actor2, striker) else None)
     if (
         actor1 is not None
         and actor1.inter in (1, 8)
         and not (country in _AIR_OPERATORS and actor1.inter == 1)
     ):
         return actor1, actor2
-    named = [m for m in mentions if m.actor is not None and m.label not in _WEAK_ACTOR_LABELS]
     hit = [m for m in named if m.actor.inter in (1, 8) and _struck(doc, m)]
     hit_forces = [resolve_inter(m, country) for m in hit]
     forces = [
@@ -3010,6 +3016,16 @@ def _air_sides(
     if hit is not None and (hit.name == striker.name or (hit.inter in (1, 8) and _same_side(hit, striker))):
         hit = None
     return striker, hit
+
+
+_FLYING = lx._words("طيران الطيران طائرات الطائرات مقاتلات المقاتلات غارات الغارات سلاح")
+
+
+def _flies(doc: Doc, m: ActorMention) -> bool:
+    """The mention names whose aircraft they are: "طيران التحالف", "بغارات من مقاتلات التحالف"."""
+    return not _FLYING.isdisjoint(doc.tokens[m.tok_start].forms) or (
+        m.tok_start > 0 and not _FLYING.isdisjoint(doc.tokens[m.tok_start - 1].forms)
+    )
 
 
 # not "من" alone, nor "استهدفت" or "قتل" (their subject follows them: "استهدفت قوات النظام أحياء")
