@@ -3263,6 +3263,8 @@ def test_a_town_joined_by_bi_after_a_place_is_where_that_place_lies() -> None:
 def test_stopping_a_thing_arrests_no_one() -> None:
     assert events_of("أوقفت القوات العراقية أمس تحركات مسلحي داعش قرب الفلوجة.") == []
     assert only("أوقفت الشرطة الجزائرية أمس ثلاثة أشخاص في مدينة وهران.").sub_event_type == "Arrests"
+    # a halt word after the people held is no object of the verb
+    assert only("أوقفت الشرطة العراقية خمسة مسلحين بعد الهجوم في الموصل أمس.").sub_event_type == "Arrests"
     # what a crowd stopped is told of the crowd
     event = only("واقتحم مئات المحتجين أمس مطار النجف وأوقفوا حركة الملاحة الجوية.")
     assert event.event_type == "Protests"
@@ -3290,6 +3292,8 @@ def test_seizing_the_state_is_a_figure_of_speech() -> None:
     assert events_of("قال الرئيس إن الحوثيين قاموا باختطاف الدولة ومؤسساتها في صنعاء أمس.") == []
     event = only("اختطف مسلحون أمس ثلاثة موظفين في مدينة صنعاء.")
     assert event.sub_event_type == "Abduction/forced disappearance"
+    event = only("اختطفت الدولة الإسلامية عشرين مدنيا في مدينة الموصل أمس.")
+    assert (event.sub_event_type, event.actor1.name) == ("Abduction/forced disappearance", "Islamic State")
 
 
 def test_arson_of_a_building_is_property_destruction() -> None:

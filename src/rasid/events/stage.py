@@ -127,18 +127,28 @@ def _strikes_again(doc: Doc, s: Sentence, trig: Trigger, candidates: list[Event]
     last = candidates[-1]
     if last.sub_event_type != "Air/drone strike" or last.evidence is None:
         return None
-    told = next((x.i for x in doc.sentences if x.start <= last.evidence.start < x.end), -10)
-    if told != s.i - 1:
+    if _told_in(doc, last) != s.i - 1:
         return None
     trig.sub_event_type, trig.weapon = last.sub_event_type, last.weapon
     return last
+
+
+def _told_in(doc: Doc, ev: Event) -> int:
+    """The index of the sentence the event's evidence quotes (-10 without evidence)."""
+    if ev.evidence is None:
+        return -10
+    return next((x.i for x in doc.sentences if x.start <= ev.evidence.start < x.end), -10)
 
 
 def _struck_by(event: Event, striker: Event) -> None:
     """The strike's side is the one that struck before; a side the sentence named is what was hit."""
     if striker.actor1 is None or (event.actor1 is not None and _same_side(event.actor1, striker.actor1)):
         return
-    if event.actor1 is not None and event.actor2 is None:
+    if (event.actor1 is not None and event.actor2 is not None) or (
+        event.actor2 is not None and _same_side(event.actor2, striker.actor1)
+    ):
+        return  # both sides named, or the striker already the second: the sentence's own reading stands
+    if event.actor1 is not None:
         event.actor2 = event.actor1
         if "actor1" in event.spans:
             event.spans["actor2"] = event.spans.pop("actor1")
@@ -378,7 +388,6 @@ def _holds_the_last(doc: Doc, p: PlaceMention, places: list[PlaceMention]) -> bo
     )
 
 
-_PLURAL_PLACES = lx._words("محافظات المحافظات مناطق المناطق مدن المدن مديريات المديريات جبهات الجبهات انحاء")
 _SOME_BEFORE = lx._words("عده مختلف كافه جميع معظم بعض")
 _SOME_AFTER = lx._words("عده متفرقه مختلفه عديده")
 
@@ -398,7 +407,8 @@ def _many_places(doc: Doc, trig: Trigger) -> bool:
         else:
             continue
         # in them ("في عدة محافظات", "بمناطق متفرقة"), not from them ("معلمون من معظم المحافظات")
-        if tokens[j].norm.startswith("ب") or (j > part.tok_start and tokens[j - 1].norm in _IN_WORDS):
+        within = tokens[j].norm.startswith("ب") and tokens[j].norm[1:] in _PLURAL_PLACES | _SOME_BEFORE
+        if within or (j > part.tok_start and tokens[j - 1].norm in _IN_WORDS):  # (not "بعض" itself)
             return True
     return False
 
@@ -509,8 +519,7 @@ def _placed_there(
         return False
     if trig.strong and any(p is not place and not _is_country(p) for p in _located(places)):
         return False  # "واستهدفت الغارات مديريتي المصلوب والمتون": the sentence's own events, one per place
-    told = next((x.i for x in doc.sentences if x.start <= last.evidence.start < x.end), -10)
-    if told < s.i - _CONTEXT_SENTENCES:
+    if _told_in(doc, last) < s.i - _CONTEXT_SENTENCES:
         return False
     old, new = last.location, place.location
     # "إقليم أغري": a province named by its capital's name, a region all the same
@@ -1501,6 +1510,7 @@ class EventStage:
 
 _LIST_FEATURES = frozenset(("PCLI", "ADM1", "REGION", "BORDER"))
 _PLURAL_PLACE_WORDS = frozenset(norm(w) for w in "مديريات محافظات بلدات قرى مدن أحياء مناطق مخيمات".split())
+_PLURAL_PLACES = _PLURAL_PLACE_WORDS | lx._words("المحافظات المناطق المدن المديريات جبهات الجبهات انحاء")
 
 
 _COMPASS = lx._words("شمال شمالي جنوب جنوبي شرق شرقي غرب غربي")

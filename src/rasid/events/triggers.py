@@ -11,6 +11,7 @@ from rasid.events import lexicon as lx
 from rasid.events.lexicon import TriggerEntry
 from rasid.model import SUB_TO_TYPE
 from rasid.text import Sentence, Token
+from rasid.text.normalize import normalize
 
 _MODALITY_WINDOW = 6
 _SAME_STRETCH = 8  # tokens between two triggers of one incident
@@ -253,7 +254,9 @@ def _planned(tokens: list[Token], sentence: Sentence, end: int, start: int | Non
 
 
 _HOLDING = lx._words("تنظيم اقامه تسيير")
-_FORBIDDING = lx._words("منع منعت منعوا تمنع يمنع ستمنع سيمنع حظر حظرت تحظر يحظر ستحظر رفض رفضت ترفض يرفض")
+_FORBIDDING = lx._words(
+    "منع منعت منعوا تمنع يمنع حظر حظرت تحظر يحظر رفض رفضت ترفض يرفض"
+)  # (future: MODALITY)
 
 
 _APPEAL = lx._words("الطعن طعن")
@@ -286,7 +289,8 @@ def _other_sense(tokens: list[Token], sentence: Sentence, m, date_tokens: set[in
         m.value.sub_event_type == "Abduction/forced disappearance"
         and m.tok_end < sentence.tok_end
         and not _ABSTRACT_HOSTAGES.isdisjoint(tokens[m.tok_end].forms)
-    ):
+        and not (m.tok_end + 1 < sentence.tok_end and tokens[m.tok_end + 1].norm == "الاسلاميه")
+    ):  # ("اختطفت الدولة الإسلامية عشرين مدنيا": the group, the verb's subject)
         return True  # "اختطاف الدولة ومؤسساتها": a figure of speech, no one was seized
     if (
         m.tok_start > sentence.tok_start
@@ -414,18 +418,28 @@ _CONTRAST_STARTS = frozenset(("في", "وفي", "بينما", "فيما", "وب�
 _PURPOSE_LAM = ("ل", "ول", "فل")  # "لتحرير": in order to (no word of taking ground begins with ل)
 _RESULT_VERBS = lx._words("ادت ادي افضت افضي اسفرت اسفر قادت قاد انتهت انتهي")
 _HALT_VERBS = lx._words("اوقف اوقفت اوقفوا")
+_DETAINED = lx._words(
+    "اشخاص شخص شخصا شخصين مسلحين مسلحا عناصر عنصرا مشتبه المشتبه متهمين المتهمين مطلوبين المطلوبين"
+    " رجل رجلا امراه شاب شابا شبان مواطنين مواطنا"
+)
 _HALTED = lx._words(
     "تحركات تحرك تقدم زحف اطلاق العمل عمل القتال المعارك العمليات عمليات الهجوم ضخ تصدير الدعم دعم"
     " المساعدات التمويل تمويل المفاوضات المحادثات الرحلات رحلات الملاحه الحركه حركه تنفيذ بث البث"
 )
 
 
-def _halted(tokens: list[Token], sentence: Sentence, start: int, end: int) -> bool:
+def _halted(tokens: list[Token], sentence: Sentence, start: int, end: int, counted: set[int]) -> bool:
     """ "أوقفت القوات أمس تحركات المسلحين", "أوقفت الحكومة الدعم": "أوقف" stops a thing, it arrests
-    no one (the thing is named within six words, not "أوقفت الشرطة ثلاثة أشخاص")."""
+    no one (the thing is its object, within six words and before any people: not "أوقفت الشرطة خمسة
+    مسلحين بعد الهجوم", "أوقفت أشخاصا بتهمة دعم الإرهاب")."""
     if _HALT_VERBS.isdisjoint(tokens[start].forms):
         return False
-    return any(tokens[k].norm in _HALTED for k in range(end, min(sentence.tok_end, end + 6)))
+    for k in range(end, min(sentence.tok_end, end + 6)):
+        if k in counted or not _DETAINED.isdisjoint(tokens[k].forms):
+            return False
+        if tokens[k].norm in _HALTED:
+            return True
+    return False
 
 
 _TIME_BEFORE = lx._words("بعد منذ عقب اثر غداه")
@@ -442,7 +456,7 @@ def _taken_before(
         end == start + 1
         and start > sentence.tok_start
         and not _TIME_BEFORE.isdisjoint(tokens[start - 1].forms)
-        and tokens[start].text.endswith(_PLACE_PRONOUNS)
+        and normalize(tokens[start].text, taa_marbuta=False).text.endswith(_PLACE_PRONOUNS)
         and not (end < sentence.tok_end and tokens[end].norm == "علي")  # "على" as matched
         and date_tokens.isdisjoint(range(end, end + 3))
     )
@@ -652,7 +666,7 @@ def find_triggers(
             continue  # "أدت الاشتباكات لسيطرة قسد على البلدة": what the fighting led to)
         if (
             entry.sub_event_type == "Arrests"
-            and _halted(tokens, sentence, m.tok_start, m.tok_end)
+            and _halted(tokens, sentence, m.tok_start, m.tok_end, counted)
             and not any(SUB_TO_TYPE[o.value.sub_event_type] == "Protests" for o in matches)
         ):  # (not "اقتحم المحتجون المطار وأوقفوا حركة الملاحة": what the crowd did)
             continue

@@ -416,15 +416,18 @@ def _choose(
     anchor_ids = {a.id for a in anchors}
     best: PlaceRow | None = None
     best_score = -1e9
-    # "جنيف" in news of the United States: Geneva, not a small namesake in Illinois
-    world_city = any(_is_world_city(c) for c in m.candidates)
-    for row in m.candidates:
-        if (
+    rows = [
+        row
+        for row in m.candidates
+        if not (
             (m.key, row.id) in context_only
             and row.country not in countries
             and row.country not in not_foreign
-        ):
-            continue
+        )
+    ]
+    # "جنيف" in news of the United States: Geneva, not a small namesake in Illinois
+    world_city = any(_is_world_city(r) for r in rows)
+    for row in rows:
         s = _prior(row, m)
         contained = bool(row.container and row.container in anchor_ids)
         near = [a for a in anchors if a.id != row.id and a.feature not in ("PCLI",)]
@@ -465,7 +468,8 @@ def _choose(
         home = _home_distances(best, anchors)
         if home and min(home) > FAR_FROM_HOME_KM:
             return None  # "سوق الطلح" in news of Saada: another place of that name, not a village of Shabwa
-        if not home and m.key not in cued_keys:
+        towns_elsewhere = any(a.country != best.country and a.feature != "PCLI" for a in anchors)
+        if not home and towns_elsewhere and m.key not in cued_keys:
             return None  # "التفجيرات شبه المتزامنة" in news of Gaza that names Iran: a word, not a village
     return best
 
@@ -743,7 +747,12 @@ def to_mention(m: Match, tokens: Sequence[Token], text: str) -> PlaceMention:
     else:
         start = _strip_offset(tokens[m.tok_start], m.first_form)
     end = tokens[m.tok_end - 1].end
-    if m.cue_start < m.tok_start - 1 and tokens[m.tok_start - 1].norm == '"' and m.tok_end < len(tokens):
+    if (
+        m.cue_start < m.tok_start - 1
+        and tokens[m.tok_start - 1].norm == '"'
+        and m.tok_end < len(tokens)
+        and tokens[m.tok_end].norm == '"'
+    ):
         end = tokens[m.tok_end].end  # 'محافظة "صعدة"': the closing quote with the opening one
     written = text[start:end]
     return PlaceMention(
