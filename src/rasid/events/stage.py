@@ -373,19 +373,31 @@ def _locates_the_last(doc: Doc, p: PlaceMention, places: list[PlaceMention]) -> 
 def _holds_the_last(doc: Doc, p: PlaceMention, places: list[PlaceMention]) -> bool:
     """ "في جبهة ميدي بحجة": a place joined by "ب" right after another, within 150 km of it, is where
     that one lies."""
-    tok = doc.tokens[p.tok_start]
-    if p.location is None or p.location.lat is None or not tok.text.startswith("ب"):
-        return False
-    if p.start == tok.start and tok.norm[1:] not in TYPE_CUES:
-        return False  # "بغداد", "بلدة": the name or the type word itself, no clitic before it
     return any(
-        q.tok_end == p.tok_start
-        and not _is_country(q)
-        and q.location.lat is not None
-        and distance_km(q.location.lat, q.location.lon, p.location.lat, p.location.lon) <= 150
+        not _is_country(q) and _lies_in(doc, q, places, via_fi=False) is p and _km_apart(q, p) <= 150
         for q in places
-        if q.location is not None
+        if q.location is not None and q.location.lat is not None
     )
+
+
+def _lies_in(doc: Doc, p: PlaceMention, places: list[PlaceMention], via_fi: bool) -> PlaceMention | None:
+    """The located place named right after `p` as where it lies: joined by the clitic "ب" ("جبهة ميدي
+    بحجة", "بمحافظة صعدة"; not "بغداد", nor the word "بلدة"), or by "في" too when `via_fi`."""
+    k = p.tok_end
+    if via_fi and k < len(doc.tokens) and doc.tokens[k].norm == "في":
+        k += 1
+    for q in places:
+        if q.tok_start != k or q.location is None or q.location.lat is None:
+            continue
+        tok = doc.tokens[k]
+        bi = tok.text.startswith("ب") and (q.start > tok.start or tok.norm[1:] in TYPE_CUES)
+        return q if k > p.tok_end or bi else None
+    return None
+
+
+def _km_apart(a: PlaceMention, b: PlaceMention) -> float:
+    assert a.location is not None and b.location is not None
+    return distance_km(a.location.lat, a.location.lon, b.location.lat, b.location.lon)
 
 
 _SOME_BEFORE = lx._words("عده مختلف كافه جميع معظم بعض")
@@ -421,18 +433,14 @@ _QUARTER_WORDS = lx._words("حي الحي")
 
 def _quarter_elsewhere(doc: Doc, p: PlaceMention, places: list[PlaceMention]) -> bool:
     """ "حي X في Y", "حي X بY": the quarter X, resolved more than 50 km from the town Y."""
-    first = doc.tokens[p.tok_start]
-    if _QUARTER_WORDS.isdisjoint(first.forms) or p.location is None or p.location.lat is None:
+    if (
+        _QUARTER_WORDS.isdisjoint(doc.tokens[p.tok_start].forms)
+        or p.location is None
+        or p.location.lat is None
+    ):
         return False
-    k = p.tok_end + (1 if p.tok_end < len(doc.tokens) and doc.tokens[p.tok_end].norm == "في" else 0)
-    return any(
-        q.tok_start == k
-        and q.location is not None
-        and q.location.lat is not None
-        and not _is_country(q)
-        and distance_km(q.location.lat, q.location.lon, p.location.lat, p.location.lon) > 50
-        for q in places
-    )
+    town = _lies_in(doc, p, places, via_fi=True)
+    return town is not None and not _is_country(town) and _km_apart(p, town) > 50
 
 
 _EVENT_NOUNS = lx._words(
@@ -3028,7 +3036,7 @@ def _air_sides(
     return striker, hit
 
 
-_FLYING = lx._words("طيران الطيران طائرات الطائرات مقاتلات المقاتلات غارات الغارات سلاح")
+_FLYING = lx.AIRCRAFT_NOUNS | lx._words("طيران الطيران مقاتلات المقاتلات غارات الغارات سلاح")
 
 
 def _flies(doc: Doc, m: ActorMention) -> bool:

@@ -241,14 +241,16 @@ def _in_modal_scope(
     return False
 
 
-def _planned(tokens: list[Token], sentence: Sentence, end: int, start: int | None = None) -> bool:
-    """ "مظاهرات مزمعة": the word right after the trigger says it has yet to happen. With `start`, also
-    "ستمنع المعارضين من تنظيم مسيرة": the holding of it was forbidden."""
-    if any(
+def _planned(tokens: list[Token], sentence: Sentence, end: int) -> bool:
+    """ "مظاهرات مزمعة": the word right after the trigger says it has yet to happen."""
+    return any(
         f in lx.PLANNED_AFTER for k in range(end, min(end + 2, sentence.tok_end)) for f in tokens[k].forms
-    ):
-        return True
-    if start is None or start - 1 <= sentence.tok_start or _HOLDING.isdisjoint(tokens[start - 1].forms):
+    )
+
+
+def _forbidden(tokens: list[Token], sentence: Sentence, start: int) -> bool:
+    """ "منعت المعارضين من تنظيم مسيرة", "رفضت ... تنظيم مسيرة": the holding of it was forbidden."""
+    if start - 1 <= sentence.tok_start or _HOLDING.isdisjoint(tokens[start - 1].forms):
         return False
     return _forms_in(tokens, max(sentence.tok_start, start - 6), start - 1, _FORBIDDING)
 
@@ -640,8 +642,10 @@ def find_triggers(
             cues.append((entry, m.tok_start, m.tok_end))
             continue
         attempt = _forms_in(tokens, m.tok_start, m.tok_end, INFILTRATION)
-        if _in_modal_scope(tokens, sentence, m.tok_start, m.exact, attempt) or _planned(
-            tokens, sentence, m.tok_end, m.tok_start
+        if (
+            _in_modal_scope(tokens, sentence, m.tok_start, m.exact, attempt)
+            or _planned(tokens, sentence, m.tok_end)
+            or _forbidden(tokens, sentence, m.tok_start)
         ):
             if entry.strength == "strong":
                 unsaid.append(m.tok_end)
