@@ -1156,6 +1156,10 @@ def test_hashtags_read_as_words_and_a_tag_reports_nothing() -> None:
     event = only("تقدمت قوات #الجيش_اليمني في جبهة #باقم شمال محافظة #صعدة بعد معارك عنيفة مع الحوثيين أمس.")
     assert event.location is not None and event.location.name == "Baqim"  # the front, not a group "جبهة باقم"
     assert events_of("أطلق ناشطون وسم #قصف_حلب للتضامن مع أهالي المدينة أمس.") == []
+    assert events_of("دعا ناشطون عبر وسم #القصف إلى التظاهر في حلب أمس.") == []
+    # a one-word tag in running text is a word of the sentence
+    event = only("أصيب ثلاثة مدنيين أمس بانفجار #لغم زرعه مسلحون في قرية قرب مدينة تعز.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED" and event.injured == 3
 
 
 def test_the_armed_party_a_strike_targeted_is_its_target() -> None:
@@ -3337,3 +3341,43 @@ def test_also_shelled_with_no_subject_after_air_strikes_is_the_aircraft_again() 
 def test_strikes_backing_a_ground_force_are_flown_by_the_aircrafts_owner() -> None:
     event = only("تقدمت القوات العراقية أمس مدعومة بغارات مكثفة من طيران التحالف الدولي في مدينة الرمادي.")
     assert (event.sub_event_type, event.actor1.inter) == ("Air/drone strike", 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "interaction", "killed"),
+    [
+        ("قتل مسلحون ثلاثة مدنيين في مدينة تعز أمس.", "Attack", "37", 3),
+        ("لقي ثلاثة مدنيين مصرعهم على يد مسلحين في مدينة تعز أمس.", "Attack", "37", 3),
+        ("المسلحون قتلوا خمسة أشخاص وأصابوا آخرين في مدينة تعز أمس.", "Attack", "37", 5),
+        ("قتل تنظيم داعش ثلاثة رعاة قرب مدينة كركوك أمس.", "Attack", "27", 3),
+        # an armed party's killing of armed men is a clash
+        ("لقي قيادي حوثي مصرعه على يد قوات الجيش اليمني في مديرية نهم أمس.", "Armed clash", "12", 1),
+    ],
+)
+def test_a_killing_by_a_named_armed_party_is_an_event(
+    text: str, sub_event_type: str, interaction: str, killed: int
+) -> None:
+    event = only(text)
+    assert (event.sub_event_type, event.interaction, event.fatalities) == (
+        sub_event_type,
+        interaction,
+        killed,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل جنديان إسرائيليان في مدينة جنين أمس.",  # the killed, no killer
+        "الجنود الذين قتلوا في مدينة جنين أمس كانوا في دورية.",
+        "وصل أمس عشرة مقاتلين مدربين على أيدي خبراء أجانب إلى مدينة تعز.",  # trained, not killed
+        "أعيدت أمس جثث عشرين عاملا قتلوا عام 2015 على يد مسلحين قرب مدينة سرت.",  # another year
+    ],
+)
+def test_killing_words_without_a_killer_or_of_another_year_make_no_event(text: str) -> None:
+    assert events_of(text) == []
+
+
+def test_a_killing_told_with_the_strike_is_the_strike() -> None:
+    event = only("قتل ثلاثة مدنيين في غارة جوية على مدينة تعز أمس.")
+    assert event.sub_event_type == "Air/drone strike" and event.fatalities == 3

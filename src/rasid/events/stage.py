@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rasid.actors import lexicon, nationality, resolve_inter
 from rasid.actors.match import PRESS_NOUNS, VEHICLE_WORDS, names_a_front
@@ -17,7 +17,15 @@ from rasid.doc import Doc
 from rasid.events import lexicon as lx
 from rasid.events.casualties import CasualtyFinder, Count
 from rasid.events.classifier import load_classifier
-from rasid.events.triggers import INFILTRATION, TERRITORY, Trigger, doc_clauses, find_triggers
+from rasid.events.triggers import (
+    HANDS,
+    INFILTRATION,
+    TERRITORY,
+    Trigger,
+    doc_clauses,
+    find_triggers,
+    names_event,
+)
 from rasid.model import (
     SUB_TO_TYPE,
     Actor,
@@ -1027,6 +1035,8 @@ class EventStage:
             and not _group_at_place(doc, s, trig, place_m, s_places, s_actors)
         ):
             return None
+        if trig.killing and (not _killer_named(doc, trig, s_actors) or _killed_years_ago(doc, s, trig)):
+            return None  # "قتل ثلاثة جنود", "الذين قتلوا في الهجوم": the killed, not who killed them
         if trig.sub_event_type in TERRITORY and not trig.strong and not _armed_named(s_actors):
             return None  # "استعادت البورصة خسائرها", "تقدمت الشركة": ground is taken by armed forces
         if trig.sub_event_type in TERRITORY and _who_holds(doc, trig, date_m):
@@ -1197,12 +1207,12 @@ class EventStage:
                 actor2 = _article_force(doc, country)  # "بالرصاص": the forces the article names
         if (
             trig.sub_event_type == "Attack"
-            and trig.weapon == "firearm"
+            and (trig.weapon == "firearm" or trig.killing)
             and actor2 is not None
             and actor2.inter in (1, 2, 3, 4, 8)
             and not _civilian_victims(doc, s, country)
             and all(a is None or a.inter != 7 for a in (actor1, actor2))
-        ):  # "أطلق مسلحون النار على دورية للشرطة": shooting at armed men is a clash
+        ):  # "أطلق مسلحون النار على دورية للشرطة", "قتل الجيش قياديا حوثيا": armed men's killing is a clash
             trig.sub_event_type, event_type = "Armed clash", "Battles"
         # (the victims of a "while" clause are its own: "قتل 149 فلسطينيا مذاك، في حين قتل جندي في المواجهات")
         if trig.sub_event_type == "Armed clash" and _one_sided_attack(
@@ -1629,7 +1639,7 @@ def _own_part_counts(doc: Doc, s: Sentence, trig: Trigger, counts: list[Count]) 
         part
         for part in doc_clauses(doc, s)
         if not part.tok_start <= trig.tok_start < part.tok_end
-        and any(part.tok_start <= h.tok_start < part.tok_end and h.value.strength != "cue" for h in hits)
+        and any(part.tok_start <= h.tok_start < part.tok_end and names_event(h.value) for h in hits)
     ]
     return [c for c in counts if not any(p.tok_start <= c.tok_start < p.tok_end for p in others)]
 
@@ -2125,6 +2135,60 @@ _POLITICAL_WORDS = lx._words(
     "متظاهرين المتظاهرين محتجين ناشط ناشطين معارض معارضين صحفي صحفيين اعتداء هجوم تفجير عبوه متفجرات"
 )
 _FIELD_WORDS = lx._words("ميداني ميدانيا ميدانيه")
+
+
+_VICTIM_WORDS = lx.SINGLE_PERSON_NOUNS | lx.CIVILIAN_NOUNS | _PERSON_WORDS
+_KILLED_PRONOUNS = ("ته", "تها", "تهم", "وه", "وها", "وهم")  # "قتلته قوات الاحتلال": the killed in the verb
+
+
+def _killer_named(doc: Doc, trig: Trigger, s_actors: list[ActorMention]) -> bool:
+    """An armed party the sentence names as the killer: right after the verb and before its victims
+    ("قتل مسلحون ثلاثة مدنيين", "قتلته قوات الاحتلال"), just before it with the victims after ("المهاجمون
+    قتلوا خمسة أشخاص"), or after "على أيدي" ("لقوا مصرعهم على أيدي مسلحين"). Not "قتل جنديان في الهجوم",
+    "الجنود الذين قتلوا في الهجوم": the killed."""
+    tokens = doc.tokens
+    armed = [
+        m
+        for m in s_actors
+        if m.actor is not None and m.actor.inter in (1, 2, 3, 4, 8) and m.label not in _WEAK_ACTOR_LABELS
+    ]
+    if _trigger_has(doc, trig, HANDS):  # (not "المدربة على أيدي خبراء": trained, not killed)
+        killed = any(
+            not _KILLING_WORDS.isdisjoint(t.stems)
+            for t in tokens[max(0, trig.tok_start - 4) : trig.tok_start]
+        )
+        return killed and any(trig.tok_end <= m.tok_start <= trig.tok_end + 1 for m in armed)
+    starts = {m.tok_start for m in s_actors} | {
+        k for n in doc.numbers for k in range(n.tok_start, n.tok_end) if n.tok_start >= trig.tok_end
+    }
+
+    def victims_at(k: int, n: int = 2) -> bool:  # the killed named in the n tokens from k
+        return any(
+            j in starts or (j < len(tokens) and not _VICTIM_WORDS.isdisjoint(tokens[j].forms))
+            for j in range(k, k + n)
+        )
+
+    verb = tokens[trig.tok_end - 1].norm
+    pronoun = len(verb) > 4 and verb.endswith(_KILLED_PRONOUNS)
+    for m in armed:
+        if m.tok_start == trig.tok_end and (pronoun or victims_at(m.tok_end)):
+            return True
+        if (
+            trig.tok_start - 2 <= m.tok_end <= trig.tok_start
+            and not (m.tok_start > 0 and tokens[m.tok_start - 1].is_digit)  # "25 حوثيا قتلوا": the killed
+            and victims_at(trig.tok_end, 1)
+        ):
+            return True
+    return False
+
+
+def _killed_years_ago(doc: Doc, s: Sentence, trig: Trigger) -> bool:
+    """ "جثث 20 قبطيا قتلوا عام 2015 على يد التنظيم": a year beside the killing words is another."""
+    published = doc.article.published
+    near = replace(
+        s, tok_start=max(s.tok_start, trig.tok_start - 3), tok_end=min(s.tok_end, trig.tok_end + 3)
+    )
+    return published is not None and any(y != published.year for y in _years(doc, near))
 
 
 def _trigger_has(doc: Doc, trig: Trigger, words: frozenset[str]) -> bool:

@@ -58,15 +58,42 @@ class TriggerStage:
 
 
 def _hashtag_tokens(doc: Doc) -> set[int]:
-    """Tokens written inside a hashtag ("#تفجير_سوق_الموصل"): a tag names a topic, it reports nothing."""
+    """Tokens written inside a hashtag ("#تفجير_سوق_الموصل", "وسم #قصف"): a tag names a topic, it
+    reports nothing. A one-word tag in running text is a word of its sentence ("بانفجار #لغم زرعته")."""
     text = doc.text
     if "#" not in text:
         return set()
-    return {
+    tagged = {
         t.i
         for t in doc.tokens
         if (t.start > 0 and text[t.start - 1] in "#_") or text[t.end : t.end + 1] == "_"
     }
+    return {k for k in tagged if not _inline_word(doc, k, tagged)}
+
+
+_TAG_WORDS = frozenset(("وسم", "هاشتاغ", "هاشتاج", "هاشتاق", "الوسم", "الهاشتاغ", "وسوم", "اوسمه"))
+
+
+def _inline_word(doc: Doc, k: int, tagged: set[int]) -> bool:
+    """Token k is a one-word hashtag between two plain words of one sentence."""
+    tokens = doc.tokens
+    if _joined(doc, k) or not 0 < k < len(tokens) - 1:
+        return False
+    before, after = tokens[k - 1], tokens[k + 1]
+    return (
+        (before.is_word or before.is_digit)  # ("3 #انتحاريين قتلوا")
+        and after.is_word
+        and k - 1 not in tagged
+        and k + 1 not in tagged
+        and _TAG_WORDS.isdisjoint(before.forms)
+        and doc.sentence_of(k) is doc.sentence_of(k - 1) is doc.sentence_of(k + 1)
+    )
+
+
+def _joined(doc: Doc, k: int) -> bool:
+    """Token k is one word of a hashtag of several ("#ميليشيات_الحوثي")."""
+    t = doc.tokens[k]
+    return doc.text[t.end : t.end + 1] == "_" or doc.text[t.start - 1 : t.start] == "_"
 
 
 def _counts_people(doc: Doc, s: Sentence, counted: set[int]) -> bool:

@@ -54,6 +54,12 @@ _FIRING_VERBS = lx._words("اطلق اطلقت اطلقوا اطلقا")
 _THEN = lx._words("ثم")
 _SHOOTING = lx._words("اطلاق")  # "إطلاق نار": a shooting, unless another word names the event
 _CAUSE_WORDS = lx.CAUSE_LEADS | lx._words("بعد")
+# The words of the weak Attack row of killing, as written (not "قتلى", "قتلاها", which the
+# matcher's enclitic readings take for "قتل"): the verb with its object pronoun too ("قتلته").
+HANDS = lx._words("يد ايدي ايادي")
+_KILLING = HANDS | lx._words(
+    "قتل قتلت قتلوا يقتل تقتل يقتلون يقتلان قتلته قتلتها قتلتهم قتلوه قتلوها قتلوهم قتلها قتلهم"
+)
 _RELATIVES = frozenset(("التي", "الذي", "اللتين", "اللذين", "الذين", "اللاتي", "اللواتي"))
 
 
@@ -74,6 +80,7 @@ class Trigger:
     downed_plane: bool = False  # "أسقط ... طائرة": a missile fired at a plane, whose owner is the target
     shares_toll: bool = False  # "قتل 20 في غارات ومواجهات": the toll is told once, with the strikes
     own_bomb: bool = False  # "انفجار عبوة أثناء زرعها": it went off in the hands of those who planted it
+    killing: bool = False  # a bare killing word ("قتل مسلحون"): an event only with its killer named
 
     @property
     def event_type(self) -> str:
@@ -595,6 +602,16 @@ def _carries_poison(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool
     return False
 
 
+def _is_killing(entry: TriggerEntry) -> bool:
+    """The lexicon row of bare killing words ("قتل", "على أيدي")."""
+    return entry.sub_event_type == "Attack" and entry.weapon is None and entry.strength == "weak"
+
+
+def names_event(entry: TriggerEntry) -> bool:
+    """A word that names an event of its own: not a cue, nor a killing verb, which tells a toll as much."""
+    return entry.strength != "cue" and not _is_killing(entry)
+
+
 def _part(cuts: list[int], k: int) -> int:
     """Which part of the sentence (cut at the token indices `cuts`) token k lies in."""
     return sum(1 for start in cuts if start <= k)
@@ -641,6 +658,8 @@ def find_triggers(
         if entry.strength == "cue":
             cues.append((entry, m.tok_start, m.tok_end))
             continue
+        if _is_killing(entry) and not _forms_in(tokens, m.tok_start, m.tok_end, _KILLING):
+            continue  # "أربعة قتلى": the dead, not a killing
         attempt = _forms_in(tokens, m.tok_start, m.tok_end, INFILTRATION)
         if (
             _in_modal_scope(tokens, sentence, m.tok_start, m.exact, attempt)
@@ -702,6 +721,12 @@ def find_triggers(
         raw = [r for r in raw if r not in aims]
     # "شنوا هجوما استهدف تجمعا للجيش استخدموا خلاله قذائف": the arms used in an attack told before
     raw = [r for r in raw if not _arms_used(tokens, raw, r)]
+    # "قتل مسلحون ثلاثة مدنيين": a killing is the event only when no other word names it (not "قتل ...
+    # في غارة")
+    killings = [r for r in raw if _is_killing(r[0])]
+    if killings:  # ("قتل ثلاثة على أيدي مسلحين": the words that name the killer)
+        by_hands = [r for r in killings if _forms_in(tokens, r[1], r[2], HANDS)]
+        raw = [r for r in raw if r not in killings] or by_hands or killings
     if not raw:
         return []
     # "وأسقطت طائرة مسيرة": a drone that was shot down says nothing about how the rest was fired.
@@ -719,6 +744,7 @@ def find_triggers(
             e.strength == "strong" or s in bombing or _arms_found(tokens, sentence, e, s, t),
             s,
             t,
+            killing=_is_killing(e),
         )
         for e, s, t in raw
     ]
