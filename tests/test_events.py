@@ -3381,3 +3381,19 @@ def test_killing_words_without_a_killer_or_of_another_year_make_no_event(text: s
 def test_a_killing_told_with_the_strike_is_the_strike() -> None:
     event = only("قتل ثلاثة مدنيين في غارة جوية على مدينة تعز أمس.")
     assert event.sub_event_type == "Air/drone strike" and event.fatalities == 3
+
+
+def test_the_day_of_a_call_for_an_inquiry_is_not_the_deeds() -> None:
+    text = "دعت الحكومة البريطانية، الأحد، إلى تحقيق عاجل في تقارير عن هجوم كيماوي في مدينة دوما."
+    assert events_of(text) == []
+    # "تحقيق تقدم" achieves progress: no inquiry
+    event = only(
+        "أعلن الجيش اليمني، الأربعاء، عن تحقيق تقدم ميداني في مديرية كتاف بمحافظة صعدة بعد معارك مع الحوثيين."
+    )
+    assert event.sub_event_type == "Government regains territory"
+
+
+def test_ground_sought_to_achieve_progress_is_not_taken() -> None:
+    text = "دخلت القوات العراقية جامعة الأنبار أمس واستغلت تقهقر المسلحين لتحقيق التقدم باتجاه حي التأميم في مدينة الرمادي."
+    assert "Government regains territory" not in {e.sub_event_type for e in events_of(text)}
+    assert "Non-state actor overtakes territory" not in {e.sub_event_type for e in events_of(text)}

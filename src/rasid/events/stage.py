@@ -556,6 +556,7 @@ def _placed_there(
 # what a sentence says of a deed told elsewhere: its investigation, the reports of it, the reply to it
 _REFERENCE_LEADS = lx._words("تحقيق التحقيق تحقيقا تقارير تقرير التقارير بشان حول الرد رد ردود ادعاءات مزاعم")
 _OBJECT_PREPOSITIONS = frozenset(("في", "علي", "عن", "ل", "من"))
+_INQUIRY = lx._words("تحقيق التحقيق تحقيقا")
 
 
 def _named_province(doc: Doc, span: Span | None) -> bool:
@@ -593,9 +594,15 @@ def _referred_to(doc: Doc, trig: Trigger) -> bool:
     k = trig.tok_start - 1
     if k >= 0 and not _EVENT_NOUNS.isdisjoint(doc.tokens[k].forms):
         k -= 1  # "تقارير عن هجوم بالغاز"
-    if k >= 0 and doc.tokens[k].norm in _OBJECT_PREPOSITIONS:
+    joined = k >= 0 and doc.tokens[k].norm in _OBJECT_PREPOSITIONS
+    if joined:
         k -= 1
-    return k >= 0 and not _REFERENCE_LEADS.isdisjoint(doc.tokens[k].forms)
+    # (an inquiry is "في" the deed: "تحقيق تقدم" achieves progress)
+    return (
+        k >= 0
+        and not _REFERENCE_LEADS.isdisjoint(doc.tokens[k].forms)
+        and (joined or _INQUIRY.isdisjoint(doc.tokens[k].forms))
+    )
 
 
 _COMES = lx._words("جاء جاءت يأتي ياتي تأتي تاتي")
@@ -1069,8 +1076,13 @@ class EventStage:
             return None
         if own_place and _is_country(place_m) and not has_casualties and not (own_date and trig.strong):
             return None  # only a country: a specific word, a date or victims are needed ("الهجوم على اليمن")
-        if date_m is None and _referred_to(doc, trig):
-            return None  # "التحقيق في الهجوم", "تقارير حول هجوم": a deed referred to, its day untold
+        if _referred_to(doc, trig):
+            # "التحقيق في الهجوم", "تقارير حول هجوم": a deed referred to, on the day told after it ("دعت،
+            # الأحد، إلى تحقيق في هجوم": that day is the call's)
+            if date_m is not None and date_m.tok_end <= trig.tok_start:
+                date_m = next((d for d in clause_dates if trig.tok_end <= d.tok_start < cause), None)
+            if date_m is None:
+                return None
         if date_m is None and _other_year(doc, s):
             return None  # "شهدت في 1998 هجوما": an incident of another year, its day unknown
         if elapsed is not None and elapsed[1] >= _YEAR:

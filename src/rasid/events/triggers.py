@@ -425,6 +425,7 @@ _CONTRAST_STARTS = frozenset(("في", "وفي", "بينما", "فيما", "وب�
 
 
 _PURPOSE_LAM = ("ل", "ول", "فل")  # "لتحرير": in order to (no word of taking ground begins with ل)
+_TO_ACHIEVE = frozenset(("لتحقيق", "ولتحقيق"))
 _RESULT_VERBS = lx._words("ادت ادي افضت افضي اسفرت اسفر قادت قاد انتهت انتهي")
 _HALT_VERBS = lx._words("اوقف اوقفت اوقفوا")
 _DETAINED = lx._words(
@@ -683,7 +684,10 @@ def find_triggers(
             continue
         if (
             entry.sub_event_type in TERRITORY
-            and tokens[m.tok_start].norm.startswith(_PURPOSE_LAM)
+            and (
+                tokens[m.tok_start].norm.startswith(_PURPOSE_LAM)
+                or (m.tok_start > 0 and tokens[m.tok_start - 1].norm in _TO_ACHIEVE)  # "لتحقيق التقدم"
+            )
             and not _forms_in(tokens, max(sentence.tok_start, m.tok_start - 4), m.tok_start, _RESULT_VERBS)
         ):  # "حملة لاستعادة السيطرة على الرقة", "هجوما لتحرير المدينة": the aim, not ground taken (not
             continue  # "أدت الاشتباكات لسيطرة قسد على البلدة": what the fighting led to)
