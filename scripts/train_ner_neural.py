@@ -11,8 +11,10 @@ resources it shares (ner_gazetteer, ner_affinity, trigger words: scripts/train_n
 (1) train on the first 85% of the CAMeL-split train set, keeping the epoch with the best entity F1
 on the last 15% (scored on CoNLL tokens exactly as `rasid ner --eval` does), then pick the O bias
 (a recall/precision trade-off at decoding) on the same held-out part; (2) retrain on all of train for
-the chosen number of epochs (--no-full skips it); (3) export to ONNX, check onnxruntime against
-torch, score once on test and register the files with their scores and settings. The test split is
+the chosen number of epochs (--no-full skips it); (3) export to ONNX and rewrite the export in the
+runtime layout (scripts/ner_onnx_layout.py: the char-CNN a graph of its own, one bidirectional LSTM),
+check onnxruntime against torch, score once on test and register the files with their scores and
+settings. The test split is
 never used for any choice. Optional settings tried on held-out and left off by default: language-
 model pretraining of the encoder on news text (pretrain_tokens: no gain), fine-tuned word vectors
 (finetune_vectors: no gain), ensembles (ensemble=3: +1 F1 but three times slower to run),
@@ -50,6 +52,7 @@ except ImportError:
 from rasid import resources
 from rasid.entities.conll import TYPES, Sentence, read_conll
 from rasid.entities.neural import (
+    CHARS_FILE,
     CONFIG_FILE,
     MODEL_FILE,
     N_MARKS,
@@ -609,7 +612,8 @@ def average(states: deque) -> dict[str, torch.Tensor]:
 
 
 def export(net: Net, tagger: NeuralTagger, path: Path) -> None:
-    arrays, _ = tagger.network_inputs([["قال", "الرئيس", "في", "بغداد"], ["امس"]])
+    """The torch export (char ids and a reversal index in; scripts/ner_onnx_layout.py rewrites it)."""
+    arrays, _ = tagger.network_inputs([["قال", "الرئيس", "في", "بغداد"], ["امس"]], layout="export")
     args = tuple(
         torch.from_numpy(arrays[k]) for k in ("word_vec", "stem_vec", "train_ids", "char_ids", "marks", "rev")
     )
@@ -832,18 +836,29 @@ def main() -> None:
         q_tuned, scale_tuned = quantize(net.vectors[1:].numpy())
         np.savez(final / VECTORS_FILE, q=q_tuned, scale=scale_tuned)
     (final / CONFIG_FILE).write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
-    export(net, tagger, final / MODEL_FILE)
-    for file in (MODEL_FILE, VECTORS_FILE, CONFIG_FILE):
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from ner_onnx_layout import write_runtime_layout
+
+    export(net, tagger, work / "export.onnx")
+    write_runtime_layout(work / "export.onnx", final)
+    for file in (MODEL_FILE, CHARS_FILE, VECTORS_FILE, CONFIG_FILE):
         resources.atomic_write_bytes(args.out / file, (final / file).read_bytes())
     shutil.rmtree(work)
 
     shipped = NeuralTagger(args.out)
-    probe = shipped.network_inputs([["قال", "الرئيس", "في", "بغداد", "."], ["امس"]])[0]
-    gap = np.abs(shipped._emit(probe) - torch_emitter(net)(probe)).max()
+    probe = [["قال", "الرئيس", "في", "بغداد", "."], ["امس"]]
+    runtime, lengths = shipped.network_inputs(probe)
+    ours, theirs = (
+        shipped._emit(runtime),
+        torch_emitter(net)(shipped.network_inputs(probe, layout="export")[0]),
+    )
+    gap = max(np.abs(ours[r, :n] - theirs[r, :n]).max() for r, n in enumerate(lengths.tolist()))
     log(f"onnxruntime vs torch max difference {gap:.2e}")
     result = evaluate(test_sents, shipped)
     print(json.dumps(result, indent=2))
-    size = sum((args.out / f).stat().st_size for f in (MODEL_FILE, VECTORS_FILE, CONFIG_FILE)) / 1e6
+    size = (
+        sum((args.out / f).stat().st_size for f in (MODEL_FILE, CHARS_FILE, VECTORS_FILE, CONFIG_FILE)) / 1e6
+    )
     log(f"test F1 {result['f1']:.4f}; model files {size:.1f} MB; total {time.time() - t0:.0f}s")
     if args.no_register or args.out != resources.ROOT:
         return
@@ -866,7 +881,11 @@ def main() -> None:
         + " and the news corpora",
         "built_by": "scripts/train_ner_neural.py",
     }
-    for name, file in (("ner_neural_vectors", VECTORS_FILE), ("ner_neural_config", CONFIG_FILE)):
+    for name, file in (
+        ("ner_neural_vectors", VECTORS_FILE),
+        ("ner_neural_config", CONFIG_FILE),
+        ("ner_neural_chars", CHARS_FILE),
+    ):
         resources.register(name=name, file=file, **common)
     resources.register(
         name="ner_neural",

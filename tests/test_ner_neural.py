@@ -63,7 +63,10 @@ def test_viterbi_and_marginals_match_enumeration_with_padding() -> None:
 def test_encoder_pads_and_reverses_within_each_sentence() -> None:
     tagger = get_tagger("neural")
     sentences = [["قال", "وزير", "الخارجيه", "في", "عمان"], ["وصل", "الي", "بغداد"]]
-    arrays, lengths = tagger.network_inputs(sentences)
+    runtime, lengths = tagger.network_inputs(sentences)  # the shipped layout: lengths, char features
+    assert runtime["lengths"].tolist() == [5, 3] and runtime["char_feat"][0, 0].any()
+    assert not runtime["char_feat"][1, 3:].any()
+    arrays, lengths = tagger.network_inputs(sentences, layout="export")  # torch's: reversal, char ids
     assert lengths.tolist() == [5, 3]
     assert arrays["marks"].shape == (2, 5, N_MARKS) == (2, 5, len(WORD_MARKS) + len(CONTEXT_MARKS))
     assert arrays["rev"][1].tolist() == [2, 1, 0, 3, 4]  # padding stays in place
@@ -97,6 +100,28 @@ def test_vectorised_context_marks_equal_the_crf_featurizer() -> None:
                     expected[b, i, CONTEXT_MARKS.index(mark[:4] + kind)] = 1.0
     assert expected.sum() > 5  # the sentences do exercise gazetteer and document marks
     assert np.array_equal(ctx, expected)
+
+
+@shipped
+def test_char_features_kept_per_word_type_equal_a_fresh_computation(monkeypatch) -> None:
+    import rasid.entities.neural as neural
+
+    tagger = NeuralTagger()
+    first = [["قصفت", "الطائرات", "مدينه", "ادلب"], ["وصل", "الوفد"]]
+    second = [["وصل", "الوفد", "الي", "ادلب", "امس"], ["قال", "الرئيس"]]
+
+    def check(sentences: list[list[str]]) -> None:
+        runtime, lengths = tagger.network_inputs(sentences)
+        fresh = tagger.char_cnn(tagger.network_inputs(sentences, layout="export")[0]["char_ids"])
+        for r, n in enumerate(lengths.tolist()):
+            assert np.allclose(runtime["char_feat"][r, :n], fresh[r, :n], atol=1e-6)
+
+    tagger.network_inputs(first)  # its words' features are kept
+    check(second)
+    # when the per-type tables start afresh (bounded memory), no word takes a feature kept for another
+    monkeypatch.setattr(neural, "MAX_CACHED_WORDS", 2)
+    check([["اعلنت", "الشرطه", "اعتقال", "ثلاثه"], ["في", "بغداد"]])
+    check(second)
 
 
 @shipped

@@ -2,7 +2,9 @@
 
 The network (trained by scripts/train_ner_neural.py with torch) is shipped as ONNX and run with
 onnxruntime; the CRF layer's Viterbi decode and marginals are computed here in numpy, so users do
-not need torch. Inputs per token, built in `Encoder` from matching-form words:
+not need torch. It ships in the runtime layout of scripts/ner_onnx_layout.py: the char-CNN is a graph
+of its own whose features the encoder keeps per word type, and one bidirectional LSTM takes the
+sentence lengths (a torch export, with the char-CNN inside and a reversal index, still runs). Inputs per token, built in `Encoder` from matching-form words:
 - frozen word2vec vectors (int8 with a per-row scale) of the word and of its clitic-stripped form;
 - a small trainable embedding of frequent training words;
 - the word's characters (for the char-CNN);
@@ -26,6 +28,7 @@ from rasid.errors import RasidError
 from rasid.text import Token, proclitic_forms
 
 MODEL_FILE = "ner_neural.onnx"
+CHARS_FILE = "ner_neural_chars.onnx"  # the char-CNN of the runtime layout
 VECTORS_FILE = "ner_neural_vectors.npz"
 CONFIG_FILE = "ner_neural.json"
 
@@ -98,6 +101,8 @@ class Encoder:
         self._row: dict[str, int] = {}
         self._stems: dict[str, int] = {}
         self._gaz_forms: list[tuple[tuple[str, int], ...]] = []  # (first name token, longest name)
+        self.char_feat: np.ndarray | None = None
+        self.char_done = np.zeros(0, dtype=np.bool_)
         self._cap = 0
         self._size = 0
         self._grow(4096)
@@ -118,6 +123,9 @@ class Encoder:
         self.trigger = extend(self.trigger if old else None, (cap,), np.int64)  # type index + 1
         self.doc_stem = extend(self.doc_stem if old else None, (cap,), np.int64)  # stem index + 1
         self.gaz_start = extend(self.gaz_start if old else None, (cap,), np.bool_)  # may start a name
+        if self.char_feat is not None:  # char-CNN features, computed once per word type
+            self.char_feat = extend(self.char_feat, (cap, self.char_feat.shape[1]), np.float32)
+            self.char_done = extend(self.char_done, (cap,), np.bool_)
         self._gaz_forms += [()] * (cap - len(self._gaz_forms))
         self._cap = cap
 
@@ -217,15 +225,32 @@ class Encoder:
         group[order] = np.cumsum(np.r_[False, sorted_keys[1:] != sorted_keys[:-1]])
         ctx[where[0], where[1], 8:20] = per_stem[group]
 
-    def encode(self, sentences: list[list[str]]) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    def _char_features(self, rows: np.ndarray, char_cnn: CharCNN) -> np.ndarray:
+        """The char-CNN features of the word types in `rows`, computed for the types not seen yet."""
+        if self.char_feat is None:
+            width = char_cnn(self.char_ids[:1, None])[0, 0].shape[0]
+            self.char_feat = np.zeros((self._cap, width), dtype=np.float32)
+            self.char_done = np.zeros(self._cap, dtype=np.bool_)
+        new = np.unique(rows[~self.char_done[rows]])
+        if len(new):
+            self.char_feat[new] = char_cnn(self.char_ids[new][None])[0]
+            self.char_done[new] = True
+        return self.char_feat[rows]
+
+    def encode(
+        self, sentences: list[list[str]], char_cnn: CharCNN | None = None
+    ) -> tuple[dict[str, np.ndarray], np.ndarray]:
         """Input arrays for a batch of sentences (padded to the longest) and their lengths.
 
         Document context marks come from all sentences given, so pass one document's sentences.
+        With `char_cnn` the arrays are the runtime layout's (char features and lengths), else the
+        torch export's (char ids and a per-sentence reversal index).
         """
         if self._size > MAX_CACHED_WORDS:  # bounded memory: start the per-type tables afresh
             self._row.clear()
             self._stems.clear()
             self._size = 0
+            self.char_done[:] = False
         feat = self.featurizer
         lengths = np.array([len(s) for s in sentences], dtype=np.int64)
         n, t = len(sentences), int(lengths.max()) if len(sentences) else 0
@@ -241,19 +266,52 @@ class Encoder:
         if feat.gaz_first:
             self._gazetteer(sentences, rows, mask, ctx)
         self._doc_context(rows, mask, ctx)
-        # per-sentence reversal index (padding stays in place) for the backward LSTM
-        rev = np.where(mask, lengths[:, None] - 1 - np.arange(t)[None, :], np.arange(t)[None, :])
         # the row of a padding position is 0 (some word): its inputs are zeroed below
         marks = np.concatenate([self.marks[rows], ctx], axis=-1) * mask[..., None]
         arrays = {
             "word_ids": self.word_ids[rows] * mask,
             "stem_ids": self.stem_ids[rows] * mask,
             "train_ids": self.train_ids[rows] * mask,
-            "char_ids": self.char_ids[rows] * mask[..., None],
             "marks": marks.astype(np.float32),
-            "rev": rev.astype(np.int64),
         }
+        if char_cnn is not None:
+            arrays["char_feat"] = self._char_features(rows, char_cnn) * mask[..., None]
+            arrays["lengths"] = lengths
+        else:
+            arrays["char_ids"] = self.char_ids[rows] * mask[..., None]
+            # per-sentence reversal index (padding stays in place) for the backward LSTM
+            rev = np.where(mask, lengths[:, None] - 1 - np.arange(t)[None, :], np.arange(t)[None, :])
+            arrays["rev"] = rev.astype(np.int64)
         return arrays, lengths
+
+
+def _onnx_session(path: Path):
+    try:
+        import onnxruntime as ort
+    except ImportError:
+        raise RasidError("the neural NER backend needs `onnxruntime` installed") from None
+    if not path.is_file():
+        raise RasidError(f"resource {path.name} is missing: rebuild it with the script named in the README")
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = 1
+    opts.inter_op_num_threads = 1
+    opts.log_severity_level = 3
+    try:
+        return ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+    except Exception as e:  # onnxruntime raises its own exception types on a bad file
+        raise RasidError(f"cannot read ONNX model {path}: {e}") from None
+
+
+def _emitter(session) -> Callable[[dict[str, np.ndarray] | np.ndarray], np.ndarray]:
+    """Runs the session on its named inputs (or on its one input, given as an array)."""
+    names = [i.name for i in session.get_inputs()]
+
+    def emit(arrays: dict[str, np.ndarray] | np.ndarray) -> np.ndarray:
+        if isinstance(arrays, np.ndarray):
+            return session.run(None, {names[0]: arrays})[0]
+        return session.run(None, {k: arrays[k] for k in names})[0]
+
+    return emit
 
 
 # -- CRF decoding in numpy --------------------------------------------------------------------
@@ -332,6 +390,7 @@ def _length_runs(lengths: np.ndarray) -> list[slice]:
 
 # -- the tagger -----------------------------------------------------------------------------
 Emitter = Callable[[dict[str, np.ndarray]], np.ndarray]
+CharCNN = Callable[[np.ndarray], np.ndarray]  # char ids [batch, time, letters] -> features
 
 
 def _fix_transitions(labels: list[str], trans: np.ndarray, start: np.ndarray) -> None:
@@ -370,31 +429,22 @@ class NeuralTagger:
         self.o_bias = float(config.get("o_bias", 0.0))
         _fix_transitions(self.labels, self.trans, self.start)
         self.encoder = Encoder(config["vocab"], config["train_vocab"], config["chars"])
-        self._emit = emit or self._onnx_emitter(root / MODEL_FILE)
+        # An `emit` given (training, tests) takes the torch export's inputs; so does an exported model.
+        self.char_cnn: CharCNN | None = None
+        if emit is not None:
+            self._emit = emit
+        else:
+            session = _onnx_session(root / MODEL_FILE)
+            self._emit = _emitter(session)
+            if "lengths" in {i.name for i in session.get_inputs()}:
+                self.char_cnn = _emitter(_onnx_session(root / CHARS_FILE))
 
-    @staticmethod
-    def _onnx_emitter(path: Path) -> Emitter:
-        try:
-            import onnxruntime as ort
-        except ImportError:
-            raise RasidError("the neural NER backend needs `onnxruntime` installed") from None
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = 1
-        opts.inter_op_num_threads = 1
-        opts.log_severity_level = 3
-        try:
-            session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
-        except Exception as e:  # onnxruntime raises its own exception types on a bad file
-            raise RasidError(f"cannot read ONNX model {path}: {e}") from None
-        names = [i.name for i in session.get_inputs()]
-
-        def emit(arrays: dict[str, np.ndarray]) -> np.ndarray:
-            return session.run(None, {k: arrays[k] for k in names})[0]
-
-        return emit
-
-    def network_inputs(self, sentences: list[list[str]]) -> tuple[dict[str, np.ndarray], np.ndarray]:
-        arrays, lengths = self.encoder.encode(sentences)
+    def network_inputs(
+        self, sentences: list[list[str]], layout: str = "model"
+    ) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        """The network's input arrays: of the model's layout, or of the torch export's (`layout="export"`)."""
+        char_cnn = self.char_cnn if layout == "model" else None
+        arrays, lengths = self.encoder.encode(sentences, char_cnn)
         arrays["word_vec"] = self.vectors[arrays.pop("word_ids")]
         arrays["stem_vec"] = self.vectors[arrays.pop("stem_ids")]
         return arrays, lengths
@@ -416,7 +466,7 @@ class NeuralTagger:
             t = int(lengths[run.start])
             rows = order[run]
             # cutting at t keeps `rev` valid: every row of the run ends by t
-            em[run, :t] = self._emit({k: v[rows, :t] for k, v in arrays.items()})
+            em[run, :t] = self._emit({k: v[rows, :t] if v.ndim > 1 else v[rows] for k, v in arrays.items()})
         if self.o_bias:
             em[:, :, 0] -= self.o_bias
         paths = viterbi(em, lengths, self.trans, self.start, self.end)
