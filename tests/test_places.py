@@ -474,3 +474,15 @@ def test_a_small_namesake_in_the_articles_country_does_not_beat_a_world_city():
     assert "Geneva" not in [p.location.name for p in resolved(text)]  # (Geneva, Illinois)
     text = text.replace("إلى جنيف", "إلى مدينة جنيف")
     assert ("Geneve", "CH") in [(p.location.name, p.location.country) for p in resolved(text)]
+
+
+def test_a_name_after_saint_is_a_saints_place_or_none() -> None:
+    # "سان كوانتان" is a French town the gazetteer does not know, not Kuantan (Malaysia)
+    assert [
+        p.location
+        for p in resolved("حاول رجل تفجير مصنع في سان كوانتان وسط شرق فرنسا.")
+        if p.text == "كوانتان"
+    ] == []
+    assert all(
+        p.location is None or p.location.country != "MY" for p in resolved("وقع الهجوم في سان كوانتان أمس.")
+    )

@@ -241,9 +241,19 @@ def _find_raw(gaz: Gazetteer, tokens: Sequence[Token]) -> list[Match]:
             i += 1  # "ميمنة جبهة نهم": the right flank of a front, not Maymana (Afghanistan)
             continue
         cands = [gaz.rows[r] for r in gaz.index[key]]
+        if i > 0 and tokens[i - 1].norm in _SAINT_WORDS:
+            # "سان كوانتان": the rest of a saint's place the gazetteer does not know, not Kuantan
+            cands = [c for c in cands if c.name.lower().startswith(_SAINT_LATIN)]
+            if not cands:
+                i += length
+                continue
         out.append(Match(i, i + length, key, form, cands, cue_start=i))
         i += length
     return out
+
+
+_SAINT_WORDS = frozenset(norm(w) for w in ("سان", "سانت", "سانتا", "سانتو", "ساو", "سانكت"))
+_SAINT_LATIN = ("saint", "st.", "st ", "san", "santa", "santo", "sao", "são", "sankt", "ste")
 
 
 _CAPITAL_WORDS = frozenset(("العاصمه", "عاصمه"))
