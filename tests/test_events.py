@@ -3397,3 +3397,12 @@ def test_ground_sought_to_achieve_progress_is_not_taken() -> None:
     text = "دخلت القوات العراقية جامعة الأنبار أمس واستغلت تقهقر المسلحين لتحقيق التقدم باتجاه حي التأميم في مدينة الرمادي."
     assert "Government regains territory" not in {e.sub_event_type for e in events_of(text)}
     assert "Non-state actor overtakes territory" not in {e.sub_event_type for e in events_of(text)}
+
+
+def test_a_states_police_act_at_home_not_where_the_article_was_before() -> None:
+    text = (
+        "احتفل آلاف المشجعين في موسكو أمس بفوز المنتخب الفرنسي. وأطلقت الشرطة الفرنسية أمس الغاز المسيل "
+        "للدموع وفرقت حشودا في شارع الشانزليزيه بعد اشتباكات مع مجموعة من المشجعين."
+    )
+    event = only(text)
+    assert event.location is not None and event.location.country == "FR" and event.interaction == "15"

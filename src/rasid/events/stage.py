@@ -37,7 +37,7 @@ from rasid.model import (
     Span,
 )
 from rasid.notes import note
-from rasid.places import container
+from rasid.places import container, default_gazetteer
 from rasid.places.gazetteer import distance_km, in_part
 from rasid.places.resolve import FEATURES_FOR_TYPE, NAMED_FEATURE_WORDS, TYPE_CUES
 from rasid.text import Sentence, Token, norm
@@ -1126,6 +1126,8 @@ class EventStage:
             place_m = main_place  # (not for a deed of weeks before: "في نهاية يوليو أدى انفجار" has no place)
         if place_m is None or place_m.location is None:
             return None
+        if not own_place:
+            place_m = _police_at_home(s_actors, place_m)
         if shifted is not None and date_m is None:
             date, precision = shifted, 2 if days_before >= 7 else 1
         else:
@@ -2201,6 +2203,25 @@ def _killed_years_ago(doc: Doc, s: Sentence, trig: Trigger) -> bool:
         s, tok_start=max(s.tok_start, trig.tok_start - 3), tok_end=min(s.tok_end, trig.tok_end + 3)
     )
     return published is not None and any(y != published.year for y in _years(doc, near))
+
+
+def _police_at_home(s_actors: list[ActorMention], place: PlaceMention) -> PlaceMention:
+    """ "فرقت الشرطة الفرنسية حشودا في شارع ...": a state's police act at home, not at the place an
+    earlier sentence named abroad (the World Cup final in Moscow); their country, quoted by their name."""
+    for m in s_actors:
+        if (
+            m.country
+            and m.actor is not None
+            and m.actor.name.startswith("Police Forces of")
+            and place.location is not None
+            and place.location.country != m.country
+        ):
+            location = default_gazetteer().country(m.country)
+            if location is not None:
+                return PlaceMention(
+                    m.start, m.end, m.tok_start, m.tok_end, "STATE", m.text, location=location, feature="PCLI"
+                )
+    return place
 
 
 def _trigger_has(doc: Doc, trig: Trigger, words: frozenset[str]) -> bool:

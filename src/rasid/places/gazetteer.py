@@ -521,6 +521,11 @@ class Gazetteer:
             self._countries = {r.country: r for r in self.rows.values() if r.feature == "PCLI"}
         return self._countries
 
+    def country(self, iso2: str) -> Location | None:
+        """The Location of a country, by its ISO code."""
+        row = self._country_rows().get(iso2)
+        return row.location() if row else None
+
     def find_row(self, location: Location) -> PlaceRow | None:
         """The row a Location came from (by GeoNames id, else by name, country and coordinates)."""
         if location.geonameid and location.geonameid in self.rows:
