@@ -3406,3 +3406,9 @@ def test_a_states_police_act_at_home_not_where_the_article_was_before() -> None:
     )
     event = only(text)
     assert event.location is not None and event.location.country == "FR" and event.interaction == "15"
+
+
+def test_drug_arrests_and_model_numbers_are_no_conflict_events() -> None:
+    assert events_of("اعتقلت الشرطة أمس ثلاثة أشخاص في مدينة مكة بحوزتهم حبوب كبتاجون.") == []
+    text = "قتل جميع ركاب البوينغ 777 عندما انفجرت الطائرة في الجو فوق مدينة دونيتسك أمس."
+    assert all(e.fatalities != 777 for e in events_of(text))

@@ -72,6 +72,9 @@ def _one_national(tok: Token) -> bool:
     return tok.norm.endswith("ي") and not tok.norm.startswith(("ال", "وال")) and nationality(tok) is not None
 
 
+_MODEL_WORDS = lx._words("بوينغ البوينغ بوينج البوينج ايرباص الايرباص طراز موديل")
+
+
 class CasualtyFinder:
     """Finds casualty counts in token ranges, given the document's numbers and date spans."""
 
@@ -95,6 +98,8 @@ class CasualtyFinder:
                 continue
             if n.kind == "digits" and 1900 <= n.value <= 2100 and not (nxt and _has(nxt, lx.PERSON_NOUNS)):
                 continue
+            if n.kind == "digits" and n.tok_start > 0 and _has(tokens[n.tok_start - 1], _MODEL_WORDS):
+                continue  # "البوينغ 777", "طراز 737": a model, not a count
             if n.value > MAX_COUNT:  # not a count of people (and past SQLite's integers)
                 continue
             if n.kind == "dual" and n.noun not in lx.PERSON_NOUNS and n.noun not in ("قتيل", "جريح", "مصاب"):
