@@ -118,7 +118,8 @@ class Encoder:
         self.word_ids = extend(self.word_ids if old else None, (cap,), np.int64)
         self.stem_ids = extend(self.stem_ids if old else None, (cap,), np.int64)
         self.train_ids = extend(self.train_ids if old else None, (cap,), np.int64)
-        self.char_ids = extend(self.char_ids if old else None, (cap, MAX_CHARS), np.int64)
+        # (ids of a hundred-odd letters: int16 keeps the table small; the networks take int64)
+        self.char_ids = extend(self.char_ids if old else None, (cap, MAX_CHARS), np.int16)
         self.marks = extend(self.marks if old else None, (cap, len(WORD_MARKS)), np.float32)
         self.trigger = extend(self.trigger if old else None, (cap,), np.int64)  # type index + 1
         self.doc_stem = extend(self.doc_stem if old else None, (cap,), np.int64)  # stem index + 1
@@ -228,12 +229,12 @@ class Encoder:
     def _char_features(self, rows: np.ndarray, char_cnn: CharCNN) -> np.ndarray:
         """The char-CNN features of the word types in `rows`, computed for the types not seen yet."""
         if self.char_feat is None:
-            width = char_cnn(self.char_ids[:1, None])[0, 0].shape[0]
+            width = char_cnn(self.char_ids[:1, None].astype(np.int64))[0, 0].shape[0]
             self.char_feat = np.zeros((self._cap, width), dtype=np.float32)
             self.char_done = np.zeros(self._cap, dtype=np.bool_)
         new = np.unique(rows[~self.char_done[rows]])
         if len(new):
-            self.char_feat[new] = char_cnn(self.char_ids[new][None])[0]
+            self.char_feat[new] = char_cnn(self.char_ids[new][None].astype(np.int64))[0]
             self.char_done[new] = True
         return self.char_feat[rows]
 
@@ -278,7 +279,7 @@ class Encoder:
             arrays["char_feat"] = self._char_features(rows, char_cnn) * mask[..., None]
             arrays["lengths"] = lengths
         else:
-            arrays["char_ids"] = self.char_ids[rows] * mask[..., None]
+            arrays["char_ids"] = self.char_ids[rows].astype(np.int64) * mask[..., None]
             # per-sentence reversal index (padding stays in place) for the backward LSTM
             rev = np.where(mask, lengths[:, None] - 1 - np.arange(t)[None, :], np.arange(t)[None, :])
             arrays["rev"] = rev.astype(np.int64)
