@@ -21,6 +21,7 @@ STRENGTHS = {"strong", "weak", "cue"}
 def check() -> list[str]:
     problems: list[str] = []
     owner: dict[str, int] = {}
+    killing_rows: list[int] = []
     for n, line in enumerate((resources.ROOT / FILE).read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -35,6 +36,10 @@ def check() -> list[str]:
             problems.append(f"line {n}: strength {strength!r} is not one of {sorted(STRENGTHS)}")
         if weapon and weapon not in WEAPONS:
             problems.append(f"line {n}: unknown weapon {weapon!r}")
+        if (sub, weapon, strength) == ("Attack", "", "weak"):
+            killing_rows.append(n)  # rasid.events.triggers reads this one row as the killing words'
+            if len(killing_rows) > 1:
+                problems.append(f"line {n}: a second weak Attack row with no weapon (line {killing_rows[0]})")
         for form in (f.strip() for f in forms.split("|")):
             if not form:
                 problems.append(f"line {n}: empty form")

@@ -3372,6 +3372,8 @@ def test_a_killing_by_a_named_armed_party_is_an_event(
         "الجنود الذين قتلوا في مدينة جنين أمس كانوا في دورية.",
         "وصل أمس عشرة مقاتلين مدربين على أيدي خبراء أجانب إلى مدينة تعز.",  # trained, not killed
         "أعيدت أمس جثث عشرين عاملا قتلوا عام 2015 على يد مسلحين قرب مدينة سرت.",  # another year
+        "قتل شرطي وأصيب ثلاثة مدنيين في مدينة درعا أمس.",  # the killed and the wounded
+        "قتل شرطيان ومدنيان في مدينة درعا أمس.",
     ],
 )
 def test_killing_words_without_a_killer_or_of_another_year_make_no_event(text: str) -> None:
@@ -3381,6 +3383,9 @@ def test_killing_words_without_a_killer_or_of_another_year_make_no_event(text: s
 def test_a_killing_told_with_the_strike_is_the_strike() -> None:
     event = only("قتل ثلاثة مدنيين في غارة جوية على مدينة تعز أمس.")
     assert event.sub_event_type == "Air/drone strike" and event.fatalities == 3
+    # "قتلى" is no killing verb: the second part of the sentence is still a place of its own
+    text = "قصفت الطائرات الحربية مدينة حلب أمس، وفي إدلب سقط خمسة قتلى."
+    assert {e.location.name for e in events_of(text)} == {"Aleppo", "Idlib"}
 
 
 def test_the_day_of_a_call_for_an_inquiry_is_not_the_deeds() -> None:

@@ -149,6 +149,7 @@ class Encoder:
         self.stem_ids[r] = sid
         self.train_ids[r] = self.train_vocab.get(word, 0)
         clipped = _clip(word)
+        self.char_ids[r] = 0  # (a reused row, after the tables start afresh, keeps nothing of its old word)
         self.char_ids[r, : len(clipped)] = [self.chars.get(c, 1) for c in clipped]
         feat = self.featurizer
         if word[0].isalpha():
@@ -165,6 +166,7 @@ class Encoder:
             self._stems.setdefault(stem, len(self._stems) + 1) if len(word) >= 3 and word[0].isalpha() else 0
         )
         marks = self.marks[r]
+        marks[:] = 0.0
         marks[_SHAPES.index(_shape(word))] = 1.0
         if word.startswith("ال"):
             marks[4] = 1.0

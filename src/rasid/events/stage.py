@@ -594,14 +594,14 @@ def _referred_to(doc: Doc, trig: Trigger) -> bool:
     k = trig.tok_start - 1
     if k >= 0 and not _EVENT_NOUNS.isdisjoint(doc.tokens[k].forms):
         k -= 1  # "تقارير عن هجوم بالغاز"
-    joined = k >= 0 and doc.tokens[k].norm in _OBJECT_PREPOSITIONS
-    if joined:
+    after_preposition = k >= 0 and doc.tokens[k].norm in _OBJECT_PREPOSITIONS
+    if after_preposition:
         k -= 1
     # (an inquiry is "في" the deed: "تحقيق تقدم" achieves progress)
     return (
         k >= 0
         and not _REFERENCE_LEADS.isdisjoint(doc.tokens[k].forms)
-        and (joined or _INQUIRY.isdisjoint(doc.tokens[k].forms))
+        and (after_preposition or _INQUIRY.isdisjoint(doc.tokens[k].forms))
     )
 
 
@@ -1042,7 +1042,7 @@ class EventStage:
             and not _group_at_place(doc, s, trig, place_m, s_places, s_actors)
         ):
             return None
-        if trig.killing and (not _killer_named(doc, trig, s_actors) or _killed_years_ago(doc, s, trig)):
+        if trig.killing and (not _killer_named(doc, s, trig, s_actors) or _killed_years_ago(doc, s, trig)):
             return None  # "قتل ثلاثة جنود", "الذين قتلوا في الهجوم": the killed, not who killed them
         if trig.sub_event_type in TERRITORY and not trig.strong and not _armed_named(s_actors):
             return None  # "استعادت البورصة خسائرها", "تقدمت الشركة": ground is taken by armed forces
@@ -1080,7 +1080,14 @@ class EventStage:
             # "التحقيق في الهجوم", "تقارير حول هجوم": a deed referred to, on the day told after it ("دعت،
             # الأحد، إلى تحقيق في هجوم": that day is the call's)
             if date_m is not None and date_m.tok_end <= trig.tok_start:
-                date_m = next((d for d in clause_dates if trig.tok_end <= d.tok_start < cause), None)
+                date_m = next(
+                    (
+                        d
+                        for d in clause_dates
+                        if trig.tok_end <= d.tok_start < cause and not _ongoing_since(doc, d)
+                    ),
+                    None,
+                )
             if date_m is None:
                 return None
         if date_m is None and _other_year(doc, s):
@@ -2143,7 +2150,7 @@ def _industrial_blast(doc: Doc, s: Sentence, trig: Trigger, mentions: list[Actor
 _CRIME_WORDS = lx._words(
     "ابتزاز عصابه عصابات الاتجار تجاره مخدرات المخدرات سرقه سرقات سطو احتيال رشوه رشاوي اغتصاب بقتل جنائيه"
     " لص لصا لصوص اللص اللصوص خلاف خلافات شجار مشاجره عائلي عائليه ثار طائش طائشه زفاف عرس شرف الشرف"
-    " حبه حبوب كبتاجون الكبتاجون حشيش الحشيش هيروين الهيروين كوكايين الكوكايين امفيتامين مسكرات خمور"
+    " كبتاجون الكبتاجون حشيش الحشيش هيروين الهيروين كوكايين الكوكايين امفيتامين مسكرات خمور"
 )
 _POLITICAL_WORDS = lx._words(
     "ارهاب ارهابي ارهابيه ارهابيين الارهاب متطرف متطرفين التطرف تنظيم داعش خليه مسلح مسلحين "
@@ -2153,14 +2160,14 @@ _FIELD_WORDS = lx._words("ميداني ميدانيا ميدانيه")
 
 
 _VICTIM_WORDS = lx.SINGLE_PERSON_NOUNS | lx.CIVILIAN_NOUNS | _PERSON_WORDS
-_KILLED_PRONOUNS = ("ته", "تها", "تهم", "وه", "وها", "وهم")  # "قتلته قوات الاحتلال": the killed in the verb
+_KILLED_WITH_OBJECT = lx._words("قتلته قتلتها قتلتهم قتلوه قتلوها قتلوهم قتلها قتلهم")
 
 
-def _killer_named(doc: Doc, trig: Trigger, s_actors: list[ActorMention]) -> bool:
+def _killer_named(doc: Doc, s: Sentence, trig: Trigger, s_actors: list[ActorMention]) -> bool:
     """An armed party the sentence names as the killer: right after the verb and before its victims
     ("قتل مسلحون ثلاثة مدنيين", "قتلته قوات الاحتلال"), just before it with the victims after ("المهاجمون
     قتلوا خمسة أشخاص"), or after "على أيدي" ("لقوا مصرعهم على أيدي مسلحين"). Not "قتل جنديان في الهجوم",
-    "الجنود الذين قتلوا في الهجوم": the killed."""
+    "الجنود الذين قتلوا في الهجوم", "قتل شرطي وأصيب ثلاثة مدنيين": the killed."""
     tokens = doc.tokens
     armed = [
         m
@@ -2170,28 +2177,28 @@ def _killer_named(doc: Doc, trig: Trigger, s_actors: list[ActorMention]) -> bool
     if _trigger_has(doc, trig, HANDS):  # (not "المدربة على أيدي خبراء": trained, not killed)
         killed = any(
             not _KILLING_WORDS.isdisjoint(t.stems)
-            for t in tokens[max(0, trig.tok_start - 4) : trig.tok_start]
+            for t in tokens[max(s.tok_start, trig.tok_start - 4) : trig.tok_start]
         )
         return killed and any(trig.tok_end <= m.tok_start <= trig.tok_end + 1 for m in armed)
-    starts = {m.tok_start for m in s_actors} | {
-        k for n in doc.numbers for k in range(n.tok_start, n.tok_end) if n.tok_start >= trig.tok_end
-    }
+    starts = {m.tok_start for m in s_actors} | {n.tok_start for n in doc.numbers}
 
-    def victims_at(k: int, n: int = 2) -> bool:  # the killed named in the n tokens from k
-        return any(
-            j in starts or (j < len(tokens) and not _VICTIM_WORDS.isdisjoint(tokens[j].forms))
-            for j in range(k, k + n)
-        )
+    def victims_at(k: int) -> bool:  # the verb's object right at k (not a clause or a co-victim after "و")
+        if k >= s.tok_end:
+            return False
+        tok = tokens[k]
+        if tok.norm.startswith("و") and tok.norm[1:] in tok.forms:
+            return False
+        return k in starts or not _VICTIM_WORDS.isdisjoint(tok.forms)
 
-    verb = tokens[trig.tok_end - 1].norm
-    pronoun = len(verb) > 4 and verb.endswith(_KILLED_PRONOUNS)
+    with_object = not _KILLED_WITH_OBJECT.isdisjoint(tokens[trig.tok_end - 1].forms)  # "قتلته"
     for m in armed:
-        if m.tok_start == trig.tok_end and (pronoun or victims_at(m.tok_end)):
+        if m.tok_start == trig.tok_end and (with_object or victims_at(m.tok_end)):
             return True
         if (
             trig.tok_start - 2 <= m.tok_end <= trig.tok_start
+            and m.tok_start >= s.tok_start
             and not (m.tok_start > 0 and tokens[m.tok_start - 1].is_digit)  # "25 حوثيا قتلوا": the killed
-            and victims_at(trig.tok_end, 1)
+            and victims_at(trig.tok_end)
         ):
             return True
     return False
@@ -2208,7 +2215,9 @@ def _killed_years_ago(doc: Doc, s: Sentence, trig: Trigger) -> bool:
 
 def _police_at_home(s_actors: list[ActorMention], place: PlaceMention) -> PlaceMention:
     """ "فرقت الشرطة الفرنسية حشودا في شارع ...": a state's police act at home, not at the place an
-    earlier sentence named abroad (the World Cup final in Moscow); their country, quoted by their name."""
+    earlier sentence named abroad (the World Cup final in Moscow); their country, quoted by their name.
+    (Not a place of the article's: the rule that keeps country-only events with victims alone, for the
+    statements placed at a country the article names, leaves this deed of the police in place.)"""
     for m in s_actors:
         if (
             m.country

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rasid.doc import Doc
 from rasid.events import lexicon as lx
 from rasid.events.lexicon import trigger_matcher
-from rasid.events.triggers import find_triggers
+from rasid.events.triggers import find_triggers, is_hit
 from rasid.text import Sentence
 
 _PEOPLE_WORDS = (
@@ -38,7 +38,7 @@ class TriggerStage:
             [
                 m
                 for m in find(doc.tokens, s.tok_start, s.tok_end)
-                if tagged.isdisjoint(range(m.tok_start, m.tok_end))
+                if tagged.isdisjoint(range(m.tok_start, m.tok_end)) and is_hit(doc.tokens, m)
             ]
             for s in doc.sentences
         ]

@@ -11,6 +11,7 @@ from rasid.events import lexicon as lx
 from rasid.events.lexicon import TriggerEntry
 from rasid.model import SUB_TO_TYPE
 from rasid.text import Sentence, Token
+from rasid.text.matcher import Match
 from rasid.text.normalize import normalize
 
 _MODALITY_WINDOW = 6
@@ -608,6 +609,12 @@ def _is_killing(entry: TriggerEntry) -> bool:
     return entry.sub_event_type == "Attack" and entry.weapon is None and entry.strength == "weak"
 
 
+def is_hit(tokens: list[Token], m: Match[TriggerEntry]) -> bool:
+    """A lexicon match that is the word it stands for: not "أربعة قتلى", which the matcher's enclitic
+    reading takes for the killing verb "قتل"."""
+    return not _is_killing(m.value) or _forms_in(tokens, m.tok_start, m.tok_end, _KILLING)
+
+
 def names_event(entry: TriggerEntry) -> bool:
     """A word that names an event of its own: not a cue, nor a killing verb, which tells a toll as much."""
     return entry.strength != "cue" and not _is_killing(entry)
@@ -659,8 +666,8 @@ def find_triggers(
         if entry.strength == "cue":
             cues.append((entry, m.tok_start, m.tok_end))
             continue
-        if _is_killing(entry) and not _forms_in(tokens, m.tok_start, m.tok_end, _KILLING):
-            continue  # "أربعة قتلى": the dead, not a killing
+        if not is_hit(tokens, m):
+            continue
         attempt = _forms_in(tokens, m.tok_start, m.tok_end, INFILTRATION)
         if (
             _in_modal_scope(tokens, sentence, m.tok_start, m.exact, attempt)

@@ -253,7 +253,11 @@ def _find_raw(gaz: Gazetteer, tokens: Sequence[Token]) -> list[Match]:
 
 
 _SAINT_WORDS = frozenset(norm(w) for w in ("سان", "سانت", "سانتا", "سانتو", "ساو", "سانكت"))
-_SAINT_LATIN = ("saint", "st.", "st ", "san", "santa", "santo", "sao", "são", "sankt", "ste")
+_SAINT_LATIN = tuple(
+    w + sep
+    for w in ("saint", "sainte", "st.", "st", "ste", "san", "santa", "santo", "sao", "são", "sankt")
+    for sep in " -"
+)  # (word-bounded: not Sanaa, Sanandaj, Sterling)
 
 
 _CAPITAL_WORDS = frozenset(("العاصمه", "عاصمه"))

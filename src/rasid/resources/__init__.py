@@ -79,11 +79,18 @@ def register(
         "built_by": built_by,
         **extra,
     }
-    entries = [e for e in catalogue() if e["name"] != name] + [entry]
-    entries.sort(key=lambda e: e["name"])
-    text = json.dumps(entries, ensure_ascii=False, indent=2) + "\n"
-    atomic_write_bytes(CATALOGUE, text.encode("utf-8"))
+    _write_catalogue([e for e in catalogue() if e["name"] != name] + [entry])
     return entry
+
+
+def unregister(name: str) -> None:
+    """Drops the catalogue entry of a resource that is no longer built."""
+    _write_catalogue([e for e in catalogue() if e["name"] != name])
+
+
+def _write_catalogue(entries: list[dict[str, Any]]) -> None:
+    entries.sort(key=lambda e: e["name"])
+    atomic_write_bytes(CATALOGUE, (json.dumps(entries, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 
 def write_json(name: str, file: str, data: dict[str, Any], source: str, built_by: str, **extra: Any) -> Path:
