@@ -486,3 +486,11 @@ def test_a_name_after_saint_is_a_saints_place_or_none() -> None:
     assert all(
         p.location is None or p.location.country != "MY" for p in resolved("وقع الهجوم في سان كوانتان أمس.")
     )
+
+
+def test_the_southern_part_of_a_country_is_that_part() -> None:
+    found = resolved("قتل خمسة مسلحين في اشتباكات في الجزء الجنوبي من الصومال أمس.")
+    assert [p.location.name for p in found] == ["Southern Somalia"]
+    assert found[0].text == "الجزء الجنوبي من الصومال"
+    found = resolved("تدور معارك في المناطق الشمالية من مالي منذ أيام.")
+    assert [p.location.name for p in found] == ["Northern Mali"]

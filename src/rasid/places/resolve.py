@@ -314,11 +314,25 @@ def _read_cues(m: Match, tokens: Sequence[Token]) -> None:
         m.direction = True
         m.cue_start = j - 1
         return
+    # "الجزء الجنوبي من X", "المناطق الشمالية من X": that part of X
+    if (
+        j >= 2
+        and tokens[j].norm == "من"
+        and tokens[j - 1].norm.startswith("ال")
+        and any(f in _BEARINGS for f in _forms(tokens[j - 1]))
+        and not _PART_NOUNS.isdisjoint(_forms(tokens[j - 2]))
+    ):
+        m.direction = True
+        m.cue_start = j - 2
+        return
     # "شمال X", "جنوب شرقي X", "ريف X"
     while j >= 0 and not DIRECTION_CUES.isdisjoint(_forms(tokens[j])):
         m.direction = True
         m.cue_start = j
         j -= 1
+
+
+_PART_NOUNS = frozenset(norm(w) for w in "الجزء جزء القسم الشطر الطرف المناطق الأجزاء الأنحاء".split())
 
 
 def _read_context(
@@ -695,11 +709,11 @@ def _place_by_bearing(matches: list[Match], tokens: Sequence[Token]) -> None:
 
 
 _BEARINGS = {
-    **dict.fromkeys(("شمال", "شمالي"), (1, 0)),
-    **dict.fromkeys(("جنوب", "جنوبي"), (-1, 0)),
-    **dict.fromkeys(("شرق", "شرقي"), (0, 1)),
-    **dict.fromkeys(("غرب", "غربي"), (0, -1)),
-}
+    **dict.fromkeys(("شمال", "شمالي", "شماليه"), (1, 0)),
+    **dict.fromkeys(("جنوب", "جنوبي", "جنوبيه"), (-1, 0)),
+    **dict.fromkeys(("شرق", "شرقي", "شرقيه"), (0, 1)),
+    **dict.fromkeys(("غرب", "غربي", "غربيه"), (0, -1)),
+}  # (the feminine adjectives for "المناطق الشمالية من X")
 
 
 def _bearing(m: Match, tokens: Sequence[Token]) -> tuple[int, int]:
