@@ -1042,7 +1042,8 @@ class EventStage:
             and not _group_at_place(doc, s, trig, place_m, s_places, s_actors)
         ):
             return None
-        if trig.killing and (not _killer_named(doc, s, trig, s_actors) or _killed_years_ago(doc, s, trig)):
+        victims = _killed_by(doc, s, trig, s_actors) if trig.killing else None
+        if trig.killing and (victims is None or _killed_years_ago(doc, s, trig)):
             return None  # "قتل ثلاثة جنود", "الذين قتلوا في الهجوم": the killed, not who killed them
         if trig.sub_event_type in TERRITORY and not trig.strong and not _armed_named(s_actors):
             return None  # "استعادت البورصة خسائرها", "تقدمت الشركة": ground is taken by armed forces
@@ -1279,6 +1280,9 @@ class EventStage:
             own = [c for c in _own_part_counts(doc, s, trig, own) if c.tok_start <= cause]
             killed = _figure(own, "killed", trig)
             injured = _figure(own, "injured", trig)
+            if killed is None and victims is not None and victims >= 0:
+                # "قتلت القوات شابا فلسطينيا": one person, the object of the killing verb
+                killed = 1 if not lx.SINGLE_PERSON_NOUNS.isdisjoint(doc.tokens[victims].forms) else None
         one_sided = event_type in (_EXPLOSIONS, "Violence against civilians")
         civilians = Actor(f"Civilians ({_country_name(country)})", None, 7)
         if one_sided and (killed or injured) and _civilian_victims(doc, s, country):
@@ -2163,11 +2167,12 @@ _VICTIM_WORDS = lx.SINGLE_PERSON_NOUNS | lx.CIVILIAN_NOUNS | _PERSON_WORDS
 _KILLED_WITH_OBJECT = lx._words("قتلته قتلتها قتلتهم قتلوه قتلوها قتلوهم قتلها قتلهم")
 
 
-def _killer_named(doc: Doc, s: Sentence, trig: Trigger, s_actors: list[ActorMention]) -> bool:
-    """An armed party the sentence names as the killer: right after the verb and before its victims
-    ("قتل مسلحون ثلاثة مدنيين", "قتلته قوات الاحتلال"), just before it with the victims after ("المهاجمون
-    قتلوا خمسة أشخاص"), or after "على أيدي" ("لقوا مصرعهم على أيدي مسلحين"). Not "قتل جنديان في الهجوم",
-    "الجنود الذين قتلوا في الهجوم", "قتل شرطي وأصيب ثلاثة مدنيين": the killed."""
+def _killed_by(doc: Doc, s: Sentence, trig: Trigger, s_actors: list[ActorMention]) -> int | None:
+    """Whether an armed party the sentence names is the killer: right after the verb and before its
+    victims ("قتل مسلحون ثلاثة مدنيين", "قتلته قوات الاحتلال"), just before it with the victims after
+    ("المهاجمون قتلوا خمسة أشخاص"), or after "على أيدي" ("لقوا مصرعهم على أيدي مسلحين"). Not "قتل جنديان
+    في الهجوم", "الجنود الذين قتلوا في الهجوم", "قتل شرطي وأصيب ثلاثة مدنيين": the killed. The token where
+    the victims are named (-1 when they are told elsewhere), or None."""
     tokens = doc.tokens
     armed = [
         m
@@ -2179,7 +2184,7 @@ def _killer_named(doc: Doc, s: Sentence, trig: Trigger, s_actors: list[ActorMent
             not _KILLING_WORDS.isdisjoint(t.stems)
             for t in tokens[max(s.tok_start, trig.tok_start - 4) : trig.tok_start]
         )
-        return killed and any(trig.tok_end <= m.tok_start <= trig.tok_end + 1 for m in armed)
+        return -1 if killed and any(trig.tok_end <= m.tok_start <= trig.tok_end + 1 for m in armed) else None
     starts = {m.tok_start for m in s_actors} | {n.tok_start for n in doc.numbers}
 
     def victims_at(k: int) -> bool:  # the verb's object right at k (not a clause or a co-victim after "و")
@@ -2192,16 +2197,18 @@ def _killer_named(doc: Doc, s: Sentence, trig: Trigger, s_actors: list[ActorMent
 
     with_object = not _KILLED_WITH_OBJECT.isdisjoint(tokens[trig.tok_end - 1].forms)  # "قتلته"
     for m in armed:
-        if m.tok_start == trig.tok_end and (with_object or victims_at(m.tok_end)):
-            return True
+        if m.tok_start == trig.tok_end and with_object:
+            return -1
+        if m.tok_start == trig.tok_end and victims_at(m.tok_end):
+            return m.tok_end
         if (
             trig.tok_start - 2 <= m.tok_end <= trig.tok_start
             and m.tok_start >= s.tok_start
             and not (m.tok_start > 0 and tokens[m.tok_start - 1].is_digit)  # "25 حوثيا قتلوا": the killed
             and victims_at(trig.tok_end)
         ):
-            return True
-    return False
+            return trig.tok_end
+    return None
 
 
 def _killed_years_ago(doc: Doc, s: Sentence, trig: Trigger) -> bool:
