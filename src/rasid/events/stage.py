@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rasid.actors import lexicon, nationality, resolve_inter
 from rasid.actors.match import PRESS_NOUNS, VEHICLE_WORDS, names_a_front
@@ -17,6 +17,7 @@ from rasid.doc import Doc
 from rasid.events import lexicon as lx
 from rasid.events.casualties import CasualtyFinder, Count
 from rasid.events.classifier import load_classifier
+from rasid.events.trigger_stage import sentence_hits
 from rasid.events.triggers import (
     HANDS,
     INFILTRATION,
@@ -876,21 +877,18 @@ class EventStage:
     name = "events"
 
     def __init__(self, use_classifier: bool = True) -> None:
-        from rasid.events.lexicon import trigger_matcher
-
-        self.matcher = trigger_matcher()
         self.classifier = load_classifier() if use_classifier else None
 
     def __call__(self, doc: Doc) -> Doc:
+        if doc.trigger_hits is None:  # (a Doc that did not go through the trigger stage)
+            doc.trigger_hits = sentence_hits(doc)
         tokens = doc.tokens
         dates = [d for d in doc.dates if d.precision in (1, 2, 3)]
         date_tokens = {k for d in doc.dates for k in range(d.tok_start, d.tok_end)}
         counted = {k for n in doc.numbers for k in range(n.tok_start, n.tok_end)}
         finder = CasualtyFinder(tokens, doc.numbers, date_tokens)
         dateline = _dateline_end(doc)
-        hit_tokens = {
-            k for hits in doc.trigger_hits or [] for m in hits for k in range(m.tok_start, m.tok_end)
-        }
+        hit_tokens = {k for hits in doc.trigger_hits for m in hits for k in range(m.tok_start, m.tok_end)}
         doc_places = [
             p
             for p in doc.places
@@ -917,10 +915,8 @@ class EventStage:
             ]
             if doc.trigger_sentences is not None and s.i not in doc.trigger_sentences:
                 matches = []  # the trigger stage's rules, a superset of these, left the sentence no trigger
-            elif doc.trigger_hits is not None:
-                matches = doc.trigger_hits[s.i]
             else:
-                matches = self.matcher.find_longest(tokens, s.tok_start, s.tok_end)
+                matches = doc.trigger_hits[s.i]
             # Casualty figures matter only where a trigger may make an event.
             counts = finder.find(s.tok_start, s.tok_end) if matches else []
             has_casualties = any(c.value > 0 for c in counts)
@@ -2214,10 +2210,8 @@ def _killed_by(doc: Doc, s: Sentence, trig: Trigger, s_actors: list[ActorMention
 def _killed_years_ago(doc: Doc, s: Sentence, trig: Trigger) -> bool:
     """ "جثث 20 قبطيا قتلوا عام 2015 على يد التنظيم": a year beside the killing words is another."""
     published = doc.article.published
-    near = replace(
-        s, tok_start=max(s.tok_start, trig.tok_start - 3), tok_end=min(s.tok_end, trig.tok_end + 3)
-    )
-    return published is not None and any(y != published.year for y in _years(doc, near))
+    near = _years(doc, max(s.tok_start, trig.tok_start - 3), min(s.tok_end, trig.tok_end + 3))
+    return published is not None and any(y != published.year for y in near)
 
 
 def _police_at_home(s_actors: list[ActorMention], place: PlaceMention) -> PlaceMention:
@@ -2281,18 +2275,19 @@ def _seized_place(doc: Doc, trig: Trigger, places: list[PlaceMention]) -> bool:
     return on is not None and any(p.tok_start == on + 1 and p.location is not None for p in places)
 
 
-def _years(doc: Doc, s: Sentence) -> list[int]:
-    """Years the sentence dates something to ("عام 2014", "في 1998"; not "منذ 2019", "2000 مسلح", "٤.٣٠")."""
+def _years(doc: Doc, start: int, end: int) -> list[int]:
+    """Years tokens start..end date something to ("عام 2014", "في 1998"; not "منذ 2019", "2000 مسلح",
+    "٤.٣٠")."""
     tokens = doc.tokens
     return [
         int(t.text)
-        for k, t in enumerate(tokens[s.tok_start : s.tok_end], s.tok_start)
+        for k, t in enumerate(tokens[start:end], start)
         if len(t.text) == 4
         and t.text.isdecimal()
         and 1900 <= int(t.text) <= 2100
-        and k > s.tok_start
+        and k > start
         and not _YEAR_LEADS.isdisjoint(tokens[k - 1].forms)
-        and all(tokens[j].norm != "منذ" for j in range(max(s.tok_start, k - 2), k))  # "منذ عام 2019"
+        and all(tokens[j].norm != "منذ" for j in range(max(start, k - 2), k))  # "منذ عام 2019"
     ]
 
 
@@ -2303,7 +2298,7 @@ def _other_year(doc: Doc, s: Sentence) -> bool:
     """A year other than the report's: "شهدت نيروبي في 1998 هجوما", "خطفت في لاهور العام الماضي" or "قبل
     عامين" is no incident of its day."""
     published = doc.article.published
-    if published is not None and any(y != published.year for y in _years(doc, s)):
+    if published is not None and any(y != published.year for y in _years(doc, s.tok_start, s.tok_end)):
         return True
     tokens = doc.tokens
     return any(
@@ -2362,7 +2357,7 @@ def _group_at_place(
     ("هاجم ... في بيان ... قرار"). An attack condemned is still told ("أدانت ... الهجوم على مأرب")."""
     if place is None or place not in s_places or _is_country(place) or place.tok_start == trig.tok_end:
         return False
-    if doc.in_sentence(doc.dates, s) or _years(doc, s):
+    if doc.in_sentence(doc.dates, s) or _years(doc, s.tok_start, s.tok_end):
         return False  # a date it cannot use (a year, a period) tells history
     after = doc.tokens[trig.tok_end : min(trig.tok_end + 5, s.tok_end)]
     if any(f in _VERBAL_TARGETS for t in after for f in t.forms):

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from rasid.doc import Doc
 from rasid.events import lexicon as lx
-from rasid.events.lexicon import trigger_matcher
+from rasid.events.lexicon import TriggerEntry, trigger_matcher
 from rasid.events.triggers import find_triggers, is_hit
 from rasid.text import Sentence
+from rasid.text.matcher import Match
 
 _PEOPLE_WORDS = (
     lx.KILLED_NOUNS
@@ -28,20 +29,8 @@ class TriggerStage:
     name = "triggers"
     gates_events = True  # a Doc with no event sentence after this stage goes no further (Pipeline)
 
-    def __init__(self) -> None:
-        self.matcher = trigger_matcher()
-
     def __call__(self, doc: Doc) -> Doc:
-        find = self.matcher.find_longest
-        tagged = _hashtag_tokens(doc)
-        doc.trigger_hits = [
-            [
-                m
-                for m in find(doc.tokens, s.tok_start, s.tok_end)
-                if tagged.isdisjoint(range(m.tok_start, m.tok_end)) and is_hit(doc.tokens, m)
-            ]
-            for s in doc.sentences
-        ]
+        doc.trigger_hits = sentence_hits(doc)
         # The sentences whose hits survive the rules that need only the text (modality, aggregates,
         # other senses): the entity stage tags only these, and a Doc without any goes no further.
         counted = {k for n in doc.numbers for k in range(n.tok_start, n.tok_end)}
@@ -55,6 +44,21 @@ class TriggerStage:
                 if not any(t.strong for t in triggers) and not _counts_people(doc, s, counted):
                     doc.weak_sentences.add(s.i)
         return doc
+
+
+def sentence_hits(doc: Doc) -> list[list[Match[TriggerEntry]]]:
+    """The event-lexicon matches of each sentence: not inside a hashtag, and each the word it stands
+    for ("قتلى" is no killing verb)."""
+    find = trigger_matcher().find_longest
+    tagged = _hashtag_tokens(doc)
+    return [
+        [
+            m
+            for m in find(doc.tokens, s.tok_start, s.tok_end)
+            if tagged.isdisjoint(range(m.tok_start, m.tok_end)) and is_hit(doc.tokens, m)
+        ]
+        for s in doc.sentences
+    ]
 
 
 def _hashtag_tokens(doc: Doc) -> set[int]:

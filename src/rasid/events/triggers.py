@@ -266,7 +266,7 @@ def _forbidden(tokens: list[Token], sentence: Sentence, start: int) -> bool:
 _HOLDING = lx._words("تنظيم اقامه تسيير")
 _FORBIDDING = lx._words(
     "منع منعت منعوا تمنع يمنع حظر حظرت تحظر يحظر رفض رفضت ترفض يرفض"
-)  # (future: MODALITY)
+)  # (the future forms, "ستمنع", are modality words)
 
 
 _APPEAL = lx._words("الطعن طعن")
@@ -635,7 +635,8 @@ def find_triggers(
     periods: bool = True,
     clauses: list[Sentence] | None = None,
 ) -> list[Trigger]:
-    """The event triggers of one sentence, after modality, aggregate and cue rules.
+    """The event triggers of one sentence, after modality, aggregate and cue rules. `matches`: the
+    sentence's lexicon hits (rasid.events.trigger_stage.sentence_hits).
 
     With periods=False (before the dates are known) the check for tolls over a period is skipped, so
     that the result holds every trigger the full call can return. `clauses`: the sentence's
@@ -665,8 +666,6 @@ def find_triggers(
         entry: TriggerEntry = m.value
         if entry.strength == "cue":
             cues.append((entry, m.tok_start, m.tok_end))
-            continue
-        if not is_hit(tokens, m):
             continue
         attempt = _forms_in(tokens, m.tok_start, m.tok_end, INFILTRATION)
         if (

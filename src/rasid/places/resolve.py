@@ -268,19 +268,22 @@ def _is_nisba(tok: Token) -> bool:
     return tok.norm.startswith("ال") and tok.norm.endswith("يه") and len(tok.norm) > 5
 
 
+def _in_quotes(m: Match, tokens: Sequence[Token]) -> bool:
+    """The name is written between quotes ("«صعدة»", folded to '"')."""
+    return (
+        m.tok_start > 0
+        and m.tok_end < len(tokens)
+        and tokens[m.tok_start - 1].norm == tokens[m.tok_end].norm == '"'
+    )
+
+
 def _read_cues(m: Match, tokens: Sequence[Token]) -> None:
     """Type and direction words right before the name (and a type word that starts the key)."""
     first_word = m.key.split(" ", 1)[0]
     if " " in m.key and first_word in TYPE_CUES:
         m.type_cue = TYPE_CUES[first_word]
     j = m.tok_start - 1
-    if (
-        j >= 1
-        and tokens[j].norm == '"'
-        and tokens[m.tok_end : m.tok_end + 1]
-        and tokens[m.tok_end].norm == '"'
-        and any(f in TYPE_CUES for f in _forms(tokens[j - 1]))
-    ):
+    if j >= 1 and _in_quotes(m, tokens) and any(f in TYPE_CUES for f in _forms(tokens[j - 1])):
         j -= 1  # 'محافظة "صعدة"': the name in quotes after its type word
     # "قرب العاصمة السورية دمشق": the capital word and its nisba are read past (not "مديرية الزيدية وزبيد")
     if (
@@ -775,12 +778,7 @@ def to_mention(m: Match, tokens: Sequence[Token], text: str) -> PlaceMention:
     else:
         start = _strip_offset(tokens[m.tok_start], m.first_form)
     end = tokens[m.tok_end - 1].end
-    if (
-        m.cue_start < m.tok_start - 1
-        and tokens[m.tok_start - 1].norm == '"'
-        and m.tok_end < len(tokens)
-        and tokens[m.tok_end].norm == '"'
-    ):
+    if m.cue_start < m.tok_start - 1 and _in_quotes(m, tokens):
         end = tokens[m.tok_end].end  # 'محافظة "صعدة"': the closing quote with the opening one
     written = text[start:end]
     return PlaceMention(
