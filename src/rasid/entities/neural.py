@@ -4,7 +4,8 @@ The network (trained by scripts/train_ner_neural.py with torch) is shipped as ON
 onnxruntime; the CRF layer's Viterbi decode and marginals are computed here in numpy, so users do
 not need torch. It ships in the runtime layout of scripts/ner_onnx_layout.py: the char-CNN is a graph
 of its own whose features the encoder keeps per word type, and one bidirectional LSTM takes the
-sentence lengths (a torch export, with the char-CNN inside and a reversal index, still runs). Inputs per token, built in `Encoder` from matching-form words:
+sentence lengths (a torch export, with the char-CNN inside and a reversal index, still runs).
+Inputs per token, built in `Encoder` from matching-form words:
 - frozen word2vec vectors (int8 with a per-row scale) of the word and of its clitic-stripped form;
 - a small trainable embedding of frequent training words;
 - the word's characters (for the char-CNN);
@@ -230,14 +231,16 @@ class Encoder:
 
     def _char_features(self, rows: np.ndarray, char_cnn: CharCNN) -> np.ndarray:
         """The char-CNN features of the word types in `rows`, computed for the types not seen yet."""
-        if self.char_feat is None:
-            width = char_cnn(self.char_ids[:1, None].astype(np.int64))[0, 0].shape[0]
-            self.char_feat = np.zeros((self._cap, width), dtype=np.float32)
-            self.char_done = np.zeros(self._cap, dtype=np.bool_)
-        new = np.unique(rows[~self.char_done[rows]])
+        new = np.unique(rows[~self.char_done[rows]]) if self.char_feat is not None else np.unique(rows)
         if len(new):
-            self.char_feat[new] = char_cnn(self.char_ids[new][None].astype(np.int64))[0]
+            features = char_cnn(self.char_ids[new][None].astype(np.int64))[0]
+            if self.char_feat is None:  # (its width is the network's)
+                self.char_feat = np.zeros((self._cap, features.shape[1]), dtype=np.float32)
+                self.char_done = np.zeros(self._cap, dtype=np.bool_)
+            self.char_feat[new] = features
             self.char_done[new] = True
+        if self.char_feat is None:  # no word at all
+            return np.zeros((*rows.shape, 0), dtype=np.float32)
         return self.char_feat[rows]
 
     def encode(
@@ -305,13 +308,11 @@ def _onnx_session(path: Path):
         raise RasidError(f"cannot read ONNX model {path}: {e}") from None
 
 
-def _emitter(session) -> Callable[[dict[str, np.ndarray] | np.ndarray], np.ndarray]:
-    """Runs the session on its named inputs (or on its one input, given as an array)."""
+def _emitter(session) -> Callable[[dict[str, np.ndarray]], np.ndarray]:
+    """Runs the session on its named inputs."""
     names = [i.name for i in session.get_inputs()]
 
-    def emit(arrays: dict[str, np.ndarray] | np.ndarray) -> np.ndarray:
-        if isinstance(arrays, np.ndarray):
-            return session.run(None, {names[0]: arrays})[0]
+    def emit(arrays: dict[str, np.ndarray]) -> np.ndarray:
         return session.run(None, {k: arrays[k] for k in names})[0]
 
     return emit
@@ -440,7 +441,8 @@ class NeuralTagger:
             session = _onnx_session(root / MODEL_FILE)
             self._emit = _emitter(session)
             if "lengths" in {i.name for i in session.get_inputs()}:
-                self.char_cnn = _emitter(_onnx_session(root / CHARS_FILE))
+                chars = _emitter(_onnx_session(root / CHARS_FILE))
+                self.char_cnn = lambda char_ids: chars({"char_ids": char_ids})
 
     def network_inputs(
         self, sentences: list[list[str]], layout: str = "model"
