@@ -3418,3 +3418,17 @@ def test_drug_arrests_and_model_numbers_are_no_conflict_events() -> None:
     assert events_of("اعتقلت الشرطة أمس ثلاثة أشخاص في مدينة مكة بحوزتهم حبوب كبتاجون.") == []
     text = "قتل جميع ركاب البوينغ 777 عندما انفجرت الطائرة في الجو فوق مدينة دونيتسك أمس."
     assert all(e.fatalities != 777 for e in events_of(text))
+
+
+def test_people_killed_in_clashes_with_no_side_named_faced_the_forces_of_the_article() -> None:
+    text = (
+        "قتل 12 فلسطينيا الجمعة في اشتباكات على حدود قطاع غزة، وأصيب أكثر من 500 آخرين. "
+        "وقال الجيش الإسرائيلي إن آلاف الفلسطينيين اقتربوا من السياج. وأضاف الجيش الإسرائيلي أن جنوده ردوا."
+    )
+    event = only(text, dt.date(2018, 5, 12))
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert (event.actor1.name, event.actor2.name) == ("Protesters (Palestine)", "Military Forces of Israel")
+    assert (event.fatalities, event.injured) == (12, 500)
+    # with no toll, a resident who heard the clashes is no side of them
+    text = "وقال أحد السكان إنه سمع أصوات اشتباكات بأسلحة ثقيلة فجر الجمعة في مدينة رأس لانوف."
+    assert only(text, dt.date(2018, 5, 12)).sub_event_type == "Armed clash"

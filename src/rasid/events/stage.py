@@ -1242,20 +1242,28 @@ class EventStage:
         force = next((a for a in (actor1, actor2) if a is not None and a.inter in (1, 8)), None)
         if (
             trig.sub_event_type in ("Armed clash", "Attack")
-            and force is not None
             and _trigger_has(doc, trig, _CONFRONTATION_WORDS)
+            and (force is not None or all(a is None or a.inter == 7 for a in (actor1, actor2)))
             and not any(m.actor is not None and m.actor.inter in (2, 3, 4) for m in s_actors)
             and _civilian_victims(doc, s, country)
             and _people_side(doc, s)  # not "مطلوبين", "مهربين": wanted men and smugglers are armed
             and len({_state_of(m.actor) for m in s_actors if m.actor is not None and m.actor.inter in (1, 8)})
             < 2
             and not _soldiers_killed(doc, s)  # "في حين قتل جندي إسرائيلي ... في المواجهات"
+            and (
+                force is not None
+                or (  # no side named: "قتل 12 فلسطينيا في مواجهات", the dead tell the people's side
+                    has_casualties
+                    and ((force := _article_force(doc, country)) is not None or _protest_article(doc))
+                )
+            )
         ):  # "قتل 17 فلسطينيا في مواجهات مع القوات الإسرائيلية": people, not an armed group, faced the forces
+            # (with no side named, the forces the article names, or unnamed forces in a protest article)
             if has_casualties:
                 trig.sub_event_type, event_type = "Excessive force against protesters", "Protests"
             else:
                 trig.sub_event_type, event_type = "Violent demonstration", "Riots"
-            actor1, actor2 = _protest_actors(actor1, actor2, trig.sub_event_type, country)
+            actor1, actor2 = _protest_actors(force, None, trig.sub_event_type, country)
         if (
             trig.sub_event_type == "Attack"
             and trig.weapon == "firearm"
