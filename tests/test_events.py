@@ -3432,3 +3432,17 @@ def test_people_killed_in_clashes_with_no_side_named_faced_the_forces_of_the_art
     # with no toll, a resident who heard the clashes is no side of them
     text = "وقال أحد السكان إنه سمع أصوات اشتباكات بأسلحة ثقيلة فجر الجمعة في مدينة رأس لانوف."
     assert only(text, dt.date(2018, 5, 12)).sub_event_type == "Armed clash"
+
+
+def test_a_day_told_as_an_aside_inside_the_trigger_phrase() -> None:
+    event = only("أطلق مسلحون النار، مساء الجمعة، على دورية للشرطة في مدينة العريش.", dt.date(2018, 3, 24))
+    assert (event.sub_event_type, str(event.date)) == ("Armed clash", "2018-03-23")
+
+
+def test_people_found_are_no_arms_found() -> None:
+    text = "أعلن المحافظ أنه تم العثور على شرطيين قتلا برصاص مجهولين أمس في مدينة الموصل."
+    assert "Disrupted weapons use" not in [e.sub_event_type for e in events_of(text)]
+    text = "وعثر أمس على الضابط السابق فاقدا للوعي في مدينة الموصل."
+    assert events_of(text) == []
+    text = "عثرت على سلاح ناري وذخيرة أمس في منزل بمدينة الموصل."
+    assert [e.sub_event_type for e in events_of(text)] == ["Disrupted weapons use"]

@@ -162,6 +162,23 @@ def test_phrase_matcher_gap_for_the_subject_between_verb_and_object() -> None:
         assert spans == ([expected] if expected else []), text
 
 
+def test_phrase_matcher_passes_over_a_day_told_as_an_aside() -> None:
+    days, words = frozenset({"الجمعه", "امس"}), frozenset({"الجمعه", "امس", "مساء"})
+    matcher: PhraseMatcher[str] = PhraseMatcher(insertions=words, anchors=days)
+    matcher.add("النار على", "shot")
+    matcher.add("اطلق النار", "fired")
+    for text, expected in [
+        ("أطلقوا النار، مساء الجمعة، على الدورية", ["النار، مساء الجمعة، على"]),
+        ("أطلقوا النار أمس على الدورية", ["النار أمس على"]),
+        ("أطلقوا النار، مساء، على الدورية", []),  # no day in the aside
+        # an aside makes a phrase no longer: the phrase that starts first wins the overlap
+        ("أطلق النار الجمعة على الدورية", ["أطلق النار"]),
+    ]:
+        toks = tokenize(normalize(text))
+        found = matcher.find_longest(toks)
+        assert [text[toks[m.tok_start].start : toks[m.tok_end - 1].end] for m in found] == expected, text
+
+
 def test_phrase_matcher_gap_reads_digits_and_allows_one_gap() -> None:
     matcher: PhraseMatcher[str] = PhraseMatcher()
     matcher.add("ضبطت ... أسلحة", "seized")

@@ -8,6 +8,7 @@ from functools import lru_cache
 from rasid import resources
 from rasid.text.matcher import PhraseMatcher
 from rasid.text.normalize import norm
+from rasid.time import lexicon as time_lx
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +20,11 @@ class TriggerEntry:
 
 @lru_cache(maxsize=1)
 def trigger_matcher() -> PhraseMatcher[TriggerEntry]:
-    matcher: PhraseMatcher[TriggerEntry] = PhraseMatcher(enclitics=True)
+    # a day told as an aside may stand inside a phrase: "أطلقوا النار، مساء الجمعة، على"
+    days = frozenset(time_lx.calendar().weekdays) | time_lx.YESTERDAY | time_lx.TODAY
+    matcher: PhraseMatcher[TriggerEntry] = PhraseMatcher(
+        enclitics=True, insertions=days | time_lx.PREFIXES | time_lx.PAST, anchors=days
+    )
     owner: dict[str, TriggerEntry] = {}
     with open(resources.path("event_triggers.tsv"), encoding="utf-8") as f:
         for line in f:

@@ -276,8 +276,8 @@ _COURT_WORDS = lx._words("نتائج الحكم حكم قرار المحكمه �
 def _other_sense(tokens: list[Token], sentence: Sentence, m, date_tokens: set[int]) -> bool:
     """The word means something else here: "فجر الخميس" (dawn: part of a date), "رئيس تحرير",
     "اشتباك كلامي"."""
-    if any(k in date_tokens for k in range(m.tok_start, m.tok_end)):
-        return True
+    if m.tok_start in date_tokens or m.tok_end - 1 in date_tokens:
+        return True  # (a day told as an aside inside the phrase is no word of it: "النار، الجمعة، على")
     if m.tok_start > sentence.tok_start and not lx.OTHER_SENSE_BEFORE.isdisjoint(
         tokens[m.tok_start - 1].forms
     ):
@@ -563,10 +563,11 @@ def _while_rigging(tokens: list[Token], sentence: Sentence, t: Trigger) -> bool:
     return False
 
 
-_FOUND = lx._words("عثر عثرت عثروا العثور ضبط ضبطت ضبطوا صادرت صادر مصادره")
+_FINDING = lx._words("عثر عثرت عثروا العثور")
+_FOUND = _FINDING | lx._words("ضبط ضبطت ضبطوا صادرت صادر مصادره")
 _ARMS = lx._words(
-    "المتفجره متفجره متفجرات المتفجرات اسلحه الاسلحه ذخائر الذخائر ذخيره عبوات العبوات الغام الالغام"
-    " صواريخ الصواريخ قذائف القذائف"
+    "المتفجره متفجره متفجرات المتفجرات اسلحه الاسلحه سلاح السلاح ذخائر الذخائر ذخيره عبوات العبوات الغام"
+    " الالغام صواريخ الصواريخ قذائف القذائف قنبله قنابل القنابل ناسفه الناسفه مفخخه مفخخات"
 )
 
 
@@ -687,6 +688,13 @@ def find_triggers(
             if not any(f in lx.CHEMICAL_USE for k in outside for f in tokens[k].forms):
                 continue  # "برنامج الأسلحة الكيميائية": weapons, not their use
         if _is_aggregate(tokens, sentence, m.tok_start, counted):
+            continue
+        if (
+            entry.sub_event_type == _DISRUPTED
+            and entry.strength == "weak"
+            and _forms_in(tokens, m.tok_start, m.tok_end, _FINDING)
+            and not _arms_found(tokens, sentence, entry, m.tok_start, m.tok_end)
+        ):  # "تم العثور على شرطيين مقتولين", "عثر على سكريبال فاقدا الوعي": people found, not arms
             continue
         if (
             entry.sub_event_type in TERRITORY

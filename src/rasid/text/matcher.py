@@ -18,9 +18,11 @@ class Match(Generic[V]):
     tok_end: int
     value: V
     exact: bool  # every token matched as written (no clitic removed)
+    aside: int = 0  # tokens of an aside passed over inside the phrase ("، الجمعة،")
 
 
 _START_CACHE = 50_000  # words whose "begins a phrase" answer a matcher keeps
+_COMMAS = frozenset(("،", ","))
 
 
 class PhraseMatcher(Generic[V]):
@@ -29,13 +31,21 @@ class PhraseMatcher(Generic[V]):
     Each token of a phrase matches a text token through its clitic view: "ببغداد" and "وبغداد" match
     "بغداد"; with `enclitics=True` also "قصفتها" matches "قصفت". A "..." in a phrase stands for up to
     GAP words, as a verb's subject stands between it and its object ("عثر ... على" matches "عثرت قوات
-    الأمن على").
+    الأمن على"). `insertions`: words that may stand, with commas, between two words of any phrase as an
+    aside (a day: "أطلقوا النار، الجمعة، على"); a run of them is passed over when it holds one of `anchors`.
     """
 
     GAP = 3
 
-    def __init__(self, enclitics: bool = False) -> None:
+    def __init__(
+        self,
+        enclitics: bool = False,
+        insertions: frozenset[str] = frozenset(),
+        anchors: frozenset[str] = frozenset(),
+    ) -> None:
         self.enclitics = enclitics
+        self._insertions = insertions | _COMMAS if insertions else frozenset()
+        self._anchors = anchors
         self._index: dict[str, list[tuple[tuple[str, ...], V]]] = {}
         self.max_len = 0
         self._starts: dict[str, bool] = {}  # word -> some reading of it begins a phrase
@@ -78,38 +88,57 @@ class PhraseMatcher(Generic[V]):
             best: Match[V] | None = None
             for k, form in enumerate(self._forms(tok)):
                 for rest, value in self._index.get(form, ()):
-                    j = self._match_rest(tokens, i + 1, end, rest)
-                    if j is None:
+                    rest_end = self._match_rest(tokens, i + 1, end, rest)
+                    if rest_end is None:
                         continue
+                    j, aside = rest_end
                     exact = k == 0
                     if best is None or j > best.tok_end or (j == best.tok_end and exact and not best.exact):
-                        best = Match(i, j, value, exact)
+                        best = Match(i, j, value, exact, aside)
             if best is not None:
                 found.append(best)
         return found
 
-    def _match_rest(self, tokens: list[Token], i: int, end: int, rest: tuple[str, ...]) -> int | None:
+    def _match_rest(
+        self, tokens: list[Token], i: int, end: int, rest: tuple[str, ...]
+    ) -> tuple[int, int] | None:
+        """(end of the match, aside tokens passed over), or None."""
+        aside = 0
         for n, word in enumerate(rest):
             if word == "...":  # the shortest gap of words after which the rest matches
                 for k in range(i, min(i + self.GAP, end) + 1):
                     if k > i and not (tokens[k - 1].is_word or tokens[k - 1].is_digit):
                         break  # a gap never spans punctuation
-                    j = self._match_rest(tokens, k, end, rest[n + 1 :])
-                    if j is not None:
-                        return j
+                    found = self._match_rest(tokens, k, end, rest[n + 1 :])
+                    if found is not None:
+                        return found[0], aside + found[1]
                 return None
             while i < end and tokens[i].norm in ("-", "/"):
                 i += 1  # "السورية-العراقية", "حزيران/يونيو"
+            if i < end and tokens[i].norm in self._insertions:
+                j = self._past_aside(tokens, i, end)
+                aside += j - i
+                i = j
             if i >= end or word not in self._forms(tokens[i]):
                 return None
             i += 1
-        return i
+        return i, aside
+
+    def _past_aside(self, tokens: list[Token], i: int, end: int) -> int:
+        """The token after an aside that starts at i ("، الجمعة،"), or i when there is none."""
+        j = i
+        while j < end and tokens[j].norm in self._insertions:
+            j += 1
+        return j if any(tokens[k].norm in self._anchors for k in range(i, j)) else i
 
     def find_longest(self, tokens: list[Token], start: int = 0, end: int | None = None) -> list[Match[V]]:
-        """Non-overlapping matches, preferring the longer one where two overlap."""
+        """Non-overlapping matches, preferring the longer one where two overlap (an aside inside a
+        phrase makes it no longer)."""
         chosen: list[Match[V]] = []
         taken: set[int] = set()
-        for m in sorted(self.find(tokens, start, end), key=lambda m: (m.tok_start - m.tok_end, m.tok_start)):
+        for m in sorted(
+            self.find(tokens, start, end), key=lambda m: (m.tok_start + m.aside - m.tok_end, m.tok_start)
+        ):
             if not taken.intersection(range(m.tok_start, m.tok_end)):
                 chosen.append(m)
                 taken.update(range(m.tok_start, m.tok_end))
