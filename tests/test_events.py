@@ -3446,3 +3446,10 @@ def test_people_found_are_no_arms_found() -> None:
     assert events_of(text) == []
     text = "عثرت على سلاح ناري وذخيرة أمس في منزل بمدينة الموصل."
     assert [e.sub_event_type for e in events_of(text)] == ["Disrupted weapons use"]
+
+
+def test_one_of_the_police_fired_on_was_wounded() -> None:
+    text = "أطلق مسلح النار أمس على أربعة شرطيين أمام ثكنتهم في مدينة بوردو فأصاب واحدا منهم بجروح."
+    event = only(text, dt.date(2018, 3, 24))
+    assert (event.sub_event_type, event.injured) == ("Armed clash", 1)
+    assert only("قتل مسلحون شخصا واحدا وأصابوا اثنين آخرين أمس في مدينة بوردو.").fatalities == 1

@@ -128,6 +128,13 @@ def test_exact_numbers_are_not_approximate() -> None:
     assert numbers_of("قتل 7 عناصر")[0][2] is False
 
 
+def test_the_noun_a_number_counts_is_no_dual_and_one_is_a_number() -> None:
+    assert [(v, k) for _, v, _, k in numbers_of("أطلق النار على أربعة شرطيين")] == [(4, "words")]
+    assert [(v, k) for _, v, _, k in numbers_of("قتل 9 مقاتلين")] == [(9, "digits")]
+    assert [(v, k) for _, v, _, k in numbers_of("قتل جنديين")] == [(2, "dual")]
+    assert [v for _, v, _, _ in numbers_of("قتلوا شخصا واحدا وأصابوا اثنين")] == [1, 2]
+
+
 def test_dual_needs_a_countable_noun() -> None:
     assert dual_singular("صاروخين") == "صاروخ"
     assert dual_singular("والقذيفتين") == "قذيفه"

@@ -9,7 +9,7 @@ from rasid.text.tokens import Token, proclitic_forms
 
 # Matching forms (normalised, ة -> ه).
 _UNITS = {
-    "واحد": 1, "واحده": 1, "احد": 1, "احدي": 1,
+    "واحد": 1, "واحدا": 1, "واحده": 1, "احد": 1, "احدي": 1,
     "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2,
     "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
     "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8,
@@ -200,7 +200,9 @@ def find_numbers(tokens: list[Token]) -> list[NumberMention]:
                 value, used, kind = vague, 1, "vague"
             elif parsed:
                 (value, used), kind = parsed, "words"
-            elif (noun := dual_singular(tok.norm)) is not None:
+            elif (noun := dual_singular(tok.norm)) is not None and not (
+                out and out[-1].tok_end == j and out[-1].kind != "dual"
+            ):  # (not the counted noun of a number: "أربعة شرطيين" are four)
                 value, used, kind = 2, 1, "dual"
         if value is None or used == 0:
             i += max(1, approx_len) if approx_len and value is None else 1
