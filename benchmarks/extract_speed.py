@@ -7,7 +7,9 @@ Reports articles/s and tokens/s for the full pipeline, and for the text stage al
 measured in the same run (the ratio says what the later stages cost), plus peak RSS.
 The first pass over the articles runs with cold per-word caches (gazetteer, lexicons, NER rows), as a
 short job does; the steady state of a long run is the median (and best) of --repeat warm passes,
-timed in CPU seconds of this process so that other load on the machine counts less.
+timed in CPU seconds of this process so that other load on the machine counts less. Passes run in
+batches (Pipeline.pipe), as `rasid extract`, `rasid eval` and the batch runner do; the median of as many
+passes calling the pipeline on one article at a time is reported beside them.
 Accepts GUIDELINES articles (id, text, published) and the news corpora's fields (content, date_extracted,
 docno, time).
 """
@@ -48,12 +50,16 @@ def load(path: str, limit: int) -> list[Article]:
     return articles
 
 
-def run(pipeline: Pipeline, articles: list[Article], cpu: bool = False) -> tuple[float, int, int]:
+def run(
+    pipeline: Pipeline, articles: list[Article], cpu: bool = False, one_by_one: bool = False
+) -> tuple[float, int, int]:
+    """Seconds, tokens and events of one pass: in batches (Pipeline.pipe, as the CLI and the batch
+    runner go) or calling the pipeline on each article."""
     clock = time.process_time if cpu else time.perf_counter
     start = clock()
     tokens = events = 0
-    for a in articles:
-        doc = pipeline(a)
+    docs = (pipeline(a) for a in articles) if one_by_one else pipeline.pipe(articles)
+    for doc in docs:
         tokens += len(doc.tokens)
         events += len(doc.events)
     return clock() - start, tokens, events
@@ -76,6 +82,7 @@ def main() -> None:
     base_s, tokens, _ = run(base, articles)
     full_s, _, events = run(full, articles)
     warm = sorted(run(full, articles, cpu=True)[0] for _ in range(args.repeat))
+    single = sorted(run(full, articles, cpu=True, one_by_one=True)[0] for _ in range(args.repeat))
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     n = len(articles)
     report = {
@@ -90,6 +97,7 @@ def main() -> None:
         "warm_passes": len(warm),
         "warm_articles_per_cpu_s_median": round(n / warm[len(warm) // 2], 1) if warm else None,
         "warm_articles_per_cpu_s_best": round(n / warm[0], 1) if warm else None,
+        "one_by_one_articles_per_cpu_s_median": round(n / single[len(single) // 2], 1) if single else None,
         "peak_rss_mb": round(rss_mb, 1),
     }
     json.dump(report, sys.stdout, indent=2)

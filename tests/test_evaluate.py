@@ -435,6 +435,9 @@ class FakePipeline:
         doc.warnings = ["a note"]
         return doc
 
+    def pipe(self, articles: Any) -> Any:
+        return map(self, articles)
+
 
 def test_extraction_mode_runs_the_pipeline(gold_file: str, monkeypatch: pytest.MonkeyPatch) -> None:
     import rasid.pipeline

@@ -102,6 +102,34 @@ def test_vectorised_context_marks_equal_the_crf_featurizer() -> None:
     assert np.array_equal(ctx, expected)
 
 
+def test_documents_encoded_together_keep_their_own_context() -> None:
+    encoder = get_tagger("neural").encoder
+    first = [["قال", "الرئيس", "محمود", "عباس", "في", "مدينه", "رام", "الله", "امس", "."]]
+    second = [["واكد", "عباس", "ان", "الوفد", "سيصل", "الي", "القاهره", "."], ["زار", "الوزير", "عمان", "."]]
+    together, _ = encoder.encode(first + second, docs=[0, 1, 1])
+    alone = [encoder.encode(doc)[0]["marks"] for doc in (first, second)]
+    t = together["marks"].shape[1]
+    padded = [np.pad(m, ((0, 0), (0, t - m.shape[1]), (0, 0))) for m in alone]
+    assert np.array_equal(together["marks"], np.concatenate(padded))
+    # (as one document, "عباس" would share its context across both)
+    assert not np.array_equal(encoder.encode(first + second)[0]["marks"], together["marks"])
+
+
+@shipped
+def test_tagging_documents_in_one_batch_equals_tagging_each() -> None:
+    tagger = get_tagger("neural")
+    docs = [TextStage()(Doc(Article(id=str(i), text=t))) for i, t in enumerate(TEXTS)]
+    sentences = [[d.tokens[s.tok_start : s.tok_end] for s in d.sentences] for d in docs]
+    assert tagger.tag_docs(sentences, False) == [tagger.tag_doc(s, False) for s in sentences]
+
+
+TEXTS = (
+    "قال الرئيس الفلسطيني محمود عباس في رام الله إن الوفد سيصل إلى القاهرة.",
+    "استقبل الملك عبد الله الثاني في عمان وزير الخارجية الأمريكي. وأكد عباس دعمه.",
+    "",
+)
+
+
 @shipped
 def test_char_features_kept_per_word_type_equal_a_fresh_computation(monkeypatch) -> None:
     import rasid.entities.neural as neural

@@ -111,3 +111,26 @@ def test_undated_event_sentences_after_the_lead_are_not_tagged() -> None:
     assert doc.event_sentences() == {0, 2, 3}
     tagged = {doc.sentence_of(m.tok_start).i for m in EntityStage()(doc).entities}
     assert 2 not in tagged and 3 in tagged  # the third has no date of its own; the fourth has one
+
+
+def test_pipe_gives_the_docs_of_one_article_at_a_time_in_order() -> None:
+    texts = [
+        EVENT_AND_NEWS,
+        NO_EVENT,
+        "قتل ثلاثة جنود في انفجار عبوة ناسفة قرب مدينة كركوك أمس.",
+        "",
+        NO_EVENT,
+    ]
+    articles = [Article(id=str(i), text=t, published=dt.date(2024, 3, 5)) for i, t in enumerate(texts)]
+    pipeline = Pipeline()
+    one_by_one = [pipeline(a) for a in articles]
+    batched = list(pipeline.pipe(iter(articles), batch_size=2))
+    assert [d.article.id for d in batched] == [a.id for a in articles]
+    for x, y in zip(one_by_one, batched, strict=True):
+        assert [(m.start, m.end, m.label) for m in x.entities] == [
+            (m.start, m.end, m.label) for m in y.entities
+        ]
+        assert [e.to_dict() for e in x.events] == [e.to_dict() for e in y.events]
+        assert x.places == y.places and x.warnings == y.warnings
+    assert [len(d.events) for d in batched] == [1, 0, 1, 0, 0]
+    assert batched[1].places == []  # an eventless article stops after the trigger stage in a batch too

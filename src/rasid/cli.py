@@ -137,8 +137,7 @@ def extract(
     collected: list[Event] = []
     warned: set[str] = set()
     articles = list(iter_inputs(files or ["-"], published))  # all input is checked before any output
-    for article in articles:
-        doc = pipeline(article)
+    for article, doc in zip(articles, pipeline.pipe(articles), strict=True):
         for w in doc.warnings:
             if w not in warned:
                 warned.add(w)

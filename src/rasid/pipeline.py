@@ -6,8 +6,10 @@ Adding a stage is adding one module and one line to STAGES.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import importlib
-from collections.abc import Callable, Iterable
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from rasid.doc import Doc
@@ -24,6 +26,7 @@ STAGES: tuple[str, ...] = (
 )
 
 Stage = Callable[[Doc], Doc]
+BATCH_SIZE = 16  # documents per batch in Pipeline.pipe (stage by stage: each stage's code and data stay hot)
 
 
 def stage_class(path: str) -> type:
@@ -50,17 +53,59 @@ class Pipeline:
         self.stages: list[Stage] = [stage_class(p)() for p in self.names]
 
     def __call__(self, article: Article) -> Doc:
-        doc = Doc(article)
-        if article.published is None:
-            doc.warnings.append("no publication date: relative dates are left unresolved")
-        for stage in self.stages:
-            doc = stage(doc)
-            if self.stop_eventless and getattr(stage, "gates_events", False) and not doc.event_sentences():
+        return self.run([article])[0]
+
+    def pipe(self, articles: Iterable[Article], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
+        """The Docs of many articles, in order, as calling the pipeline on each would give them, but
+        faster: each stage runs over a batch of documents before the next stage starts, and a stage
+        with a `pipe` method takes the whole batch at once (the entity tagger runs its network once
+        per batch). Like spaCy's Language.pipe."""
+        it = iter(articles)
+        while batch := list(itertools.islice(it, batch_size)):
+            yield from self.run(batch)
+
+    def run(self, articles: list[Article]) -> list[Doc]:
+        """The Docs of one batch of articles: each document goes through the stages up to the one that
+        gates events on its own (most news stops there), then the documents that pass go through
+        each later stage together."""
+        gate = next((k + 1 for k, st in enumerate(self.stages) if getattr(st, "gates_events", False)), 0)
+        if not self.stop_eventless:
+            gate = 0
+        docs = []
+        for article in articles:
+            doc = Doc(article)
+            if article.published is None:
+                doc.warnings.append("no publication date: relative dates are left unresolved")
+            for stage in self.stages[:gate]:
+                doc = stage(doc)
+            docs.append(doc)
+        live = [i for i, doc in enumerate(docs) if not gate or doc.event_sentences()]
+        for stage in self.stages[gate:]:
+            if not live:
                 break
-        return doc
+            batch = getattr(stage, "pipe", None)
+            done = batch([docs[i] for i in live]) if batch else [stage(docs[i]) for i in live]
+            for i, doc in zip(live, done, strict=True):
+                docs[i] = doc
+        _freeze_resources()
+        return docs
 
     def extract(self, article: Article) -> list[Event]:
         return self(article).events
+
+
+_frozen = False
+
+
+def _freeze_resources() -> None:
+    """After the first run in a process, moves every object alive to the collector's permanent
+    generation: the lexicons, gazetteer and model tables loaded by then live as long as the process,
+    and the cyclic collector need not walk them again at each full collection (on news, that walk
+    took about a tenth of the extraction time)."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
 
 
 @lru_cache(maxsize=1)

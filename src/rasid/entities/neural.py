@@ -37,6 +37,9 @@ MAX_CHARS = 14  # longer words keep their first and last 7 characters
 BATCH_SENTENCES = 32
 MAX_CACHED_WORDS = 200_000
 RUN_RATIO = 0.7
+# sentences tagged together are padded to the longest: several documents go through the network at
+# once only while their padded input stays within this many positions (bounded memory)
+MAX_BATCH_POSITIONS = 16_384
 _SHAPES = ("ar", "lat", "digit", "punct")
 _TYPE_INDEX = {t: k for k, t in enumerate(TYPES)}
 
@@ -205,10 +208,13 @@ class Encoder:
                     ctx[b, i, column] = 1.0
                     ctx[b, i + 1 : i + matched, 4 + column] = 1.0
 
-    def _doc_context(self, rows: np.ndarray, mask: np.ndarray, ctx: np.ndarray) -> None:
+    def _doc_context(
+        self, rows: np.ndarray, mask: np.ndarray, ctx: np.ndarray, docs: list[int] | None = None
+    ) -> None:
         """Label-free document context, as Featurizer.doc_marks: for each word stem, the trigger
         classes one and two words before any of its occurrences and its gazetteer types, shared by
-        all its occurrences in the document (ctx columns 8..19; gazetteer B/I already in 0..7)."""
+        all its occurrences in the document (ctx columns 8..19; gazetteer B/I already in 0..7).
+        `docs`: the document of each sentence, when the sentences are of several."""
         stems = self.doc_stem[rows] * mask
         where = np.nonzero(stems)
         if not len(where[0]):
@@ -221,6 +227,8 @@ class Encoder:
         seen[:, 2:, 4:8] = eye[trig[:, :-2]]
         seen[..., 8:12] = np.maximum(ctx[..., 0:4], ctx[..., 4:8])
         keys = stems[where]
+        if docs is not None:  # a stem of another document is another key
+            keys = keys + np.asarray(docs, dtype=np.int64)[where[0]] * (len(self._stems) + 1)
         order = np.argsort(keys, kind="stable")
         sorted_keys = keys[order]
         starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
@@ -244,11 +252,12 @@ class Encoder:
         return self.char_feat[rows]
 
     def encode(
-        self, sentences: list[list[str]], char_cnn: CharCNN | None = None
+        self, sentences: list[list[str]], char_cnn: CharCNN | None = None, docs: list[int] | None = None
     ) -> tuple[dict[str, np.ndarray], np.ndarray]:
         """Input arrays for a batch of sentences (padded to the longest) and their lengths.
 
-        Document context marks come from all sentences given, so pass one document's sentences.
+        Document context marks come from the sentences of one document: all sentences given, or
+        those of one number in `docs` (the document of each sentence).
         With `char_cnn` the arrays are the runtime layout's (char features and lengths), else the
         torch export's (char ids and a per-sentence reversal index).
         """
@@ -271,7 +280,7 @@ class Encoder:
         mask = np.arange(t)[None, :] < lengths[:, None]
         if feat.gaz_first:
             self._gazetteer(sentences, rows, mask, ctx)
-        self._doc_context(rows, mask, ctx)
+        self._doc_context(rows, mask, ctx, docs)
         # the row of a padding position is 0 (some word): its inputs are zeroed below
         marks = np.concatenate([self.marks[rows], ctx], axis=-1) * mask[..., None]
         arrays = {
@@ -445,25 +454,28 @@ class NeuralTagger:
                 self.char_cnn = lambda char_ids: chars({"char_ids": char_ids})
 
     def network_inputs(
-        self, sentences: list[list[str]], layout: str = "model"
+        self, sentences: list[list[str]], layout: str = "model", docs: list[int] | None = None
     ) -> tuple[dict[str, np.ndarray], np.ndarray]:
         """The network's input arrays: of the model's layout, or of the torch export's (`layout="export"`)."""
         char_cnn = self.char_cnn if layout == "model" else None
-        arrays, lengths = self.encoder.encode(sentences, char_cnn)
+        arrays, lengths = self.encoder.encode(sentences, char_cnn, docs)
         arrays["word_vec"] = self.vectors[arrays.pop("word_ids")]
         arrays["stem_vec"] = self.vectors[arrays.pop("stem_ids")]
         return arrays, lengths
 
     def tag_words(
-        self, sentences: list[list[str]], with_scores: bool = True
+        self, sentences: list[list[str]], with_scores: bool = True, docs: list[int] | None = None
     ) -> list[tuple[list[str], list[float]]]:
-        """Tags and confidences (marginals; 1.0 without scores) for sentences of matching-form words."""
+        """Tags and confidences (marginals; 1.0 without scores) for sentences of matching-form words
+        (of one document, or of the document numbered in `docs` for each)."""
         out: list[tuple[list[str], list[float]]] = [([], [])] * len(sentences)
         live = [i for i, s in enumerate(sentences) if s]
         if not live:
             return out
-        # document context from all sentences; network batches of similar lengths, longest first
-        arrays, lengths = self.network_inputs([sentences[i] for i in live])
+        # document context per document; network batches of similar lengths, longest first
+        arrays, lengths = self.network_inputs(
+            [sentences[i] for i in live], docs=None if docs is None else [docs[i] for i in live]
+        )
         order = np.argsort(-lengths, kind="stable")
         lengths = lengths[order]
         em = np.zeros((len(order), int(lengths[0]), len(self.labels)))
@@ -495,3 +507,32 @@ class NeuralTagger:
         self, sentences: list[list[Token]], with_scores: bool = True
     ) -> list[tuple[list[str], list[float]]]:
         return self.tag_words([[t.norm or "_" for t in tokens] for tokens in sentences], with_scores)
+
+    def tag_docs(
+        self, docs: list[list[list[Token]]], with_scores: bool = True
+    ) -> list[list[tuple[list[str], list[float]]]]:
+        """tag_doc() for several documents, through the network and the decoder at once (as many
+        documents at a time as MAX_BATCH_POSITIONS allows)."""
+        out: list[list[tuple[list[str], list[float]]]] = []
+        for group in _position_bounded(docs):
+            words = [[t.norm or "_" for t in tokens] for sentences in group for tokens in sentences]
+            owner = [d for d, sentences in enumerate(group) for _ in sentences]
+            tagged = iter(self.tag_words(words, with_scores, owner))
+            out.extend([next(tagged) for _ in sentences] for sentences in group)
+        return out
+
+
+def _position_bounded(docs: list[list[list[Token]]]) -> list[list[list[list[Token]]]]:
+    """Consecutive groups of documents whose sentences, padded to the longest, stay within
+    MAX_BATCH_POSITIONS (a longer document is a group of its own)."""
+    groups: list[list[list[list[Token]]]] = []
+    count = longest = 0
+    for sentences in docs:
+        n, t = len(sentences), max((len(s) for s in sentences), default=0)
+        if groups and (count + n) * max(longest, t) <= MAX_BATCH_POSITIONS:
+            groups[-1].append(sentences)
+            count, longest = count + n, max(longest, t)
+        else:
+            groups.append([sentences])
+            count, longest = n, t
+    return groups

@@ -15,7 +15,8 @@ context (doc_marks) comes from the tagged sentences. No later stage reads the ta
 from __future__ import annotations
 
 from rasid.doc import Doc
-from rasid.entities.tagger import Tagger, get_tagger, mentions
+from rasid.entities.tagger import Tagger, get_tagger, mentions, tag_docs
+from rasid.text import Token
 
 _LEAD = 2  # the first sentences may make an event with no date of their own (as in the event stage)
 
@@ -37,6 +38,22 @@ class EntityStage:
         return self._tagger
 
     def __call__(self, doc: Doc) -> Doc:
+        return self.pipe([doc])[0]
+
+    def pipe(self, docs: list[Doc]) -> list[Doc]:
+        """Tags the documents' sentences in one batch (each document keeps its own context)."""
+        chosen = [self._sentences(doc) for doc in docs]
+        tagged = tag_docs(self.tagger, chosen, self.scores) if any(chosen) else [[] for _ in docs]
+        for doc, sentences, results in zip(docs, chosen, tagged, strict=True):
+            doc.entities = [
+                m
+                for tokens, (tags, scores) in zip(sentences, results, strict=True)
+                for m in mentions(tokens, tags, scores, doc.text)
+            ]
+        return docs
+
+    def _sentences(self, doc: Doc) -> list[list[Token]]:
+        """The token lists to tag: the sentences that could make an event (all with all_sentences)."""
         wanted = None if self.all_sentences else doc.event_sentences()
         if wanted is not None:
             dated = {doc.sentence_of(d.tok_start).i for d in doc.dates if d.precision in (1, 2, 3)}
@@ -44,12 +61,4 @@ class EntityStage:
         sentences = [
             doc.tokens[s.tok_start : s.tok_end] for s in doc.sentences if wanted is None or s.i in wanted
         ]
-        sentences = [tokens for tokens in sentences if any(t.is_word for t in tokens)]
-        found = []
-        if sentences:
-            for tokens, (tags, scores) in zip(
-                sentences, self.tagger.tag_doc(sentences, self.scores), strict=True
-            ):
-                found.extend(mentions(tokens, tags, scores, doc.text))
-        doc.entities = found
-        return doc
+        return [tokens for tokens in sentences if any(t.is_word for t in tokens)]

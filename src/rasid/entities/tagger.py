@@ -102,6 +102,16 @@ class CRFTagger:
         return [self.tag_words(w, with_scores, marks) for w in words]
 
 
+def tag_docs(
+    tagger: Tagger, docs: list[list[list[Token]]], with_scores: bool = True
+) -> list[list[tuple[list[str], list[float]]]]:
+    """tag_doc() for each of several documents, in one batch where the tagger can (`tag_docs`)."""
+    batched = getattr(tagger, "tag_docs", None)
+    if batched is not None:
+        return batched(docs, with_scores)
+    return [tagger.tag_doc(sentences, with_scores) if sentences else [] for sentences in docs]
+
+
 @lru_cache(maxsize=4)
 def get_tagger(backend: str | None = None) -> Tagger:
     """The tagger of a backend ('neural' (default), 'crf', 'hf:/path'), built once per process."""

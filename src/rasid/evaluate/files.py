@@ -89,8 +89,8 @@ def extract_predictions(
         raise RasidError(f"extraction pipeline unavailable ({e}); score a file with --pred") from None
     pred: dict[str, list[Event]] = {}
     seen: set[str] = set()
-    for article in read_articles(gold_path):
-        doc = pipeline(article)
+    articles = list(read_articles(gold_path))
+    for article, doc in zip(articles, pipeline.pipe(articles), strict=True):
         for w in doc.warnings:
             if on_warning and w not in seen:
                 seen.add(w)
