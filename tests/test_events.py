@@ -3453,3 +3453,17 @@ def test_one_of_the_police_fired_on_was_wounded() -> None:
     event = only(text, dt.date(2018, 3, 24))
     assert (event.sub_event_type, event.injured) == ("Armed clash", 1)
     assert only("قتل مسلحون شخصا واحدا وأصابوا اثنين آخرين أمس في مدينة بوردو.").fatalities == 1
+
+
+def test_the_party_an_agreement_was_made_with_is_its_other_side() -> None:
+    text = (
+        "أعلن جيش الإسلام الاثنين أنه توصل إلى اتفاق مع روسيا، الداعم الرئيسي للحكومة السورية، "
+        "على إجلاء المقاتلين من مدينة دوما."
+    )
+    event = only(text, dt.date(2018, 3, 13))
+    assert event.sub_event_type == "Agreement"
+    assert (event.actor1.name, event.actor2.name, event.interaction) == (
+        "Jaish al-Islam",
+        "Military Forces of Russia",
+        "28",
+    )

@@ -1377,6 +1377,9 @@ class EventStage:
         if trig.sub_event_type == "Agreement":  # between armed parties: those evacuated take no part
             sides = [a for a in (actor1, actor2) if a is not None and a.inter != 7]
             actor1, actor2 = [*sides, None, None][:2]
+            partner = _agreed_with(doc, trig, s_actors)  # "توصل إلى اتفاق مع روسيا": the other party
+            if partner is not None and actor1 is not None and partner.actor.name != actor1.name:
+                actor2 = resolve_inter(partner, country)
             if actor1 is not None and actor2 is None:
                 actor2 = _article_adversary(doc, country, actor1)  # the side it agreed with
         if trig.sub_event_type == "Arrests":
@@ -3201,6 +3204,17 @@ def _is_genitive_agent(doc: Doc, trig: Trigger, m: ActorMention) -> bool:
 def _plural_verb(tok: Token) -> bool:
     """ "هاجموا", "استهدفوا": a verb whose plural says that its subject came before it."""
     return tok.norm.endswith("وا") and len(tok.norm) > 4
+
+
+_WITH = lx._words("مع")
+
+
+def _agreed_with(doc: Doc, trig: Trigger, mentions: list[ActorMention]) -> ActorMention | None:
+    """The party named right after "مع" that follows the agreement's words ("اتفاق مع روسيا")."""
+    for k in range(trig.tok_end, min(trig.tok_end + 2, len(doc.tokens))):
+        if doc.tokens[k].norm in _WITH:
+            return next((m for m in mentions if m.tok_start == k + 1 and m.actor is not None), None)
+    return None
 
 
 def _protest_actors(
