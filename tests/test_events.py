@@ -3467,3 +3467,21 @@ def test_the_party_an_agreement_was_made_with_is_its_other_side() -> None:
         "Military Forces of Russia",
         "28",
     )
+
+
+def test_review_cases_of_asides_found_arms_monday_and_clashes_between_people() -> None:
+    pub = dt.date(2020, 3, 6)
+    # "فجر اليوم نفسه" is a time, not "فجر ... نفسه" (blew himself up)
+    text = "اندلعت اشتباكات بين الجيش ومسلحين في سيناء يوم الخميس، وانسحب المسلحون فجر اليوم نفسه."
+    assert [e.sub_event_type for e in events_of(text, pub)] == ["Armed clash"]
+    # arms found: machine guns and rifles
+    text = "تمكنت قوات الأمن العراقية يوم الخميس من العثور على رشاشات وبنادق في منزل بقضاء الحويجة في كركوك."
+    assert [e.sub_event_type for e in events_of(text, pub)] == ["Disrupted weapons use"]
+    # "الاثنين" is Monday: the dual after it still counts two
+    assert only("قتل الاثنين جنديان عراقيان في هجوم شنه مسلحون على نقطة تفتيش في كركوك.", pub).fatalities == 2
+    # a clash between two families is no force against protesters, whatever police the article names
+    text = (
+        "قتل ثلاثة من الأهالي وأصيب خمسة آخرون في اشتباكات بين عائلتين في قرية بمحافظة سوهاج يوم الخميس. "
+        "وقالت الشرطة المصرية إن التحقيق بدأ. وأضافت الشرطة المصرية أنها اعتقلت عشرة."
+    )
+    assert [e.sub_event_type for e in events_of(text, pub)] == ["Armed clash"]

@@ -87,7 +87,8 @@ class Pipeline:
             done = batch([docs[i] for i in live]) if batch else [stage(docs[i]) for i in live]
             for i, doc in zip(live, done, strict=True):
                 docs[i] = doc
-        _freeze_resources()
+        if live:  # (some document went through every stage: their resources are loaded)
+            _freeze_resources()
         return docs
 
     def extract(self, article: Article) -> list[Event]:
@@ -98,10 +99,10 @@ _frozen = False
 
 
 def _freeze_resources() -> None:
-    """After the first run in a process, moves every object alive to the collector's permanent
-    generation: the lexicons, gazetteer and model tables loaded by then live as long as the process,
-    and the cyclic collector need not walk them again at each full collection (on news, that walk
-    took about a tenth of the extraction time)."""
+    """After the first run in a process that took a document through every stage, moves every object
+    alive to the collector's permanent generation: the lexicons, gazetteer and model tables loaded by
+    then live as long as the process, and the cyclic collector need not walk them again at each full
+    collection (on news, that walk took about a tenth of the extraction time)."""
     global _frozen
     if not _frozen:
         _frozen = True

@@ -1254,6 +1254,7 @@ class EventStage:
                 force is not None
                 or (  # no side named: "قتل 12 فلسطينيا في مواجهات", the dead tell the people's side
                     has_casualties
+                    and not _between_people(doc, s, trig)  # not "اشتباكات بين عائلتين"
                     and ((force := _article_force(doc, country)) is not None or _protest_article(doc))
                 )
             )
@@ -1850,6 +1851,19 @@ def _people_side(doc: Doc, s: Sentence) -> bool:
     return _forms_in_sentence(doc, s, _PEOPLE_WORDS) or any(
         m.label == "ACTOR_DEMONYM" and m.actor is not None and m.actor.inter == 7
         for m in doc.in_sentence(doc.actors, s)
+    )
+
+
+_BETWEEN = lx._words("بين")
+
+
+def _between_people(doc: Doc, s: Sentence, trig: Trigger) -> bool:
+    """ "اشتباكات بين عائلتين", "مواجهات بين مشجعي فريقين": the clash names its two sides, and they are
+    no forces (not "مواجهات على الحدود بين إسرائيل وقطاع غزة": places)."""
+    starts = {p.tok_start for p in doc.in_sentence(doc.places, s)}
+    return any(
+        doc.tokens[k].norm in _BETWEEN and k + 1 not in starts
+        for k in range(trig.tok_end, min(s.tok_end - 1, trig.tok_end + 4))
     )
 
 

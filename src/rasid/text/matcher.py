@@ -115,7 +115,8 @@ class PhraseMatcher(Generic[V]):
                 return None
             while i < end and tokens[i].norm in ("-", "/"):
                 i += 1  # "السورية-العراقية", "حزيران/يونيو"
-            if i < end and tokens[i].norm in self._insertions:
+            if i < end and tokens[i].norm in self._insertions and tokens[i - 1].norm not in self._insertions:
+                # (not after a word that is itself a time word: "فجر اليوم نفسه" is a date, then a word)
                 j = self._past_aside(tokens, i, end)
                 aside += j - i
                 i = j

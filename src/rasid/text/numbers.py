@@ -201,7 +201,10 @@ def find_numbers(tokens: list[Token]) -> list[NumberMention]:
             elif parsed:
                 (value, used), kind = parsed, "words"
             elif (noun := dual_singular(tok.norm)) is not None and not (
-                out and out[-1].tok_end == j and out[-1].kind != "dual"
+                out
+                and out[-1].tok_end == j
+                and out[-1].kind != "dual"
+                and not tokens[j - 1].norm.startswith("ال")  # ("الاثنين" before it is Monday)
             ):  # (not the counted noun of a number: "أربعة شرطيين" are four)
                 value, used, kind = 2, 1, "dual"
         if value is None or used == 0:
