@@ -2077,7 +2077,7 @@ def _patron_place(doc: Doc, p: PlaceMention) -> bool:
 _CROWD_WORDS = lx._words("جماهير الجماهير مشجعين المشجعين مشجعون المشجعون")
 _PARTY = lx._words("حزب الحزب")
 _MANY = lx._words("عشرات مئات الاف الالاف")
-_PEOPLE_WORDS = lx._words("شبان الشبان مواطنين المواطنين الاهالي اهالي السكان سكان طلاب الطلاب")
+_COUNTED_PEOPLE = lx._words("شبان الشبان مواطنين المواطنين الاهالي اهالي السكان سكان طلاب الطلاب")
 
 
 def _crowd_at_trigger(doc: Doc, s: Sentence, trig: Trigger) -> bool:
@@ -2097,7 +2097,7 @@ def _many_people(doc: Doc, k: int) -> bool:
         return False
     people = doc.tokens[k + 1]
     plural_nisba = nationality(people) is not None and people.norm.endswith(("يين", "يون"))
-    return plural_nisba or not _PEOPLE_WORDS.isdisjoint(people.forms)
+    return plural_nisba or not _COUNTED_PEOPLE.isdisjoint(people.forms)
 
 
 def _crowd_clash(doc: Doc, s: Sentence, trig: Trigger, actor1: Actor | None, actor2: Actor | None) -> bool:
