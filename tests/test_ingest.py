@@ -248,3 +248,43 @@ def test_cli_ingest_summary_and_errors(tmp_path: Path) -> None:
     assert "errors 1" in result.output and "9 incidents (3 with several sources)" in result.output
     result = runner.invoke(app, ["ingest", str(CORPUS), "--db", str(db), "--published", "29/07/2021"])
     assert result.exit_code == 1 and "invalid --published date" in result.output
+
+
+def test_the_default_pipeline_extracts_in_batches_and_one_failure_stays_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rasid.pipeline import default_pipeline
+    from rasid.time.stage import TimeStage
+
+    texts = [
+        "قصفت طائرات حربية مدينة الرقة أمس.",
+        "قتل ثلاثة جنود في انفجار عبوة ناسفة قرب مدينة كركوك أمس. boom",
+        "تظاهر المئات في مدينة البصرة أمس احتجاجا على انقطاع الكهرباء.",
+        "افتتح وزير التعليم معرضا للكتاب في مدينة جدة.",
+        "اندلعت اشتباكات بين الجيش ومسلحين في مدينة العريش أمس.",
+    ]
+    inputs = [Input(Article(f"a{i}", t, dt.date(2021, 3, 2)), "t") for i, t in enumerate(texts)]
+    real = TimeStage.__call__
+
+    def crash_on_boom(self, doc):  # a stage that fails on one article
+        if "boom" in doc.text:
+            raise ValueError("stage crashed")
+        return real(self, doc)
+
+    monkeypatch.setattr(TimeStage, "__call__", crash_on_boom)
+    batched, single = SQLiteStore(tmp_path / "b.db"), SQLiteStore(tmp_path / "s.db")
+    summary = ingest(inputs, batched, batch_size=3)
+    assert summary.new == 4 and [e.message for e in summary.errors] == [
+        "extraction failed (ValueError: stage crashed)"
+    ]
+    ingest(inputs, single, default_pipeline().extract, batch_size=3)
+    for store in (batched, single):
+        assert [r[0] for r in store.db.execute("SELECT id FROM articles ORDER BY rowid")] == [
+            "a0",
+            "a2",
+            "a3",
+            "a4",
+        ]
+    assert batched.counts() == single.counts() and batched.counts()["events"] == 3
+    batched.close()
+    single.close()

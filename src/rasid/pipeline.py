@@ -94,6 +94,26 @@ class Pipeline:
     def extract(self, article: Article) -> list[Event]:
         return self(article).events
 
+    def extract_each(
+        self, articles: list[Article], batch_size: int = BATCH_SIZE
+    ) -> list[list[Event] | Exception]:
+        """The events of each article, a batch at a time; a batch that raises runs again one article at
+        a time, so that only the article at fault fails (its exception stands in its place)."""
+        out: list[list[Event] | Exception] = []
+        for first in range(0, len(articles), batch_size):
+            batch = articles[first : first + batch_size]
+            try:
+                out.extend(doc.events for doc in self.run(batch))
+                continue
+            except Exception:
+                pass
+            for article in batch:
+                try:
+                    out.append(self.extract(article))
+                except Exception as e:
+                    out.append(e)
+        return out
+
 
 _frozen = False
 

@@ -20,8 +20,7 @@ import pyarrow as pa
 
 from rasid.batch.schema import event_to_row, events_table
 from rasid.batch.sources import Failure
-from rasid.model import Article, Event
-from rasid.pipeline import BATCH_SIZE
+from rasid.model import Article
 
 # One pipeline per worker process and stage list; the lock keeps multi-threaded workers safe.
 _PIPELINES: dict[tuple[str, ...] | None, Any] = {}
@@ -73,7 +72,9 @@ def run_partition(
     started = time.perf_counter()
     rows: list[dict[str, Any]] = []
     result = PartitionResult(partition, events_table([]), [])
-    for article, events in zip(articles, _extracted(pipeline, articles), strict=True):
+    with _LOCK:
+        extracted = pipeline.extract_each(articles)
+    for article, events in zip(articles, extracted, strict=True):
         if isinstance(events, Exception):  # one article's failure must not fail its partition
             message = f"{type(events).__name__}: {events}".splitlines()[0][:500]
             result.failures.append(Failure(partition, article.id, "pipeline", message, _where(events)))
@@ -90,27 +91,6 @@ def run_partition(
     result.worker = f"{socket.gethostname()}:{os.getpid()}"
     result.peak_rss = peak_rss_bytes()
     return result
-
-
-def _extracted(pipeline: Any, articles: list[Article]) -> list[list[Event] | Exception]:
-    """The events of each article, a batch at a time (Pipeline.run); a batch that raises runs again
-    one article at a time, so that only the article at fault fails."""
-    out: list[list[Event] | Exception] = []
-    for first in range(0, len(articles), BATCH_SIZE):
-        batch = articles[first : first + BATCH_SIZE]
-        try:
-            with _LOCK:
-                out.extend(doc.events for doc in pipeline.run(batch))
-            continue
-        except Exception:
-            pass
-        for article in batch:
-            try:
-                with _LOCK:
-                    out.append(pipeline.extract(article))
-            except Exception as e:
-                out.append(e)
-    return out
 
 
 def worker_versions() -> dict[str, str | None]:

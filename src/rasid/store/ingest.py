@@ -20,11 +20,19 @@ Extractor = Callable[[Article], list[Event]]
 _BAD_VALUE = (OverflowError, TypeError, ValueError, sqlite3.IntegrityError, sqlite3.InterfaceError)
 
 
-def default_extractor() -> Extractor:
-    """The full pipeline (built once per process)."""
-    from rasid.pipeline import default_pipeline
+def _each(extract: Extractor) -> Callable[[list[Article]], list[list[Event] | Exception]]:
+    """Extraction of a list of articles, each article's exception in its place."""
 
-    return default_pipeline().extract
+    def run(articles: list[Article]) -> list[list[Event] | Exception]:
+        out: list[list[Event] | Exception] = []
+        for article in articles:
+            try:
+                out.append(extract(article))
+            except Exception as e:  # one article's failure must not stop the ingest
+                out.append(e)
+        return out
+
+    return run
 
 
 @dataclass(slots=True)
@@ -69,7 +77,9 @@ def ingest(
     """
     summary = IngestSummary()
     batch: list[Item] = []
+    pending: list[Input] = []  # new articles waiting to be extracted together
     seen: set[str] = set()
+    extract_each = None
 
     def add(items: list[Item]) -> None:
         result = store.add_batch(items, extractor=extractor_name, reextract=reextract)
@@ -92,6 +102,32 @@ def ingest(
                     summary.errors.append(Problem(item.origin, f"cannot store ({type(e).__name__}: {e})"))
         batch.clear()
 
+    def keep(entry: Input, events: list[Event]) -> None:
+        batch.append(Item(entry.article, events, entry.origin))
+        if len(batch) >= batch_size:
+            flush()
+
+    def extract_pending() -> None:
+        """Extracts the waiting articles (the default pipeline takes them in batches: Pipeline.pipe)."""
+        nonlocal extract_each
+        if not pending:
+            return
+        if extract_each is None:
+            if extract is None:
+                from rasid.pipeline import default_pipeline
+
+                extract_each = default_pipeline().extract_each
+            else:
+                extract_each = _each(extract)
+        for entry, events in zip(pending, extract_each([e.article for e in pending]), strict=True):
+            if isinstance(events, Exception):
+                summary.errors.append(
+                    Problem(entry.origin, f"extraction failed ({type(events).__name__}: {events})")
+                )
+            else:
+                keep(entry, events)
+        pending.clear()
+
     for entry in inputs:
         if isinstance(entry, Problem):
             summary.errors.append(entry)
@@ -102,22 +138,15 @@ def ingest(
                 summary.duplicates += 1
             else:
                 seen.add(digest)
-                try:
-                    if input_events and entry.events is not None:
-                        events = entry.events
-                    else:
-                        if extract is None:
-                            extract = default_extractor()
-                        events = extract(entry.article)
-                except Exception as e:  # one article's failure must not stop the ingest
-                    summary.errors.append(
-                        Problem(entry.origin, f"extraction failed ({type(e).__name__}: {e})")
-                    )
+                if input_events and entry.events is not None:
+                    extract_pending()  # (stored in input order)
+                    keep(entry, entry.events)
                 else:
-                    batch.append(Item(entry.article, events, entry.origin))
-                    if len(batch) >= batch_size:
-                        flush()
+                    pending.append(entry)
+                    if len(pending) >= batch_size:
+                        extract_pending()
         if on_item is not None:
             on_item(summary)
+    extract_pending()
     flush()
     return summary
