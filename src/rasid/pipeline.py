@@ -57,9 +57,9 @@ class Pipeline:
 
     def pipe(self, articles: Iterable[Article], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
         """The Docs of many articles, in order, as calling the pipeline on each would give them, but
-        faster: each stage runs over a batch of documents before the next stage starts, and a stage
-        with a `pipe` method takes the whole batch at once (the entity tagger runs its network once
-        per batch). Like spaCy's Language.pipe."""
+        faster: in batches of `batch_size` articles (see run), where a stage with a `pipe` method
+        takes the whole batch at once (the entity tagger runs its network once per batch). Like
+        spaCy's Language.pipe."""
         it = iter(articles)
         while batch := list(itertools.islice(it, batch_size)):
             yield from self.run(batch)
