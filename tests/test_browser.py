@@ -214,9 +214,18 @@ def test_event_panel_shows_arabic_evidence_rtl_with_highlights(page: Any, server
 
 
 def _edit_fatalities(page: Any, event_id: str, value: int) -> None:
-    page.locator(f"#events-table tbody tr[data-id='{event_id}']").click()
-    page.wait_for_selector("#panel-body [data-edit='fatalities']")
-    page.locator("#panel-body [data-edit='fatalities']").click(force=True)
+    # The panel may still be re-rendering (a token change reloads the events and selects again): a
+    # click that lands on a panel being replaced is tried again on the new one.
+    for attempt in range(3):
+        page.locator(f"#events-table tbody tr[data-id='{event_id}']").click()
+        page.wait_for_selector("#panel-body [data-edit='fatalities']")
+        try:
+            page.locator("#panel-body [data-edit='fatalities']").click(force=True, timeout=5000)
+            page.wait_for_selector("form[data-form='fatalities'] input", timeout=5000)
+            break
+        except sync_api.Error:
+            if attempt == 2:
+                raise
     page.fill("form[data-form='fatalities'] input", str(value))
     page.click("form[data-form='fatalities'] button[type='submit']")
 
