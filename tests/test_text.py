@@ -133,6 +133,8 @@ def test_the_noun_a_number_counts_is_no_dual_and_one_is_a_number() -> None:
     assert [(v, k) for _, v, _, k in numbers_of("قتل 9 مقاتلين")] == [(9, "digits")]
     assert [(v, k) for _, v, _, k in numbers_of("قتل جنديين")] == [(2, "dual")]
     assert [v for _, v, _, _ in numbers_of("قتلوا شخصا واحدا وأصابوا اثنين")] == [1, 2]
+    # "الاثنين" is Monday, as "الأحد" is Sunday: no number ("الاثنان" is still two)
+    assert [v for _, v, _, _ in numbers_of("قتل يوم الاثنين ثلاثة وأصيب الاثنان")] == [3, 2]
 
 
 def test_dual_needs_a_countable_noun() -> None:

@@ -88,8 +88,8 @@ def _word_value(tok: Token) -> tuple[str, int] | None:
 def _number_word(word: str) -> tuple[str, int] | None:
     """(unit|ten|hundred|scale, value) of a number word in any clitic reading, else None."""
     for form in proclitic_forms(word):
-        if (form == "احد" and not word.endswith(("احد", "واحد"))) or word.endswith("الاحد"):
-            continue  # "الأحد" is Sunday
+        if (form == "احد" and not word.endswith(("احد", "واحد"))) or word.endswith(("الاحد", "الاثنين")):
+            continue  # "الأحد" is Sunday, "الاثنين" Monday
         if form in _UNITS:
             return "unit", _UNITS[form]
         if form in _TENS:
@@ -201,10 +201,7 @@ def find_numbers(tokens: list[Token]) -> list[NumberMention]:
             elif parsed:
                 (value, used), kind = parsed, "words"
             elif (noun := dual_singular(tok.norm)) is not None and not (
-                out
-                and out[-1].tok_end == j
-                and out[-1].kind != "dual"
-                and not tokens[j - 1].norm.startswith("ال")  # ("الاثنين" before it is Monday)
+                out and out[-1].tok_end == j and out[-1].kind != "dual"
             ):  # (not the counted noun of a number: "أربعة شرطيين" are four)
                 value, used, kind = 2, 1, "dual"
         if value is None or used == 0:
