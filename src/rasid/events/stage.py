@@ -1854,15 +1854,12 @@ def _people_side(doc: Doc, s: Sentence) -> bool:
     )
 
 
-_BETWEEN = lx._words("بين")
-
-
 def _between_people(doc: Doc, s: Sentence, trig: Trigger) -> bool:
     """ "اشتباكات بين عائلتين", "مواجهات بين مشجعي فريقين": the clash names its two sides, and they are
     no forces (not "مواجهات على الحدود بين إسرائيل وقطاع غزة": places)."""
     starts = {p.tok_start for p in doc.in_sentence(doc.places, s)}
     return any(
-        doc.tokens[k].norm in _BETWEEN and k + 1 not in starts
+        doc.tokens[k].norm == "بين" and k + 1 not in starts
         for k in range(trig.tok_end, min(s.tok_end - 1, trig.tok_end + 4))
     )
 
@@ -3220,13 +3217,10 @@ def _plural_verb(tok: Token) -> bool:
     return tok.norm.endswith("وا") and len(tok.norm) > 4
 
 
-_WITH = lx._words("مع")
-
-
 def _agreed_with(doc: Doc, trig: Trigger, mentions: list[ActorMention]) -> ActorMention | None:
     """The party named right after "مع" that follows the agreement's words ("اتفاق مع روسيا")."""
     for k in range(trig.tok_end, min(trig.tok_end + 2, len(doc.tokens))):
-        if doc.tokens[k].norm in _WITH:
+        if doc.tokens[k].norm == "مع":
             return next((m for m in mentions if m.tok_start == k + 1 and m.actor is not None), None)
     return None
 

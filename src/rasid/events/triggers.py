@@ -574,10 +574,23 @@ _ARMS = lx._words(
 
 def _arms_found(tokens: list[Token], sentence: Sentence, entry: TriggerEntry, start: int, end: int) -> bool:
     """ "عثر الجيش على كمية من مادة التي إن تي المتفجرة": what was found, a few words on, is arms."""
-    if entry.sub_event_type != _DISRUPTED or entry.strength != "weak":
-        return False
-    if not _forms_in(tokens, start, end, _FOUND):
-        return False
+    return _weak_find(entry, tokens, start, end, _FOUND) and _arms_after(tokens, sentence, end)
+
+
+def _people_found(tokens: list[Token], sentence: Sentence, entry: TriggerEntry, start: int, end: int) -> bool:
+    """ "تم العثور على شرطيين مقتولين", "عثر على سكريبال فاقدا الوعي": what was found is no arms."""
+    return _weak_find(entry, tokens, start, end, _FINDING) and not _arms_after(tokens, sentence, end)
+
+
+def _weak_find(entry: TriggerEntry, tokens: list[Token], start: int, end: int, verbs: frozenset[str]) -> bool:
+    return (
+        entry.sub_event_type == _DISRUPTED
+        and entry.strength == "weak"
+        and _forms_in(tokens, start, end, verbs)
+    )
+
+
+def _arms_after(tokens: list[Token], sentence: Sentence, end: int) -> bool:
     words = [t for t in tokens[end : sentence.tok_end] if t.is_word][:12]
     return any(not _ARMS.isdisjoint(t.forms) for t in words)
 
@@ -690,12 +703,7 @@ def find_triggers(
                 continue  # "برنامج الأسلحة الكيميائية": weapons, not their use
         if _is_aggregate(tokens, sentence, m.tok_start, counted):
             continue
-        if (
-            entry.sub_event_type == _DISRUPTED
-            and entry.strength == "weak"
-            and _forms_in(tokens, m.tok_start, m.tok_end, _FINDING)
-            and not _arms_found(tokens, sentence, entry, m.tok_start, m.tok_end)
-        ):  # "تم العثور على شرطيين مقتولين", "عثر على سكريبال فاقدا الوعي": people found, not arms
+        if _people_found(tokens, sentence, entry, m.tok_start, m.tok_end):
             continue
         if (
             entry.sub_event_type in TERRITORY

@@ -12,27 +12,13 @@ from dataclasses import dataclass, field
 
 from rasid.io.inputs import Input, Problem
 from rasid.model import Article, Event
+from rasid.pipeline import default_pipeline, events_or_error
 from rasid.store.base import Item, Store
 from rasid.store.sqlite import content_hash
 
 Extractor = Callable[[Article], list[Event]]
 # What one article's values can raise in the store (not I/O errors: those stop the ingest).
 _BAD_VALUE = (OverflowError, TypeError, ValueError, sqlite3.IntegrityError, sqlite3.InterfaceError)
-
-
-def _each(extract: Extractor) -> Callable[[list[Article]], list[list[Event] | Exception]]:
-    """Extraction of a list of articles, each article's exception in its place."""
-
-    def run(articles: list[Article]) -> list[list[Event] | Exception]:
-        out: list[list[Event] | Exception] = []
-        for article in articles:
-            try:
-                out.append(extract(article))
-            except Exception as e:  # one article's failure must not stop the ingest
-                out.append(e)
-        return out
-
-    return run
 
 
 @dataclass(slots=True)
@@ -79,7 +65,6 @@ def ingest(
     batch: list[Item] = []
     pending: list[Input] = []  # new articles waiting to be extracted together
     seen: set[str] = set()
-    extract_each = None
 
     def add(items: list[Item]) -> None:
         result = store.add_batch(items, extractor=extractor_name, reextract=reextract)
@@ -108,18 +93,16 @@ def ingest(
             flush()
 
     def extract_pending() -> None:
-        """Extracts the waiting articles (the default pipeline takes them in batches: Pipeline.pipe)."""
-        nonlocal extract_each
+        """Extracts the waiting articles (the default pipeline takes them in batches); one article's
+        failure does not stop the ingest."""
         if not pending:
             return
-        if extract_each is None:
-            if extract is None:
-                from rasid.pipeline import default_pipeline
-
-                extract_each = default_pipeline().extract_each
-            else:
-                extract_each = _each(extract)
-        for entry, events in zip(pending, extract_each([e.article for e in pending]), strict=True):
+        articles = [e.article for e in pending]
+        if extract is None:
+            extracted = default_pipeline().extract_each(articles)
+        else:
+            extracted = [events_or_error(extract, a) for a in articles]
+        for entry, events in zip(pending, extracted, strict=True):
             if isinstance(events, Exception):
                 summary.errors.append(
                     Problem(entry.origin, f"extraction failed ({type(events).__name__}: {events})")

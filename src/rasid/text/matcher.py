@@ -20,6 +20,11 @@ class Match(Generic[V]):
     exact: bool  # every token matched as written (no clitic removed)
     aside: int = 0  # tokens of an aside passed over inside the phrase ("، الجمعة،")
 
+    @property
+    def size(self) -> int:
+        """The phrase's length in tokens (an aside inside it makes it no longer)."""
+        return self.tok_end - self.tok_start - self.aside
+
 
 _START_CACHE = 50_000  # words whose "begins a phrase" answer a matcher keeps
 _COMMAS = frozenset(("،", ","))
@@ -92,9 +97,13 @@ class PhraseMatcher(Generic[V]):
                     if rest_end is None:
                         continue
                     j, aside = rest_end
-                    exact = k == 0
-                    if best is None or j > best.tok_end or (j == best.tok_end and exact and not best.exact):
-                        best = Match(i, j, value, exact, aside)
+                    m = Match(i, j, value, k == 0, aside)
+                    if (
+                        best is None
+                        or m.size > best.size
+                        or (m.size == best.size and m.exact and not best.exact)
+                    ):
+                        best = m
             if best is not None:
                 found.append(best)
         return found
@@ -137,9 +146,7 @@ class PhraseMatcher(Generic[V]):
         phrase makes it no longer)."""
         chosen: list[Match[V]] = []
         taken: set[int] = set()
-        for m in sorted(
-            self.find(tokens, start, end), key=lambda m: (m.tok_start + m.aside - m.tok_end, m.tok_start)
-        ):
+        for m in sorted(self.find(tokens, start, end), key=lambda m: (-m.size, m.tok_start)):
             if not taken.intersection(range(m.tok_start, m.tok_end)):
                 chosen.append(m)
                 taken.update(range(m.tok_start, m.tok_end))
